@@ -1,0 +1,107 @@
+// The only place that reads process.env. Everything else imports `env` from here.
+import { z } from "zod";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : ["true", "1", "yes", "on"].includes(v)));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const DEV_AUTH_SECRET = "stagedoor-development-secret-do-not-use-in-production";
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Set by the launcher to the embedded database when not given. */
+    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    APP_URL: z.url().default("http://localhost:3000"),
+    AUTH_SECRET: optionalString,
+    ADMIN_EMAILS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email())),
+    ENABLE_TICKETING: bool(true),
+    TICKETING_CHECKOUT: bool(true),
+    TICKETING_REFUNDS: bool(true),
+    TICKETING_SCANNING: bool(true),
+    TICKETING_PAYOUTS: bool(true),
+    EMAIL_FROM: z.string().default("Stagedoor <tickets@stagedoor.localhost>"),
+    RESEND_API_KEY: optionalString,
+    /** Override for Resend's API address (tests point it at a local endpoint). */
+    RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+    SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    EMAIL_PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** Shows every message at /tickets/dev/mailbox. Defaults to on outside production. */
+    DEV_MAILBOX: optionalString.pipe(z.enum(["true", "false"]).optional()),
+    STRIPE_SECRET_KEY: optionalString.pipe(z.string().startsWith("sk_").optional()),
+    STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
+    STRIPE_CONNECT_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
+    /** Run the job worker inside the web process (turn off when running `npm run worker` separately). */
+    RUN_WORKER: bool(true),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATA_DIR: z.string().default(".data"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+    if (v.AUTH_SECRET && v.AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be at least 32 characters" });
+    }
+  })
+  .transform((v) => ({
+    ...v,
+    AUTH_SECRET: v.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    DEV_MAILBOX: v.DEV_MAILBOX === undefined ? v.NODE_ENV !== "production" : v.DEV_MAILBOX === "true",
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment; the error names every bad or missing variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+  throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+export const env: Env = new Proxy({} as Env, {
+  get(_target, key: string) {
+    cached ??= parseEnv(process.env);
+    return cached[key as keyof Env];
+  },
+});
+
+/** Validates now (at start-up) rather than at first use. */
+export function loadEnv(): Env {
+  cached = parseEnv(process.env);
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env.DATABASE_URL;
+  if (!url) {
+    throw new EnvError(
+      "Invalid environment configuration:\n  DATABASE_URL: is missing (start the app with `npm run dev` or `npm start`, which provide the embedded database)",
+    );
+  }
+  return url;
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { QueryProvider } from "@/components/ui/query-provider";
+
+export default function TicketsLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <QueryProvider>
+      <header className="site-header">
+        <div className="container">
+          <Link href="/tickets/events" className="brand">
+            Stagedoor
+          </Link>
+          <nav className="nav small">
+            <Link href="/tickets/events">Events</Link>
+            <Link href="/tickets/organizer">For organizers</Link>
+          </nav>
+        </div>
+      </header>
+      {children}
+    </QueryProvider>
+  );
+}

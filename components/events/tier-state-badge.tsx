@@ -1,0 +1,18 @@
+import type { TierSaleState } from "@/lib/inventory/tier-sale-state";
+
+const LABELS: Record<TierSaleState, { text: string; tone: string }> = {
+  on_sale: { text: "On sale", tone: "ok" },
+  few_left: { text: "Few left", tone: "warn" },
+  sold_out: { text: "Sold out", tone: "bad" },
+  not_yet_on_sale: { text: "Not yet on sale", tone: "" },
+  sales_ended: { text: "Sales ended", tone: "" },
+};
+
+export function TierStateBadge({ state, remaining }: { state: TierSaleState; remaining: number }) {
+  const label = LABELS[state];
+  return (
+    <span className={`badge ${label.tone}`}>
+      {state === "few_left" ? `Only ${remaining} left` : label.text}
+    </span>
+  );
+}

@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Journeys run against a production build (`npm run build` first) served by `npm start`: on the server in
+// DATABASE_URL when given (CI), otherwise on a fresh embedded database in .data/e2e.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://localhost:${PORT}`;
+const ROOT = path.resolve(import.meta.dirname, "..");
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export const launchOptions = {
+  executablePath: chromium,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: ".",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  outputDir: path.join(ROOT, "test-results"),
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testMatch: /organizer.*\.spec\.ts/, use: { viewport: { width: 1280, height: 800 }, launchOptions } },
+  ],
+  webServer: {
+    command: process.env.DATABASE_URL
+      ? "npm start"
+      : `node -e "require('fs').rmSync('.data/e2e',{recursive:true,force:true})" && npm start`,
+    cwd: ROOT,
+    url: `${BASE_URL}/api/tickets/health`,
+    timeout: 120_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      APP_URL: BASE_URL,
+      DATA_DIR: ".data/e2e",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      DEV_MAILBOX: "true",
+      ADMIN_EMAILS: "admin@stagedoor.test",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

@@ -1,0 +1,149 @@
+// Demo data so a newcomer sees the product at once: an organizer connected to Stripe in test mode, a
+// published event with two tiers (one nearly sold out) and a few paid orders with signed tickets.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { truncateAllTables } from "@/lib/db/truncate";
+import { getOrCreateEventKey, sha256Hex, signTicketCode } from "@/lib/tickets/signing";
+
+export const DEMO_EVENT_SLUG = "demo-night";
+export const DEMO_OWNER_EMAIL = "demo@stagedoor.test";
+
+export interface SeedResult {
+  seeded: boolean;
+  eventSlug: string;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Seeds an empty database (no organizers, no users); with `reset` empties the module's tables first. */
+export async function seedDemo(options: { reset: boolean }): Promise<SeedResult> {
+  if (options.reset) await truncateAllTables(db);
+  const [organizers, users] = await Promise.all([db.organizer.count(), db.user.count()]);
+  if (organizers > 0 || users > 0) return { seeded: false, eventSlug: DEMO_EVENT_SLUG };
+
+  await db.$transaction(async (tx) => {
+    const owner = await tx.user.create({ data: { email: DEMO_OWNER_EMAIL, name: "Demo Owner" } });
+    const organizer = await tx.organizer.create({
+      data: {
+        name: "Demo Hall Presents",
+        slug: "demo-hall",
+        contactEmail: DEMO_OWNER_EMAIL,
+        defaultCurrency: "cad",
+        timezone: "America/Vancouver",
+        stripeAccountId: "acct_test_demohall",
+        stripeAccountKind: "express",
+        stripeTestMode: true,
+        stripeChargesEnabled: true,
+        stripePayoutsEnabled: true,
+        stripeDetailsSubmitted: true,
+        members: { create: { userId: owner.id, email: DEMO_OWNER_EMAIL, role: "owner", acceptedAt: new Date() } },
+      },
+    });
+    // 8 pm Vancouver time (UTC-8 in winter, -7 in summer: 04:00 UTC lands at 8 or 9 pm), 30 days out.
+    const startsAt = new Date(Math.floor((Date.now() + 30 * DAY) / DAY) * DAY + 4 * 60 * 60 * 1000);
+    const event = await tx.event.create({
+      data: {
+        organizerId: organizer.id,
+        slug: DEMO_EVENT_SLUG,
+        title: "The Night Owls — Demo Night",
+        summary: "A night of loud guitars and late trains. This is Stagedoor's demo event.",
+        description:
+          "Doors at 7 pm, first band at 8. All ages with ID for the bar. This event is demo data: buy a ticket with the built-in test-mode payment page and see the whole flow.",
+        venueName: "Demo Hall",
+        venueAddress: "123 Granville St",
+        city: "Vancouver",
+        region: "BC",
+        country: "CA",
+        timezone: "America/Vancouver",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 4 * 60 * 60 * 1000),
+        capacity: 220,
+        currency: "cad",
+        status: "published",
+        publishedAt: new Date(),
+        allowRefundsUntil: new Date(startsAt.getTime() - DAY),
+        feeModel: "buyer_pays",
+        taxes: [
+          { name: "GST", rateBps: 500, inclusive: false },
+          { name: "PST", rateBps: 700, inclusive: false },
+        ],
+      },
+    });
+    await tx.tier.create({
+      data: { eventId: event.id, name: "General Admission", priceMinor: 2500, currency: "cad", capacity: 200, maxPerOrder: 8, sortOrder: 1 },
+    });
+    const vip = await tx.tier.create({
+      data: {
+        eventId: event.id,
+        name: "VIP Balcony",
+        description: "Reserved balcony seating and a drink ticket.",
+        priceMinor: 6000,
+        currency: "cad",
+        capacity: 20,
+        maxPerOrder: 4,
+        sortOrder: 2,
+      },
+    });
+
+    // Six paid orders of three VIP tickets each: 18 of 20 sold, so the tier shows "few left".
+    const key = await getOrCreateEventKey(tx, event);
+    for (let i = 1; i <= 6; i++) {
+      const quantity = 3;
+      const subtotal = vip.priceMinor * quantity;
+      const tax = Math.round(subtotal * 0.12);
+      const order = await tx.order.create({
+        data: {
+          organizerId: organizer.id,
+          eventId: event.id,
+          status: "paid",
+          buyerEmail: `fan${i}@example.test`,
+          buyerName: `Demo Fan ${i}`,
+          currency: "cad",
+          subtotalMinor: subtotal,
+          taxMinor: tax,
+          totalMinor: subtotal + tax,
+          taxLines: [
+            { name: "GST", rateBps: 500, inclusive: false, amountMinor: Math.round(subtotal * 0.05) },
+            { name: "PST", rateBps: 700, inclusive: false, amountMinor: Math.round(subtotal * 0.07) },
+          ],
+          accessTokenHash: sha256Hex(randomBytes(24).toString("base64url")),
+          chargeType: "destination",
+          stripeAccountId: organizer.stripeAccountId,
+          paidAt: new Date(),
+          items: {
+            create: {
+              tierId: vip.id,
+              tierName: vip.name,
+              quantity,
+              unitPriceMinor: vip.priceMinor,
+              taxMinor: tax,
+              totalMinor: subtotal + tax,
+            },
+          },
+        },
+        include: { items: true },
+      });
+      const item = order.items[0];
+      if (!item) throw new Error("order item missing");
+      await tx.ticket.createMany({
+        data: Array.from({ length: quantity }, () => {
+          const code = signTicketCode(key, { eventId: event.id, tierId: vip.id });
+          return {
+            organizerId: organizer.id,
+            eventId: event.id,
+            tierId: vip.id,
+            orderId: order.id,
+            orderItemId: item.id,
+            secret: code.secret,
+            secretHash: code.secretHash,
+            keyId: code.keyId,
+            holderName: order.buyerName,
+            holderEmail: order.buyerEmail,
+          };
+        }),
+      });
+    }
+  });
+  return { seeded: true, eventSlug: DEMO_EVENT_SLUG };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { tierSaleState, type TierSaleState } from "@/lib/inventory/tier-sale-state";
+
+export interface PublicTier {
+  id: string;
+  name: string;
+  description: string | null;
+  priceMinor: number;
+  currency: string;
+  maxPerOrder: number;
+  state: TierSaleState;
+  remaining: number;
+}
+
+/** A published (or cancelled, to say so) event by slug with its public tiers and their availability. */
+export async function getPublicEvent(slug: string, now = new Date()) {
+  const event = await db.event.findFirst({
+    where: { slug, status: { in: ["published", "cancelled"] }, organizer: { status: "active" } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      description: true,
+      venueName: true,
+      venueAddress: true,
+      city: true,
+      region: true,
+      country: true,
+      timezone: true,
+      startsAt: true,
+      endsAt: true,
+      capacity: true,
+      currency: true,
+      status: true,
+      coverImageUrl: true,
+      feeModel: true,
+      taxes: true,
+      organizer: { select: { name: true, logoUrl: true } },
+      tiers: {
+        where: { visibility: "public" },
+        orderBy: { sortOrder: "asc" },
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          priceMinor: true,
+          currency: true,
+          capacity: true,
+          maxPerOrder: true,
+          salesStartAt: true,
+          salesEndAt: true,
+        },
+      },
+    },
+  });
+  if (!event) return null;
+
+  const taken = await takenByTier(event.id, now);
+  const eventTaken = [...taken.values()].reduce((a, b) => a + b, 0);
+  const eventRemaining = event.capacity === null ? null : Math.max(0, event.capacity - eventTaken);
+  const tiers: PublicTier[] = event.tiers.map((tier) => {
+    const { state, remaining } = tierSaleState(
+      { capacity: tier.capacity, taken: taken.get(tier.id) ?? 0, salesStartAt: tier.salesStartAt, salesEndAt: tier.salesEndAt, eventRemaining },
+      now,
+    );
+    return {
+      id: tier.id,
+      name: tier.name,
+      description: tier.description,
+      priceMinor: tier.priceMinor,
+      currency: tier.currency,
+      maxPerOrder: tier.maxPerOrder,
+      state: event.status === "cancelled" ? "sales_ended" : state,
+      remaining,
+    };
+  });
+  return { ...event, tiers };
+}
+
+/** Seats taken per tier: valid tickets plus unexpired, unreleased, unconverted holds. */
+async function takenByTier(eventId: string, now: Date): Promise<Map<string, number>> {
+  const [tickets, holds] = await Promise.all([
+    db.ticket.groupBy({ by: ["tierId"], where: { eventId, status: "valid" }, _count: true }),
+    db.hold.groupBy({
+      by: ["tierId"],
+      where: { eventId, releasedAt: null, convertedAt: null, expiresAt: { gt: now } },
+      _sum: { quantity: true },
+    }),
+  ]);
+  const taken = new Map<string, number>();
+  for (const t of tickets) taken.set(t.tierId, t._count);
+  for (const h of holds) taken.set(h.tierId, (taken.get(h.tierId) ?? 0) + (h._sum.quantity ?? 0));
+  return taken;
+}

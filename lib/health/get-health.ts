@@ -1,0 +1,76 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export type CheckStatus = "ok" | "degraded";
+
+export interface Check {
+  status: CheckStatus;
+  detail: string;
+}
+
+export interface Health {
+  status: CheckStatus;
+  checks: { database: Check; jobs: Check; email: Check; stripe: Check };
+}
+
+const HEARTBEAT_FRESH_MS = 30_000;
+const OVERDUE_MS = 120_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
+  ]);
+}
+
+async function checkDatabase(): Promise<Check> {
+  try {
+    await withTimeout(db.$queryRaw`SELECT 1`, 3000);
+    return { status: "ok", detail: "reachable" };
+  } catch (error) {
+    return { status: "degraded", detail: `unreachable: ${error instanceof Error ? error.message.split("\n")[0] : "error"}` };
+  }
+}
+
+async function checkJobs(): Promise<Check> {
+  const now = Date.now();
+  const [workers, overdue, failed] = await withTimeout(
+    Promise.all([
+      db.workerHeartbeat.count({ where: { seenAt: { gte: new Date(now - HEARTBEAT_FRESH_MS) } } }),
+      db.job.count({ where: { status: "queued", runAt: { lt: new Date(now - OVERDUE_MS) } } }),
+      db.job.count({ where: { status: "failed", finishedAt: { gte: new Date(now - 24 * 60 * 60 * 1000) } } }),
+    ]),
+    3000,
+  );
+  const detail = `${workers} worker(s) alive, ${overdue} overdue, ${failed} failed in 24 h`;
+  return { status: workers > 0 && overdue === 0 ? "ok" : "degraded", detail };
+}
+
+function checkEmail(): Check {
+  const providers = [env.RESEND_API_KEY && "resend", env.SMTP_URL && "smtp"].filter(Boolean);
+  if (providers.length > 0) return { status: "ok", detail: `providers: ${providers.join(" → ")}` };
+  if (env.DEV_MAILBOX) return { status: "ok", detail: "development mailbox at /tickets/dev/mailbox" };
+  return { status: "degraded", detail: "no email provider configured (RESEND_API_KEY or SMTP_URL)" };
+}
+
+function checkStripe(): Check {
+  if (env.STRIPE_SECRET_KEY) {
+    const mode = env.STRIPE_SECRET_KEY.startsWith("sk_live_") ? "live" : "test";
+    if (!env.STRIPE_WEBHOOK_SECRET) return { status: "degraded", detail: `${mode} keys, but STRIPE_WEBHOOK_SECRET is missing` };
+    return { status: "ok", detail: `${mode} mode` };
+  }
+  if (env.NODE_ENV === "production") return { status: "degraded", detail: "no Stripe keys: payments run in test mode only" };
+  return { status: "ok", detail: "no keys: built-in test-mode payment page" };
+}
+
+export async function getHealth(): Promise<Health> {
+  const database = await checkDatabase();
+  const jobs: Check =
+    database.status === "ok"
+      ? await checkJobs().catch((e: unknown) => ({ status: "degraded" as const, detail: String(e) }))
+      : { status: "degraded", detail: "database unreachable" };
+  const checks = { database, jobs, email: checkEmail(), stripe: checkStripe() };
+  const status = Object.values(checks).every((c) => c.status === "ok") ? "ok" : "degraded";
+  return { status, checks };
+}

@@ -1,0 +1,76 @@
+// Starts Stagedoor: validates the environment, provides the database (the server in DATABASE_URL, or the
+// embedded PGlite in DATA_DIR), applies migrations, seeds demo data into an empty database, then runs
+// Next.js. Usage: launch.ts dev | start | migrate | seed
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { EnvError, loadEnv } from "@/lib/env";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { deployMigrations } from "@/lib/db/migrate";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const mode = process.argv[2] ?? "dev";
+if (!["dev", "start", "migrate", "seed"].includes(mode)) {
+  console.error(`Unknown mode "${mode}". Use dev, start, migrate or seed.`);
+  process.exit(2);
+}
+if (mode === "start") (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+
+function say(message: string): void {
+  console.log(`[stagedoor] ${message}`);
+}
+
+let env;
+try {
+  env = loadEnv();
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+}
+
+let embedded: EmbeddedPostgres | undefined;
+if (!env.DATABASE_URL) {
+  const dataDir = path.resolve(ROOT, env.DATA_DIR, "pglite");
+  say(`no DATABASE_URL: using the embedded database in ${path.relative(ROOT, dataDir)}`);
+  embedded = await startEmbeddedPostgres({ dataDir });
+  process.env.DATABASE_URL = embedded.url;
+  env = loadEnv();
+}
+const databaseUrl = process.env.DATABASE_URL as string;
+
+const { applied } = await deployMigrations(databaseUrl);
+say(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+// The seed imports the app's domain code; load it after the database URL is known.
+const { seedDemo } = await import("@/lib/db/seed");
+if (mode === "seed") {
+  const result = await seedDemo({ reset: true });
+  say(`demo data reset: /tickets/e/${result.eventSlug}`);
+} else if (mode !== "migrate") {
+  const result = await seedDemo({ reset: false });
+  say(result.seeded ? `seeded demo data: /tickets/e/${result.eventSlug}` : "database has data: not seeding");
+}
+
+async function shutdown(code: number): Promise<never> {
+  await embedded?.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+if (mode === "migrate" || mode === "seed") await shutdown(0);
+
+if (mode === "start" && !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  console.error("No production build found: run `npm run build` first (or use `npm run dev`).");
+  await shutdown(1);
+}
+
+const port = process.env.PORT ?? "3000";
+const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "-p", port], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+});
+say(`Next.js ${mode} on http://localhost:${port}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code) => void shutdown(code ?? 0));

@@ -1,0 +1,125 @@
+// Server side of signed ticket codes: per-event Ed25519 keys (private key encrypted at rest with a key
+// derived from AUTH_SECRET; it never leaves the server), signing and verification.
+import "server-only";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  sign,
+  verify,
+} from "node:crypto";
+import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { bytesEqual, decodeTicketCode, encodeSignedPart, joinCode } from "@/lib/tickets/ticket-code";
+
+export function tag(id: string, length: number): Uint8Array {
+  return new Uint8Array(createHash("sha256").update(id).digest().subarray(0, length));
+}
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function wrappingKey(): Buffer {
+  return Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "stagedoor", "ticket-signing-keys", 32));
+}
+
+export function sealPrivateKey(pkcs8Der: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", wrappingKey(), iv);
+  const body = Buffer.concat([cipher.update(pkcs8Der), cipher.final()]);
+  return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(".");
+}
+
+export function openPrivateKey(sealed: string): Buffer {
+  const [version, iv, authTag, body] = sealed.split(".");
+  if (version !== "v1" || !iv || !authTag || !body) throw new Error("unrecognised sealed key");
+  const decipher = createDecipheriv("aes-256-gcm", wrappingKey(), Buffer.from(iv, "base64"));
+  decipher.setAuthTag(Buffer.from(authTag, "base64"));
+  return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]);
+}
+
+export interface EventSigningKey {
+  keyId: number;
+  /** Raw 32-byte Ed25519 public key, base64url. */
+  publicKey: string;
+  privateKey: string;
+}
+
+/** The event's current signing key, created on first use. */
+export async function getOrCreateEventKey(
+  client: Db,
+  event: { id: string; organizerId: string },
+): Promise<EventSigningKey> {
+  const existing = await client.signingKey.findFirst({
+    where: { eventId: event.id, organizerId: event.organizerId, retiredAt: null },
+    orderBy: { keyId: "desc" },
+    select: { keyId: true, publicKey: true, privateKey: true },
+  });
+  if (existing) return existing;
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const jwk = publicKey.export({ format: "jwk" });
+  const last = await client.signingKey.findFirst({
+    where: { eventId: event.id },
+    orderBy: { keyId: "desc" },
+    select: { keyId: true },
+  });
+  const created = await client.signingKey.create({
+    data: {
+      eventId: event.id,
+      organizerId: event.organizerId,
+      keyId: (last?.keyId ?? 0) + 1,
+      publicKey: jwk.x as string,
+      privateKey: sealPrivateKey(privateKey.export({ format: "der", type: "pkcs8" })),
+    },
+    select: { keyId: true, publicKey: true, privateKey: true },
+  });
+  return created;
+}
+
+export interface SignedTicketCode {
+  secret: string;
+  secretHash: string;
+  keyId: number;
+}
+
+export function signTicketCode(key: EventSigningKey, ids: { eventId: string; tierId: string }): SignedTicketCode {
+  const signed = encodeSignedPart({
+    keyId: key.keyId,
+    eventTag: tag(ids.eventId, 6),
+    tierTag: tag(ids.tierId, 4),
+    seed: new Uint8Array(randomBytes(12)),
+  });
+  const privateKey = createPrivateKey({ key: openPrivateKey(key.privateKey), format: "der", type: "pkcs8" });
+  const signature = sign(null, signed, privateKey);
+  const secret = joinCode(signed, new Uint8Array(signature));
+  return { secret, secretHash: sha256Hex(secret), keyId: key.keyId };
+}
+
+export type VerifyResult = { ok: true; keyId: number } | { ok: false; reason: "invalid" | "wrong_event" };
+
+/** Verifies a scanned code against an event's public keys (server-side twin of the scanner's check). */
+export function verifyTicketCode(
+  code: string,
+  event: { id: string; keys: { keyId: number; publicKey: string }[] },
+): VerifyResult {
+  const decoded = decodeTicketCode(code);
+  if (!decoded) return { ok: false, reason: "invalid" };
+  const key = event.keys.find((k) => k.keyId === decoded.keyId);
+  const signatureOk =
+    key !== undefined &&
+    verify(
+      null,
+      decoded.signed,
+      createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: key.publicKey }, format: "jwk" }),
+      decoded.signature,
+    );
+  if (!signatureOk) return { ok: false, reason: "invalid" };
+  if (!bytesEqual(decoded.eventTag, tag(event.id, 6))) return { ok: false, reason: "wrong_event" };
+  return { ok: true, keyId: decoded.keyId };
+}

@@ -8,7 +8,6 @@ export default defineConfig({
       { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
     ],
   },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "app/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],

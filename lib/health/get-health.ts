@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 export type CheckStatus = "ok" | "degraded";
@@ -24,7 +24,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
-async function checkDatabase(): Promise<Check> {
+async function checkDatabase(db: Db): Promise<Check> {
   try {
     await withTimeout(db.$queryRaw`SELECT 1`, 3000);
     return { status: "ok", detail: "reachable" };
@@ -33,7 +33,7 @@ async function checkDatabase(): Promise<Check> {
   }
 }
 
-async function checkJobs(): Promise<Check> {
+async function checkJobs(db: Db): Promise<Check> {
   const now = Date.now();
   const [workers, overdue, failed] = await withTimeout(
     Promise.all([
@@ -64,11 +64,11 @@ function checkStripe(): Check {
   return { status: "ok", detail: "no keys: built-in test-mode payment page" };
 }
 
-export async function getHealth(): Promise<Health> {
-  const database = await checkDatabase();
+export async function getHealth(db: Db = defaultDb): Promise<Health> {
+  const database = await checkDatabase(db);
   const jobs: Check =
     database.status === "ok"
-      ? await checkJobs().catch((e: unknown) => ({ status: "degraded" as const, detail: String(e) }))
+      ? await checkJobs(db).catch((e: unknown) => ({ status: "degraded" as const, detail: String(e) }))
       : { status: "degraded", detail: "database unreachable" };
   const checks = { database, jobs, email: checkEmail(), stripe: checkStripe() };
   const status = Object.values(checks).every((c) => c.status === "ok") ? "ok" : "degraded";

@@ -52,9 +52,11 @@ export const envSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATA_DIR: z.string().default(".data"),
+    /** Set by Next.js; runtime-only requirements are not enforced while building. */
+    NEXT_PHASE: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {
+    if (v.NODE_ENV === "production" && !v.AUTH_SECRET && v.NEXT_PHASE !== "phase-production-build") {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
     if (v.AUTH_SECRET && v.AUTH_SECRET.length < 32) {

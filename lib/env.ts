@@ -47,6 +47,11 @@ export const envSchema = z
     STRIPE_SECRET_KEY: optionalString.pipe(z.string().startsWith("sk_").optional()),
     STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
     STRIPE_CONNECT_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
+    /** Platform fee per paid ticket: fixed part (minor units) + percent (basis points), clamped per ticket. */
+    PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(99),
+    PLATFORM_FEE_PERCENT_BPS: z.coerce.number().int().min(0).max(5000).default(250),
+    PLATFORM_FEE_MIN_MINOR: z.coerce.number().int().min(0).default(0),
+    PLATFORM_FEE_MAX_MINOR: z.coerce.number().int().min(0).default(2000),
     /** Run the job worker inside the web process (turn off when running `npm run worker` separately). */
     RUN_WORKER: bool(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

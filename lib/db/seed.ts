@@ -26,7 +26,7 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
     const owner = await tx.user.create({ data: { email: DEMO_OWNER_EMAIL, name: "Demo Owner" } });
     const organizer = await tx.organizer.create({
       data: {
-        name: "Demo Hall Presents",
+        name: "Demo Hall Productions",
         slug: "demo-hall",
         contactEmail: DEMO_OWNER_EMAIL,
         defaultCurrency: "cad",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { z } from "zod";
 import { TierStateBadge } from "@/components/events/tier-state-badge";
 import { env } from "@/lib/env";
 import { formatEventTime } from "@/lib/events/format-event-time";
@@ -8,6 +9,8 @@ import { getPublicEvent } from "@/lib/events/get-public-event";
 import { formatMoney } from "@/lib/money/format-money";
 
 export const dynamic = "force-dynamic";
+
+const taxesSchema = z.array(z.object({ name: z.string(), inclusive: z.boolean() }).loose()).catch([]);
 
 const loadEvent = cache((slug: string) => getPublicEvent(slug));
 
@@ -33,6 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
+  const exclusiveTaxes = taxesSchema.parse(event.taxes).filter((t) => !t.inclusive).map((t) => t.name);
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "MusicEvent",
@@ -79,6 +83,9 @@ export default async function EventPage({ params }: Props) {
       <section className="stack" aria-labelledby="tickets-heading">
         <h2 id="tickets-heading">Tickets</h2>
         {event.tiers.length === 0 ? <p className="muted">No tickets are on sale yet.</p> : null}
+        {event.tiers.length > 0 && exclusiveTaxes.length > 0 ? (
+          <p className="small muted">Prices before {exclusiveTaxes.join(" and ")} and service fees.</p>
+        ) : null}
         {event.tiers.map((tier) => (
           <div key={tier.id} className="card row" style={{ justifyContent: "space-between" }} data-testid="tier">
             <div>

@@ -1,0 +1,123 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors";
+import { isDevMailboxEnabled } from "@/lib/email/assert-dev-mailbox-enabled";
+import { getMailboxMessage } from "@/lib/email/get-mailbox-message";
+import { rewriteCidReferences } from "@/lib/email/rewrite-cid-references";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Dev mailbox message", robots: { index: false } };
+
+const STATUS_BADGE = { sent: "ok", queued: "warn", failed: "bad" } as const;
+
+async function loadMessage(id: string) {
+  try {
+    return await getMailboxMessage(id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  if (!isDevMailboxEnabled()) notFound();
+  const { id } = await params;
+  const message = await loadMessage(id);
+  const attachmentUrl = (index: number) =>
+    `/api/tickets/dev/mailbox/${encodeURIComponent(message.id)}/attachments/${index}`;
+  const html = rewriteCidReferences(message.html, message.attachments, attachmentUrl);
+
+  return (
+    <main className="container stack">
+      <p className="small">
+        <Link href="/tickets/dev/mailbox">← Mailbox</Link>
+      </p>
+      <h1>{message.subject}</h1>
+      <div className="card">
+        <table className="data">
+          <tbody>
+            <tr>
+              <th>From</th>
+              <td>{message.fromAddress}</td>
+            </tr>
+            <tr>
+              <th>To</th>
+              <td>{message.toAddress}</td>
+            </tr>
+            <tr>
+              <th>Template</th>
+              <td>{message.template}</td>
+            </tr>
+            <tr>
+              <th>Status</th>
+              <td>
+                <span className={`badge ${STATUS_BADGE[message.status]}`}>{message.status}</span>{" "}
+                <span className="small muted">
+                  {message.provider ? `via ${message.provider}` : null}
+                  {message.sentAt ? ` at ${message.sentAt.toISOString()}` : null}
+                </span>
+              </td>
+            </tr>
+            <tr>
+              <th>Attempts</th>
+              <td>{message.attempts}</td>
+            </tr>
+            <tr>
+              <th>Last error</th>
+              <td className="small">{message.lastError ?? "—"}</td>
+            </tr>
+            <tr>
+              <th>Queued</th>
+              <td className="small">{message.createdAt.toISOString()}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <section className="stack">
+        <h2>HTML</h2>
+        {/* No scripts and no same-origin access; links may open in a new tab. */}
+        <iframe
+          title="Email HTML preview"
+          srcDoc={html}
+          sandbox="allow-popups allow-popups-to-escape-sandbox"
+          style={{
+            width: "100%",
+            height: "640px",
+            border: "1px solid var(--line)",
+            borderRadius: "var(--radius)",
+            background: "#fff",
+          }}
+        />
+      </section>
+
+      <section className="stack">
+        <h2>Plain text</h2>
+        <pre className="card small" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+          {message.text}
+        </pre>
+      </section>
+
+      <section className="stack">
+        <h2>Attachments</h2>
+        {message.attachments.length === 0 ? (
+          <p className="muted">None.</p>
+        ) : (
+          <ul>
+            {message.attachments.map((a, index) => (
+              <li key={`${index}-${a.filename}`}>
+                <a href={attachmentUrl(index)} download={a.filename}>
+                  {a.filename}
+                </a>{" "}
+                <span className="small muted">
+                  {a.contentType}
+                  {a.cid ? ` · inline (cid:${a.cid})` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+// Every email the product sends: name → props schema, subject and React Email component. Add a template by
+// adding an entry; `queueEmail` and the callers get its props type from here.
+import type { ReactElement } from "react";
+import type { z } from "zod";
+import { MagicLinkEmail, magicLinkPropsSchema, magicLinkSubject } from "@/lib/email/templates/magic-link";
+import {
+  OrganizerInviteEmail,
+  organizerInvitePropsSchema,
+  organizerInviteSubject,
+} from "@/lib/email/templates/organizer-invite";
+
+export interface EmailTemplate<S extends z.ZodType> {
+  /** Validates the props at queue time: they often carry user-entered text (names) and links. */
+  schema: S;
+  subject(props: z.output<S>): string;
+  component(props: z.output<S>): ReactElement;
+}
+
+function defineEmailTemplate<S extends z.ZodType>(template: EmailTemplate<S>): EmailTemplate<S> {
+  return template;
+}
+
+export const emailTemplates = {
+  "magic-link": defineEmailTemplate({
+    schema: magicLinkPropsSchema,
+    subject: magicLinkSubject,
+    component: MagicLinkEmail,
+  }),
+  "organizer-invite": defineEmailTemplate({
+    schema: organizerInvitePropsSchema,
+    subject: organizerInviteSubject,
+    component: OrganizerInviteEmail,
+  }),
+};
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+
+/** The props a caller passes for template `T` (before the schema's trimming and defaults). */
+export type EmailTemplateProps<T extends EmailTemplateName> = z.input<(typeof emailTemplates)[T]["schema"]>;
+
+export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

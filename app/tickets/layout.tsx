@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { UserNav } from "@/components/auth/user-nav";
 import { QueryProvider } from "@/components/ui/query-provider";
 
 export default function TicketsLayout({ children }: { children: React.ReactNode }) {
@@ -12,6 +14,9 @@ export default function TicketsLayout({ children }: { children: React.ReactNode 
           <nav className="nav small">
             <Link href="/tickets/events">Events</Link>
             <Link href="/tickets/organizer">For organizers</Link>
+            <Suspense fallback={null}>
+              <UserNav />
+            </Suspense>
           </nav>
         </div>
       </header>

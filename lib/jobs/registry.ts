@@ -2,7 +2,17 @@
 import "server-only";
 import type { JobDefinition } from "@/lib/jobs/define-job";
 import type { Schedule } from "@/lib/jobs/worker";
+import { sendEmailJob } from "@/lib/email/send-email-job";
+import { sweepVerificationTokensJob } from "@/lib/auth/sweep-verification-tokens";
+import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
 
-export const jobDefinitions: JobDefinition[] = [];
+export const jobDefinitions: JobDefinition[] = [
+  sendEmailJob,
+  sweepRateLimitsJob,
+  sweepVerificationTokensJob,
+];
 
-export const jobSchedules: Schedule[] = [];
+export const jobSchedules: Schedule[] = [
+  { job: sweepRateLimitsJob, everyMs: 10 * 60_000 },
+  { job: sweepVerificationTokensJob, everyMs: 10 * 60_000 },
+];

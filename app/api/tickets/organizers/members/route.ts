@@ -1,0 +1,20 @@
+import { ROLES } from "@/lib/auth/roles";
+import { withOrganizer } from "@/lib/auth/with-organizer";
+import { readJson } from "@/lib/http/route";
+import { inviteMember, inviteMemberSchema } from "@/lib/organizers/invite-member";
+import { listMembers } from "@/lib/organizers/list-members";
+
+/** GET → the team and pending invitations (any member may see who is on the team). */
+export const GET = withOrganizer(ROLES.any, async (_request, { organizer }) => ({
+  members: await listMembers(organizer.id),
+}));
+
+/** POST { email, role } (owners) → 201 with the invitation; the email is queued. */
+export const POST = withOrganizer(
+  ROLES.owner,
+  async (request, { user, organizer }) => {
+    const input = await readJson(request, inviteMemberSchema);
+    return inviteMember({ userId: user.id, email: user.email, organizerId: organizer.id }, input);
+  },
+  { status: 201 },
+);

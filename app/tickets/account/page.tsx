@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { claimInvitations } from "@/lib/auth/claim-invitations";
+import { requireUserPage } from "@/lib/auth/require-page";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { listUserOrganizers } from "@/lib/organizers/list-user-organizers";
+import { openOrganizer } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await requireUserPage("/tickets/account");
+  await claimInvitations(user.id, user.email);
+  const organizers = await listUserOrganizers(user.id);
+  return (
+    <main className="container narrow stack">
+      <h1>Your account</h1>
+      <div className="card stack">
+        <p>
+          Signed in as <strong>{user.email}</strong>
+          {user.isAdmin ? <span className="badge ok"> Platform admin</span> : null}
+        </p>
+        <SignOutButton />
+      </div>
+      <section className="card stack">
+        <h2>Organizers</h2>
+        {organizers.length === 0 ? (
+          <p className="muted">You are not on any organizer’s team yet.</p>
+        ) : (
+          <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+            {organizers.map((o) => (
+              <li key={o.id} className="row" style={{ justifyContent: "space-between" }}>
+                <span>
+                  {o.name} <span className="badge">{ROLE_LABELS[o.role]}</span>
+                </span>
+                <form action={openOrganizer}>
+                  <input type="hidden" name="organizerId" value={o.id} />
+                  <button className="btn secondary" type="submit">
+                    Open
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href="/tickets/organizer/new">Create an organizer</Link>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { isSafeCallbackPath } from "@/lib/auth/callback-url";
+import { getCurrentUser } from "@/lib/auth/get-current-user";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const rawCallback = first(params.callbackUrl);
+  const callbackUrl = rawCallback && isSafeCallbackPath(rawCallback) ? rawCallback : undefined;
+  const error = first(params.error);
+  if (!error && (await getCurrentUser())) redirect(callbackUrl ?? "/tickets/account");
+  return (
+    <main className="container narrow stack">
+      <h1>Sign in</h1>
+      <p className="muted">Organizers and ticket buyers sign in with a link sent by email.</p>
+      <LoginForm callbackUrl={callbackUrl} errorCode={error} />
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import { PortalNav, type PortalNavItem } from "@/components/organizers/portal-nav";
+import { requireOrganizerPage } from "@/lib/auth/require-page";
+import { ROLE_LABELS, ROLES, roleAllows, type MemberRole } from "@/lib/auth/roles";
+
+export const dynamic = "force-dynamic";
+
+/** The organizer portal: membership is checked once here for every page under it (and again per request in
+ * each API route). /tickets/organizer/new lives outside this group so the "no organizer" redirect can't loop. */
+export default async function OrganizerPortalLayout({ children }: { children: React.ReactNode }) {
+  const { user, organizer, role } = await requireOrganizerPage(ROLES.any);
+  const items: (PortalNavItem & { roles: readonly MemberRole[] })[] = [
+    { href: "/tickets/organizer", label: "Overview", roles: ROLES.any },
+    { href: "/tickets/organizer/events", label: "Events", roles: ROLES.manage },
+    { href: "/tickets/organizer/orders", label: "Orders", roles: ROLES.manage },
+    { href: "/tickets/checkin", label: "Check-in", roles: ROLES.checkIn },
+    { href: "/tickets/organizer/team", label: "Team", roles: ROLES.any },
+    { href: "/tickets/organizer/settings", label: "Settings", roles: ROLES.owner },
+  ];
+  return (
+    <div>
+      <div className="site-header">
+        <div className="container">
+          <div>
+            <strong>{organizer.name}</strong>
+            <div className="small muted">
+              {user.email} · {ROLE_LABELS[role]}
+            </div>
+          </div>
+          <PortalNav
+            items={items.filter((i) => roleAllows(role, i.roles)).map(({ href, label }) => ({ href, label }))}
+          />
+        </div>
+      </div>
+      {children}
+    </div>
+  );
+}

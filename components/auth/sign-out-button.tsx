@@ -1,0 +1,16 @@
+import { signOut } from "@/lib/auth/auth";
+
+/** Ends the session (the row is deleted, the cookie cleared) and goes to the event list. */
+export function SignOutButton({ className = "btn secondary" }: { className?: string }) {
+  async function signOutAction() {
+    "use server";
+    await signOut({ redirectTo: "/tickets/events" });
+  }
+  return (
+    <form action={signOutAction}>
+      <button className={className} type="submit">
+        Sign out
+      </button>
+    </form>
+  );
+}

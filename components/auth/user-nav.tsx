@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getCurrentUser } from "@/lib/auth/get-current-user";
+
+/** Header: "Sign in" when signed out; the user's email (→ account) and "Sign out" when signed in. */
+export async function UserNav() {
+  const user = await getCurrentUser();
+  if (!user) return <Link href="/tickets/login">Sign in</Link>;
+  return (
+    <span className="row">
+      <Link href="/tickets/account" className="muted">
+        {user.email}
+      </Link>
+      <SignOutButton className="btn secondary small" />
+    </span>
+  );
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export interface OrganizerProfile {
+  id: string;
+  name: string;
+  slug: string;
+  contactEmail: string;
+  defaultCurrency: string;
+  timezone: string;
+  logoUrl: string | null;
+  status: "active" | "suspended";
+  stripe: {
+    connected: boolean;
+    testMode: boolean;
+    chargesEnabled: boolean;
+    payoutsEnabled: boolean;
+    detailsSubmitted: boolean;
+    syncedAt: Date | null;
+  };
+}
+
+/** The organizer's profile and Stripe status (never the Stripe account id itself). */
+export async function getOrganizerProfile(organizerId: string): Promise<OrganizerProfile> {
+  const row = await db.organizer.findUnique({
+    where: { id: organizerId },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      contactEmail: true,
+      defaultCurrency: true,
+      timezone: true,
+      logoUrl: true,
+      status: true,
+      stripeAccountId: true,
+      stripeTestMode: true,
+      stripeChargesEnabled: true,
+      stripePayoutsEnabled: true,
+      stripeDetailsSubmitted: true,
+      stripeSyncedAt: true,
+    },
+  });
+  if (!row) throw AppError.notFound("Organizer not found.");
+  const {
+    stripeAccountId,
+    stripeTestMode,
+    stripeChargesEnabled,
+    stripePayoutsEnabled,
+    stripeDetailsSubmitted,
+    stripeSyncedAt,
+    ...profile
+  } = row;
+  return {
+    ...profile,
+    stripe: {
+      connected: stripeAccountId !== null,
+      testMode: stripeTestMode,
+      chargesEnabled: stripeChargesEnabled,
+      payoutsEnabled: stripePayoutsEnabled,
+      detailsSubmitted: stripeDetailsSubmitted,
+      syncedAt: stripeSyncedAt,
+    },
+  };
+}

@@ -5,7 +5,17 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "public/sw.js", "public/workbox-*.js", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/db/generated/**",
+      ".data/**",
+      "public/sw.js",
+      "public/workbox-*.js",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     rules: {
@@ -16,7 +26,18 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "lib/server/**", "instrumentation.ts", "prisma.config.ts", "lib/testing/**", "e2e/**", "**/*.test.ts", "**/*.test.tsx", "bench/**", "vitest.config.ts"],
+    files: [
+      "lib/env.ts",
+      "lib/server/**",
+      "instrumentation.ts",
+      "prisma.config.ts",
+      "lib/testing/**",
+      "e2e/**",
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "bench/**",
+      "vitest.config.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -3,7 +3,12 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Loaded from node_modules at run time rather than bundled: native-ish or worker-thread packages.
-  serverExternalPackages: ["pino", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: [
+    "pino",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+  ],
   async headers() {
     return [
       {

@@ -6,7 +6,13 @@ export function proxy(request: NextRequest) {
   if (env.ENABLE_TICKETING) return NextResponse.next();
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.json(
-      { type: "https://stagedoor.dev/problems/not-found", title: "Not found", status: 404, detail: "Not found", code: "not_found" },
+      {
+        type: "https://stagedoor.dev/problems/not-found",
+        title: "Not found",
+        status: 404,
+        detail: "Not found",
+        code: "not_found",
+      },
       { status: 404, headers: { "content-type": "application/problem+json" } },
     );
   }

@@ -7,7 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const ROOT = path.resolve(import.meta.dirname, "..");
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export const launchOptions = {
   executablePath: chromium,
@@ -38,7 +39,11 @@ export default defineConfig({
   },
   projects: [
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
-    { name: "desktop", testMatch: /organizer.*\.spec\.ts/, use: { viewport: { width: 1280, height: 800 }, launchOptions } },
+    {
+      name: "desktop",
+      testMatch: /organizer.*\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 }, launchOptions },
+    },
   ],
   webServer: {
     command: process.env.DATABASE_URL

@@ -12,7 +12,11 @@ describe("environment", () => {
   });
 
   it("parses flags and lists", () => {
-    const env = parseEnv({ ENABLE_TICKETING: "false", TICKETING_REFUNDS: "0", ADMIN_EMAILS: " A@x.org, b@y.org " });
+    const env = parseEnv({
+      ENABLE_TICKETING: "false",
+      TICKETING_REFUNDS: "0",
+      ADMIN_EMAILS: " A@x.org, b@y.org ",
+    });
     expect(env.ENABLE_TICKETING).toBe(false);
     expect(env.TICKETING_REFUNDS).toBe(false);
     expect(env.ADMIN_EMAILS).toEqual(["a@x.org", "b@y.org"]);
@@ -21,12 +25,18 @@ describe("environment", () => {
   it("names every bad variable", () => {
     let message = "";
     try {
-      parseEnv({ DATABASE_URL: "mysql://x", ENABLE_TICKETING: "maybe", SMTP_URL: "http://mail", ADMIN_EMAILS: "nope" });
+      parseEnv({
+        DATABASE_URL: "mysql://x",
+        ENABLE_TICKETING: "maybe",
+        SMTP_URL: "http://mail",
+        ADMIN_EMAILS: "nope",
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);
       message = (error as Error).message;
     }
-    for (const name of ["DATABASE_URL", "ENABLE_TICKETING", "SMTP_URL", "ADMIN_EMAILS"]) expect(message).toContain(name);
+    for (const name of ["DATABASE_URL", "ENABLE_TICKETING", "SMTP_URL", "ADMIN_EMAILS"])
+      expect(message).toContain(name);
   });
 
   it("requires a strong AUTH_SECRET in production and turns the dev mailbox off there", () => {

@@ -8,5 +8,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 const created = await createMigration(name);
-console.log(created ? `created prisma/migrations/${created}/migration.sql` : "schema unchanged: no migration needed");
+console.log(
+  created ? `created prisma/migrations/${created}/migration.sql` : "schema unchanged: no migration needed",
+);
 process.exit(0);

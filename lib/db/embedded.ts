@@ -11,11 +11,18 @@ export interface EmbeddedPostgres {
 }
 
 /** `dataDir` undefined keeps the database in memory (tests). Port 0 picks a free port. */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const pg = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await pg.waitReady;
-  const server = new PGLiteSocketServer({ db: pg, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 100 });
+  const server = new PGLiteSocketServer({
+    db: pg,
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    maxConnections: 100,
+  });
   let port = 0;
   server.addEventListener("listening", (e) => {
     port = (e as CustomEvent<{ port: number }>).detail.port;

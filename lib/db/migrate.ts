@@ -7,10 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaEngine,
-} from "@prisma/schema-engine-wasm";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 type SqlMigrationAwareFactory = Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0];
 
@@ -53,11 +50,16 @@ export async function loadMigrationsList(migrationsDir = MIGRATIONS_DIR): Promis
       path: dir,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: await readFile(path.join(migrationsDir, dir, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok" as const,
+          value: await readFile(path.join(migrationsDir, dir, "migration.sql"), "utf8"),
+        },
       },
     })),
   );
-  const lockContent = await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8").catch(() => null);
+  const lockContent = await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8").catch(
+    () => null,
+  );
   return {
     baseDir: migrationsDir,
     lockfile: { path: "migration_lock.toml", content: lockContent },
@@ -66,7 +68,10 @@ export async function loadMigrationsList(migrationsDir = MIGRATIONS_DIR): Promis
   };
 }
 
-async function openEngine(factory: SqlMigrationAwareFactory, log: (line: string) => void): Promise<SchemaEngine> {
+async function openEngine(
+  factory: SqlMigrationAwareFactory,
+  log: (line: string) => void,
+): Promise<SchemaEngine> {
   const engine = await loadEngineModule();
   const schema = await readFile(SCHEMA_PATH, "utf8");
   return engine.SchemaEngine.new(

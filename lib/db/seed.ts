@@ -37,7 +37,9 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
         stripeChargesEnabled: true,
         stripePayoutsEnabled: true,
         stripeDetailsSubmitted: true,
-        members: { create: { userId: owner.id, email: DEMO_OWNER_EMAIL, role: "owner", acceptedAt: new Date() } },
+        members: {
+          create: { userId: owner.id, email: DEMO_OWNER_EMAIL, role: "owner", acceptedAt: new Date() },
+        },
       },
     });
     // 8 pm Vancouver time (UTC-8 in winter, -7 in summer: 04:00 UTC lands at 8 or 9 pm), 30 days out.
@@ -71,7 +73,15 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
       },
     });
     await tx.tier.create({
-      data: { eventId: event.id, name: "General Admission", priceMinor: 2500, currency: "cad", capacity: 200, maxPerOrder: 8, sortOrder: 1 },
+      data: {
+        eventId: event.id,
+        name: "General Admission",
+        priceMinor: 2500,
+        currency: "cad",
+        capacity: 200,
+        maxPerOrder: 8,
+        sortOrder: 1,
+      },
     });
     const vip = await tx.tier.create({
       data: {

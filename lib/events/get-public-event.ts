@@ -62,7 +62,13 @@ export async function getPublicEvent(slug: string, now = new Date()) {
   const eventRemaining = event.capacity === null ? null : Math.max(0, event.capacity - eventTaken);
   const tiers: PublicTier[] = event.tiers.map((tier) => {
     const { state, remaining } = tierSaleState(
-      { capacity: tier.capacity, taken: taken.get(tier.id) ?? 0, salesStartAt: tier.salesStartAt, salesEndAt: tier.salesEndAt, eventRemaining },
+      {
+        capacity: tier.capacity,
+        taken: taken.get(tier.id) ?? 0,
+        salesStartAt: tier.salesStartAt,
+        salesEndAt: tier.salesEndAt,
+        eventRemaining,
+      },
       now,
     );
     return {

@@ -12,7 +12,9 @@ describe("health", () => {
 
   it("reports database and jobs ok when a worker heartbeat is fresh", async () => {
     await db.workerHeartbeat.create({ data: { id: "w1", seenAt: new Date() } });
-    const response = await GET(new Request("http://localhost/api/tickets/health"), { params: Promise.resolve({}) });
+    const response = await GET(new Request("http://localhost/api/tickets/health"), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Awaited<ReturnType<typeof getHealth>>;
     expect(body.checks.database.status).toBe("ok");

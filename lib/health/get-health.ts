@@ -29,7 +29,10 @@ async function checkDatabase(db: Db): Promise<Check> {
     await withTimeout(db.$queryRaw`SELECT 1`, 3000);
     return { status: "ok", detail: "reachable" };
   } catch (error) {
-    return { status: "degraded", detail: `unreachable: ${error instanceof Error ? error.message.split("\n")[0] : "error"}` };
+    return {
+      status: "degraded",
+      detail: `unreachable: ${error instanceof Error ? error.message.split("\n")[0] : "error"}`,
+    };
   }
 }
 
@@ -57,10 +60,12 @@ function checkEmail(): Check {
 function checkStripe(): Check {
   if (env.STRIPE_SECRET_KEY) {
     const mode = env.STRIPE_SECRET_KEY.startsWith("sk_live_") ? "live" : "test";
-    if (!env.STRIPE_WEBHOOK_SECRET) return { status: "degraded", detail: `${mode} keys, but STRIPE_WEBHOOK_SECRET is missing` };
+    if (!env.STRIPE_WEBHOOK_SECRET)
+      return { status: "degraded", detail: `${mode} keys, but STRIPE_WEBHOOK_SECRET is missing` };
     return { status: "ok", detail: `${mode} mode` };
   }
-  if (env.NODE_ENV === "production") return { status: "degraded", detail: "no Stripe keys: payments run in test mode only" };
+  if (env.NODE_ENV === "production")
+    return { status: "degraded", detail: "no Stripe keys: payments run in test mode only" };
   return { status: "ok", detail: "no keys: built-in test-mode payment page" };
 }
 

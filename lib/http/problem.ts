@@ -7,11 +7,13 @@ export function problemResponse(error: unknown, context: Record<string, unknown>
   if (isAppError(error) && error.code !== "internal") {
     appError = error;
   } else {
-    const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error;
+    const err =
+      error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error;
     log.error({ event: "tickets.http.unhandled_error", err, ...context }, "unhandled error in request");
     appError = INTERNAL_ERROR;
   }
   const headers = new Headers({ "content-type": "application/problem+json", "cache-control": "no-store" });
-  if (appError.retryAfterSeconds !== undefined) headers.set("retry-after", String(appError.retryAfterSeconds));
+  if (appError.retryAfterSeconds !== undefined)
+    headers.set("retry-after", String(appError.retryAfterSeconds));
   return new Response(JSON.stringify(toProblem(appError)), { status: appError.status, headers });
 }

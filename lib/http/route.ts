@@ -16,7 +16,10 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
       const result = await handler(request, context);
       if (result instanceof Response) return result;
       if (result === null) return new Response(null, { status: 204 });
-      return Response.json(result, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
+      return Response.json(result, {
+        status: options.status ?? 200,
+        headers: { "cache-control": "no-store" },
+      });
     } catch (error) {
       return problemResponse(error, { method: request.method, path: new URL(request.url).pathname });
     }

@@ -18,7 +18,11 @@ describe("tierSaleState", () => {
     expect(tierSaleState({ ...base, taken: 10, eventRemaining: 0 }, now).state).toBe("sold_out");
   });
   it("honours the sales window before capacity", () => {
-    expect(tierSaleState({ ...base, salesStartAt: new Date("2026-06-02T00:00:00Z") }, now).state).toBe("not_yet_on_sale");
-    expect(tierSaleState({ ...base, taken: 100, salesEndAt: new Date("2026-06-01T11:00:00Z") }, now).state).toBe("sales_ended");
+    expect(tierSaleState({ ...base, salesStartAt: new Date("2026-06-02T00:00:00Z") }, now).state).toBe(
+      "not_yet_on_sale",
+    );
+    expect(
+      tierSaleState({ ...base, taken: 100, salesEndAt: new Date("2026-06-01T11:00:00Z") }, now).state,
+    ).toBe("sales_ended");
   });
 });

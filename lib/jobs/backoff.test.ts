@@ -5,15 +5,21 @@ import { retryDelayMs } from "@/lib/jobs/backoff";
 describe("retryDelayMs", () => {
   it("doubles from the base with no jitter", () => {
     const mid = () => 0.5;
-    expect([1, 2, 3, 4].map((a) => retryDelayMs(a, { baseMs: 1000, random: mid }))).toEqual([1000, 2000, 4000, 8000]);
+    expect([1, 2, 3, 4].map((a) => retryDelayMs(a, { baseMs: 1000, random: mid }))).toEqual([
+      1000, 2000, 4000, 8000,
+    ]);
   });
 
   it("never exceeds the cap and never goes negative", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 0.9999999, noNaN: true }), (attempt, r) => {
-        const d = retryDelayMs(attempt, { baseMs: 1000, capMs: 30_000, random: () => r });
-        return d >= 0 && d <= 30_000;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0, max: 0.9999999, noNaN: true }),
+        (attempt, r) => {
+          const d = retryDelayMs(attempt, { baseMs: 1000, capMs: 30_000, random: () => r });
+          return d >= 0 && d <= 30_000;
+        },
+      ),
     );
   });
 

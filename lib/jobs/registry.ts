@@ -6,11 +6,7 @@ import { sendEmailJob } from "@/lib/email/send-email-job";
 import { sweepVerificationTokensJob } from "@/lib/auth/sweep-verification-tokens";
 import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
 
-export const jobDefinitions: JobDefinition[] = [
-  sendEmailJob,
-  sweepRateLimitsJob,
-  sweepVerificationTokensJob,
-];
+export const jobDefinitions: JobDefinition[] = [sendEmailJob, sweepRateLimitsJob, sweepVerificationTokensJob];
 
 export const jobSchedules: Schedule[] = [
   { job: sweepRateLimitsJob, everyMs: 10 * 60_000 },

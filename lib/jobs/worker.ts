@@ -50,7 +50,11 @@ async function claimJobs(workerId: string, limit: number): Promise<ClaimedJob[]>
     RETURNING id, name, payload, attempts, max_attempts`;
 }
 
-async function runJob(job: ClaimedJob, registry: Map<string, JobDefinition>, workerId: string): Promise<JobOutcome> {
+async function runJob(
+  job: ClaimedJob,
+  registry: Map<string, JobDefinition>,
+  workerId: string,
+): Promise<JobOutcome> {
   const jobLog = rootLog.child({ jobId: job.id, job: job.name, attempt: job.attempts });
   const definition = registry.get(job.name);
   let error: unknown;
@@ -114,7 +118,10 @@ export async function requeueStaleJobs(staleAfterMs: number): Promise<number> {
 }
 
 /** Runs every due job once, sequentially; for tests and one-off maintenance. Returns the outcomes. */
-export async function runDueJobs(definitions: JobDefinition[], workerId = `once-${randomUUID()}`): Promise<JobOutcome[]> {
+export async function runDueJobs(
+  definitions: JobDefinition[],
+  workerId = `once-${randomUUID()}`,
+): Promise<JobOutcome[]> {
   const registry = new Map(definitions.map((d) => [d.name, d]));
   const outcomes: JobOutcome[] = [];
   for (;;) {
@@ -147,7 +154,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       INSERT INTO tickets_worker_heartbeats (id, seen_at) VALUES (${id}, now())
       ON CONFLICT (id) DO UPDATE SET seen_at = now()`;
     const requeued = await requeueStaleJobs(staleAfterMs);
-    if (requeued > 0) workerLog.warn({ event: "tickets.jobs.requeued_stale", count: requeued }, "requeued stale jobs");
+    if (requeued > 0)
+      workerLog.warn({ event: "tickets.jobs.requeued_stale", count: requeued }, "requeued stale jobs");
     for (const schedule of options.schedules ?? []) {
       await enqueueJob(
         schedule.job,
@@ -171,7 +179,9 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         for (const job of jobs) {
           const p = runJob(job, registry, id)
             .then(() => undefined)
-            .catch((e: unknown) => workerLog.error({ event: "tickets.jobs.worker_error", err: errorMessage(e) }))
+            .catch((e: unknown) =>
+              workerLog.error({ event: "tickets.jobs.worker_error", err: errorMessage(e) }),
+            )
             .finally(() => {
               inFlight.delete(p);
               void tick();
@@ -195,7 +205,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     });
   };
   loop();
-  workerLog.info({ event: "tickets.jobs.worker_started", concurrency, jobs: [...registry.keys()] }, "job worker started");
+  workerLog.info(
+    { event: "tickets.jobs.worker_started", concurrency, jobs: [...registry.keys()] },
+    "job worker started",
+  );
 
   return {
     id,

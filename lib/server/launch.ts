@@ -64,11 +64,15 @@ if (mode === "start" && !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
 }
 
 const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "-p", port], {
-  cwd: ROOT,
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
-});
+const child = spawn(
+  process.execPath,
+  [path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "-p", port],
+  {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+);
 say(`Next.js ${mode} on http://localhost:${port}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => child.kill(signal));

@@ -22,7 +22,9 @@ describe("ENABLE_TICKETING flag", () => {
   it("lets requests through when on, and only matches the module's paths", () => {
     vi.stubEnv("ENABLE_TICKETING", "true");
     loadEnv();
-    expect(proxy(new NextRequest("http://localhost/tickets/events")).headers.get("x-middleware-next")).toBe("1");
+    expect(proxy(new NextRequest("http://localhost/tickets/events")).headers.get("x-middleware-next")).toBe(
+      "1",
+    );
     expect(config.matcher).toEqual(["/tickets", "/tickets/:path*", "/api/tickets", "/api/tickets/:path*"]);
   });
 });

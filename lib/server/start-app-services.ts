@@ -16,7 +16,9 @@ export async function startAppServices(): Promise<void> {
     concurrency: env.WORKER_CONCURRENCY,
   });
   const stop = () => {
-    void globalForServices.stagedoorWorker?.stop().finally(() => log.info({ event: "tickets.jobs.worker_stopped" }));
+    void globalForServices.stagedoorWorker
+      ?.stop()
+      .finally(() => log.info({ event: "tickets.jobs.worker_stopped" }));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -10,12 +10,18 @@ try {
   process.exit(1);
 }
 if (!env.DATABASE_URL) {
-  console.error("DATABASE_URL is required for a separate worker (the embedded database serves one process only).");
+  console.error(
+    "DATABASE_URL is required for a separate worker (the embedded database serves one process only).",
+  );
   process.exit(1);
 }
 const { jobDefinitions, jobSchedules } = await import("@/lib/jobs/registry");
 const { startWorker } = await import("@/lib/jobs/worker");
-const worker = startWorker({ definitions: jobDefinitions, schedules: jobSchedules, concurrency: env.WORKER_CONCURRENCY });
+const worker = startWorker({
+  definitions: jobDefinitions,
+  schedules: jobSchedules,
+  concurrency: env.WORKER_CONCURRENCY,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void worker.stop().then(() => process.exit(0));

@@ -1,6 +1,12 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { openPrivateKey, sealPrivateKey, signTicketCode, verifyTicketCode, type EventSigningKey } from "@/lib/tickets/signing";
+import {
+  openPrivateKey,
+  sealPrivateKey,
+  signTicketCode,
+  verifyTicketCode,
+  type EventSigningKey,
+} from "@/lib/tickets/signing";
 import { CODE_LENGTH, decodeTicketCode, fromBase64Url, toBase64Url } from "@/lib/tickets/ticket-code";
 
 function makeKey(keyId = 1): EventSigningKey {
@@ -24,7 +30,9 @@ describe("signed ticket codes", () => {
   });
 
   it("makes every code unique", () => {
-    const codes = new Set(Array.from({ length: 200 }, () => signTicketCode(key, { eventId: "evt_1", tierId: "t" }).secret));
+    const codes = new Set(
+      Array.from({ length: 200 }, () => signTicketCode(key, { eventId: "evt_1", tierId: "t" }).secret),
+    );
     expect(codes.size).toBe(200);
   });
 

@@ -33,7 +33,9 @@ export function sealPrivateKey(pkcs8Der: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", wrappingKey(), iv);
   const body = Buffer.concat([cipher.update(pkcs8Der), cipher.final()]);
-  return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(".");
+  return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(
+    ".",
+  );
 }
 
 export function openPrivateKey(sealed: string): Buffer {
@@ -88,7 +90,10 @@ export interface SignedTicketCode {
   keyId: number;
 }
 
-export function signTicketCode(key: EventSigningKey, ids: { eventId: string; tierId: string }): SignedTicketCode {
+export function signTicketCode(
+  key: EventSigningKey,
+  ids: { eventId: string; tierId: string },
+): SignedTicketCode {
   const signed = encodeSignedPart({
     keyId: key.keyId,
     eventTag: tag(ids.eventId, 6),

@@ -9,9 +9,16 @@ export const metadata: Metadata = { title: "Upcoming events" };
 
 const querySchema = z.object({ city: z.string().trim().max(80).optional().catch(undefined) });
 
-export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function EventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { city } = querySchema.parse(await searchParams);
-  const [events, cities] = await Promise.all([findPublicEvents({ city: city || undefined }), findPublicEventCities()]);
+  const [events, cities] = await Promise.all([
+    findPublicEvents({ city: city || undefined }),
+    findPublicEventCities(),
+  ]);
   return (
     <main className="container stack">
       <h1>Upcoming events</h1>

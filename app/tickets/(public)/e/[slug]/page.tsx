@@ -36,14 +36,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
-  const exclusiveTaxes = taxesSchema.parse(event.taxes).filter((t) => !t.inclusive).map((t) => t.name);
+  const exclusiveTaxes = taxesSchema
+    .parse(event.taxes)
+    .filter((t) => !t.inclusive)
+    .map((t) => t.name);
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "MusicEvent",
     name: event.title,
     startDate: event.startsAt.toISOString(),
     endDate: event.endsAt.toISOString(),
-    eventStatus: event.status === "cancelled" ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
+    eventStatus:
+      event.status === "cancelled"
+        ? "https://schema.org/EventCancelled"
+        : "https://schema.org/EventScheduled",
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     location: {
       "@type": "Place",
@@ -68,7 +74,10 @@ export default async function EventPage({ params }: Props) {
   };
   return (
     <main className="container stack">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
       <p className="small muted">{event.organizer.name} presents</p>
       <h1>{event.title}</h1>
       {event.status === "cancelled" ? <p className="alert error">This event has been cancelled.</p> : null}
@@ -87,7 +96,12 @@ export default async function EventPage({ params }: Props) {
           <p className="small muted">Prices before {exclusiveTaxes.join(" and ")} and service fees.</p>
         ) : null}
         {event.tiers.map((tier) => (
-          <div key={tier.id} className="card row" style={{ justifyContent: "space-between" }} data-testid="tier">
+          <div
+            key={tier.id}
+            className="card row"
+            style={{ justifyContent: "space-between" }}
+            data-testid="tier"
+          >
             <div>
               <strong>{tier.name}</strong>
               {tier.description ? <div className="small muted">{tier.description}</div> : null}

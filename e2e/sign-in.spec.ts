@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { magicLinkFrom, uniqueEmail, waitForEmail } from "./support";
+
+test("a newcomer sees the demo event, signs in with a magic link, creates an organizer and lands in the portal", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/tickets/events");
+  await page.getByRole("link", { name: "The Night Owls — Demo Night" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "The Night Owls — Demo Night" })).toBeVisible();
+  await expect(page.getByTestId("tier")).toHaveCount(2);
+  await expect(page.getByText("Only 2 left")).toBeVisible();
+
+  const email = uniqueEmail("organizer");
+  await page.goto("/tickets/organizer");
+  await expect(page).toHaveURL(/\/tickets\/login/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  const message = await waitForEmail(request, email, "magic-link");
+  const link = magicLinkFrom(message);
+  await page.goto(link);
+
+  await expect(page).toHaveURL(/\/tickets\/organizer\/new/);
+  const slug = `night-owls-${Date.now()}`;
+  await page.getByLabel("Name").fill("Night Owls Presents");
+  await page.getByLabel("Slug").fill(slug);
+  await page.getByLabel("Currency").selectOption("cad");
+  await page.getByLabel("Time zone").selectOption("America/Vancouver");
+  await page.getByRole("button", { name: "Create organizer" }).click();
+
+  await expect(page).toHaveURL(/\/tickets\/organizer$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Night Owls Presents" })).toBeVisible();
+  await expect(page.getByText(email).first()).toBeVisible();
+
+  // The link was single-use: opening it again offers a new one instead of signing in.
+  await page.context().clearCookies();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/tickets\/login\/error/);
+  await expect(page.getByRole("heading", { name: "This link can’t be used" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Email me a sign-in link" })).toBeVisible();
+});
+
+test("a bad email address gets a readable error and sends nothing", async ({ page }) => {
+  await page.goto("/tickets/login");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.locator(".field-error")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toHaveCount(0);
+});

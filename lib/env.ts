@@ -47,6 +47,21 @@ export const envSchema = z
     STRIPE_SECRET_KEY: optionalString.pipe(z.string().startsWith("sk_").optional()),
     STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
     STRIPE_CONNECT_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
+    /** Points the Stripe SDK at another address (tests use a local stand-in), e.g. http://127.0.0.1:12111 */
+    STRIPE_API_BASE: optionalString.pipe(z.url().optional()),
+    /** destination (default: on_behalf_of the organizer + application fee) or direct (Stripe-Account header). */
+    STRIPE_CHARGE_TYPE: z.enum(["destination", "direct"]).default("destination"),
+    /** Connect account type created at onboarding. */
+    STRIPE_CONNECT_ACCOUNT_KIND: z.enum(["express", "standard"]).default("express"),
+    /** Where uploads (cover images, logos) go: a local folder under DATA_DIR, or an S3-compatible bucket. */
+    STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+    S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+    S3_REGION: z.string().default("auto"),
+    S3_BUCKET: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** Public base URL of the bucket's objects (CDN or bucket website). */
+    S3_PUBLIC_URL: optionalString.pipe(z.url().optional()),
     /** Platform fee per paid ticket: fixed part (minor units) + percent (basis points), clamped per ticket. */
     PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(99),
     PLATFORM_FEE_PERCENT_BPS: z.coerce.number().int().min(0).max(5000).default(250),
@@ -63,6 +78,18 @@ export const envSchema = z
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && v.NEXT_PHASE !== "phase-production-build") {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+    if (v.STORAGE_DRIVER === "s3") {
+      for (const key of [
+        "S3_ENDPOINT",
+        "S3_BUCKET",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "S3_PUBLIC_URL",
+      ] as const) {
+        if (!v[key])
+          ctx.addIssue({ code: "custom", path: [key], message: "is required when STORAGE_DRIVER=s3" });
+      }
     }
     if (v.AUTH_SECRET && v.AUTH_SECRET.length < 32) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be at least 32 characters" });

@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { tierSaleState, type TierSaleState } from "@/lib/inventory/tier-sale-state";
+import { priceOrder, type TaxLine } from "@/lib/money/price-order";
+import { taxLinesSchema } from "@/lib/money/schemas";
+import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 
 export interface PublicTier {
   id: string;
@@ -9,6 +12,13 @@ export interface PublicTier {
   priceMinor: number;
   currency: string;
   maxPerOrder: number;
+  /** What one ticket costs the buyer, all in, and its parts. */
+  price: {
+    totalMinor: number;
+    feeMinor: number;
+    taxMinor: number;
+    taxes: { name: string; amountMinor: number }[];
+  };
   state: TierSaleState;
   remaining: number;
 }
@@ -57,7 +67,12 @@ export async function getPublicEvent(slug: string, now = new Date()) {
   });
   if (!event) return null;
 
-  const taken = await takenByTier(event.id, now);
+  const [taken, platformFee] = await Promise.all([
+    takenByTier(event.id, now),
+    getPlatformFee(event.currency),
+  ]);
+  const parsedTaxes = taxLinesSchema.safeParse(event.taxes);
+  const taxes: TaxLine[] = parsedTaxes.success ? parsedTaxes.data : [];
   const eventTaken = [...taken.values()].reduce((a, b) => a + b, 0);
   const eventRemaining = event.capacity === null ? null : Math.max(0, event.capacity - eventTaken);
   const tiers: PublicTier[] = event.tiers.map((tier) => {
@@ -71,8 +86,21 @@ export async function getPublicEvent(slug: string, now = new Date()) {
       },
       now,
     );
+    const one = priceOrder({
+      currency: event.currency,
+      lines: [{ tierId: tier.id, name: tier.name, unitPriceMinor: tier.priceMinor, quantity: 1 }],
+      taxes,
+      feeModel: event.feeModel,
+      platformFee,
+    });
     return {
       id: tier.id,
+      price: {
+        totalMinor: one.totalMinor,
+        feeMinor: one.feeMinor,
+        taxMinor: one.taxMinor,
+        taxes: one.taxes.map((t) => ({ name: t.name, amountMinor: t.amountMinor })),
+      },
       name: tier.name,
       description: tier.description,
       priceMinor: tier.priceMinor,
@@ -82,7 +110,7 @@ export async function getPublicEvent(slug: string, now = new Date()) {
       remaining,
     };
   });
-  return { ...event, tiers };
+  return { ...event, taxes, tiers };
 }
 
 /** Seats taken per tier: valid tickets plus unexpired, unreleased, unconverted holds. */

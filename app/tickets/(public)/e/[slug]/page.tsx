@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
 import { TierStateBadge } from "@/components/events/tier-state-badge";
 import { env } from "@/lib/env";
 import { formatEventTime } from "@/lib/events/format-event-time";
-import { getPublicEvent } from "@/lib/events/get-public-event";
+import { getPublicEvent, type PublicTier } from "@/lib/events/get-public-event";
+import { getCurrencyDigits } from "@/lib/money/currencies";
 import { formatMoney } from "@/lib/money/format-money";
 
 export const dynamic = "force-dynamic";
-
-const taxesSchema = z.array(z.object({ name: z.string(), inclusive: z.boolean() }).loose()).catch([]);
 
 const loadEvent = cache((slug: string) => getPublicEvent(slug));
 
@@ -36,10 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
-  const exclusiveTaxes = taxesSchema
-    .parse(event.taxes)
-    .filter((t) => !t.inclusive)
-    .map((t) => t.name);
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "MusicEvent",
@@ -66,7 +60,9 @@ export default async function EventPage({ params }: Props) {
     offers: event.tiers.map((tier) => ({
       "@type": "Offer",
       name: tier.name,
-      price: (tier.priceMinor / 100).toFixed(2),
+      price: (tier.price.totalMinor / 10 ** getCurrencyDigits(tier.currency)).toFixed(
+        getCurrencyDigits(tier.currency),
+      ),
       priceCurrency: tier.currency.toUpperCase(),
       availability: tier.state === "sold_out" ? "https://schema.org/SoldOut" : "https://schema.org/InStock",
       url: `${env.APP_URL}/tickets/e/${event.slug}`,
@@ -92,23 +88,23 @@ export default async function EventPage({ params }: Props) {
       <section className="stack" aria-labelledby="tickets-heading">
         <h2 id="tickets-heading">Tickets</h2>
         {event.tiers.length === 0 ? <p className="muted">No tickets are on sale yet.</p> : null}
-        {event.tiers.length > 0 && exclusiveTaxes.length > 0 ? (
-          <p className="small muted">Prices before {exclusiveTaxes.join(" and ")} and service fees.</p>
+        {event.tiers.length > 0 ? (
+          <p className="small muted">Prices are what you pay: service fee and taxes included.</p>
         ) : null}
         {event.tiers.map((tier) => (
-          <div
-            key={tier.id}
-            className="card row"
-            style={{ justifyContent: "space-between" }}
-            data-testid="tier"
-          >
-            <div>
-              <strong>{tier.name}</strong>
-              {tier.description ? <div className="small muted">{tier.description}</div> : null}
-            </div>
-            <div className="row">
-              <span>{formatMoney(tier.priceMinor, tier.currency)}</span>
+          <div key={tier.id} className="card stack" data-testid="tier">
+            <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
+              <div>
+                <strong>{tier.name}</strong>
+                {tier.description ? <div className="small muted">{tier.description}</div> : null}
+              </div>
               <TierStateBadge state={tier.state} remaining={tier.remaining} />
+            </div>
+            <div>
+              <strong data-testid="tier-price" style={{ fontSize: "1.15rem" }}>
+                {formatMoney(tier.price.totalMinor, tier.currency)}
+              </strong>
+              <PriceBreakdown tier={tier} />
             </div>
           </div>
         ))}
@@ -120,5 +116,19 @@ export default async function EventPage({ params }: Props) {
         </section>
       ) : null}
     </main>
+  );
+}
+
+function PriceBreakdown({ tier }: { tier: PublicTier }) {
+  if (tier.price.feeMinor === 0 && tier.price.taxMinor === 0) return null;
+  const parts = [`${formatMoney(tier.priceMinor, tier.currency)} ticket`];
+  if (tier.price.feeMinor > 0) parts.push(`${formatMoney(tier.price.feeMinor, tier.currency)} fee`);
+  for (const tax of tier.price.taxes) {
+    if (tax.amountMinor > 0) parts.push(`${formatMoney(tax.amountMinor, tier.currency)} ${tax.name}`);
+  }
+  return (
+    <div className="small muted" data-testid="tier-breakdown">
+      {parts.join(" + ")}
+    </div>
   );
 }

@@ -5,10 +5,19 @@ import type { Schedule } from "@/lib/jobs/worker";
 import { sendEmailJob } from "@/lib/email/send-email-job";
 import { sweepVerificationTokensJob } from "@/lib/auth/sweep-verification-tokens";
 import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
+import { expireHoldsJob } from "@/lib/inventory/expire-holds";
+import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
 
-export const jobDefinitions: JobDefinition[] = [sendEmailJob, sweepRateLimitsJob, sweepVerificationTokensJob];
+export const jobDefinitions: JobDefinition[] = [
+  sendEmailJob,
+  sweepRateLimitsJob,
+  sweepVerificationTokensJob,
+  processStripeEventJob,
+  expireHoldsJob,
+];
 
 export const jobSchedules: Schedule[] = [
+  { job: expireHoldsJob, everyMs: 60_000 },
   { job: sweepRateLimitsJob, everyMs: 10 * 60_000 },
   { job: sweepVerificationTokensJob, everyMs: 10 * 60_000 },
 ];

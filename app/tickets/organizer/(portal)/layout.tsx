@@ -11,10 +11,8 @@ export default async function OrganizerPortalLayout({ children }: { children: Re
   const items: (PortalNavItem & { roles: readonly MemberRole[] })[] = [
     { href: "/tickets/organizer", label: "Overview", roles: ROLES.any },
     { href: "/tickets/organizer/events", label: "Events", roles: ROLES.manage },
-    { href: "/tickets/organizer/orders", label: "Orders", roles: ROLES.manage },
-    { href: "/tickets/checkin", label: "Check-in", roles: ROLES.checkIn },
+    { href: "/tickets/organizer/payments", label: "Payments", roles: ROLES.manage },
     { href: "/tickets/organizer/team", label: "Team", roles: ROLES.any },
-    { href: "/tickets/organizer/settings", label: "Settings", roles: ROLES.owner },
   ];
   return (
     <div>

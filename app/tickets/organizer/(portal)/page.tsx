@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
+import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
+import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organizer" };
@@ -10,8 +12,13 @@ export const metadata: Metadata = { title: "Organizer" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OrganizerOverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  const { organizer } = await requireOrganizerPage(ROLES.any);
-  const [profile, params] = await Promise.all([getOrganizerProfile(organizer.id), searchParams]);
+  const { organizer, role } = await requireOrganizerPage(ROLES.any);
+  const [profile, payments, params] = await Promise.all([
+    getOrganizerProfile(organizer.id),
+    getPaymentsStatus(organizer.id),
+    searchParams,
+  ]);
+  const stillNeeded = payments.currentlyDue.length + payments.pastDue.length;
   return (
     <main className="container stack">
       {params.denied ? (
@@ -22,21 +29,21 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
       <h1>{profile.name}</h1>
       <section className="card stack">
         <h2>Payments</h2>
-        {profile.stripe.connected ? (
-          <p>
-            Stripe account connected.{" "}
-            <span className={`badge ${profile.stripe.chargesEnabled ? "ok" : "warn"}`}>
-              {profile.stripe.chargesEnabled ? "Charges enabled" : "Charges not enabled yet"}
-            </span>{" "}
-            <span className={`badge ${profile.stripe.payoutsEnabled ? "ok" : "warn"}`}>
-              {profile.stripe.payoutsEnabled ? "Payouts enabled" : "Payouts not enabled yet"}
-            </span>
+        <StripeStatusBadges status={payments} />
+        {payments.connected && stillNeeded > 0 ? (
+          <p className="small">
+            Stripe still needs {stillNeeded === 1 ? "one thing" : `${stillNeeded} things`} from you.
           </p>
-        ) : (
+        ) : null}
+        {role !== "scanner" ? (
           <p>
-            <span className="badge warn">Stripe not connected yet</span>
+            <Link href="/tickets/organizer/payments">
+              {payments.connected
+                ? "Stripe status and requirements →"
+                : "Connect Stripe to sell paid tickets →"}
+            </Link>
           </p>
-        )}
+        ) : null}
         <p className="small muted">
           Prices in {profile.defaultCurrency.toUpperCase()} · times in {profile.timezone.replace(/_/g, " ")}
         </p>

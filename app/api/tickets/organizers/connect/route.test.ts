@@ -1,0 +1,271 @@
+// Who may connect which organizer, and the test-mode onboarding that stands in for Stripe without keys.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import DevStripeOnboardPage from "@/app/tickets/dev/stripe/onboard/page";
+import * as connectRoute from "@/app/api/tickets/organizers/connect/route";
+import * as syncRoute from "@/app/api/tickets/organizers/connect/sync/route";
+import * as testOnboardingRoute from "@/app/api/tickets/organizers/connect/test-onboarding/route";
+import { apiRequest, createUserWithSession, routeContext } from "@/lib/auth/testing";
+import { db } from "@/lib/db";
+import { restoreEnv } from "@/lib/email/testing/stub-env";
+import { createOrganizer } from "@/lib/organizers/create-organizer";
+import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
+import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import { stubStripeEnv, stubStripeKeys } from "@/lib/payments/testing/stub-stripe-env";
+import { resetDatabase } from "@/lib/testing/db";
+
+let standIn: StripeStandIn;
+beforeAll(async () => {
+  standIn = await startStripeStandIn();
+});
+afterAll(async () => {
+  await standIn.close();
+});
+
+async function team(slug: string) {
+  const owner = await createUserWithSession(`owner@${slug}.example`);
+  const organizer = await createOrganizer(owner.userId, {
+    name: `Venue ${slug}`,
+    slug,
+    contactEmail: `hello@${slug}.example`,
+    defaultCurrency: "CAD",
+    timezone: "America/Toronto",
+  });
+  const member = async (role: "manager" | "scanner") => {
+    const user = await createUserWithSession(`${role}@${slug}.example`);
+    await db.organizerMember.create({
+      data: {
+        organizerId: organizer.id,
+        userId: user.userId,
+        email: `${role}@${slug}.example`,
+        role,
+        acceptedAt: new Date(),
+      },
+    });
+    return user;
+  };
+  return { owner, organizer, manager: await member("manager"), scanner: await member("scanner") };
+}
+
+function post(
+  path: string,
+  init: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  return apiRequest(path, { method: "POST", ...init });
+}
+
+async function stripeColumns(organizerId: string) {
+  return db.organizer.findUniqueOrThrow({
+    where: { id: organizerId },
+    select: {
+      stripeAccountId: true,
+      stripeTestMode: true,
+      stripeChargesEnabled: true,
+      stripePayoutsEnabled: true,
+      stripeDetailsSubmitted: true,
+    },
+  });
+}
+
+const notConnected = {
+  stripeAccountId: null,
+  stripeTestMode: false,
+  stripeChargesEnabled: false,
+  stripePayoutsEnabled: false,
+  stripeDetailsSubmitted: false,
+};
+
+describe("test-mode onboarding (no Stripe keys)", () => {
+  beforeEach(async () => {
+    await resetDatabase();
+    stubStripeEnv();
+  });
+  afterEach(restoreEnv);
+
+  it("connect points at the built-in page; completing it connects a test account", async () => {
+    const a = await team("alpha");
+    const res = await connectRoute.POST(
+      post("/api/tickets/organizers/connect", { cookie: a.owner.cookie }),
+      routeContext(),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      url: `http://localhost:3000/tickets/dev/stripe/onboard?organizer=${a.organizer.id}`,
+      testMode: true,
+    });
+    expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
+
+    const done = await testOnboardingRoute.POST(
+      post("/api/tickets/organizers/connect/test-onboarding", {
+        cookie: a.owner.cookie,
+        body: { organizerId: a.organizer.id },
+      }),
+      routeContext(),
+    );
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ redirectTo: "/tickets/organizer/payments" });
+    const connected = await stripeColumns(a.organizer.id);
+    expect(connected).toMatchObject({
+      stripeTestMode: true,
+      stripeChargesEnabled: true,
+      stripePayoutsEnabled: true,
+      stripeDetailsSubmitted: true,
+    });
+    expect(connected.stripeAccountId).toMatch(/^acct_test_[0-9a-f]{24}$/);
+    expect((await getPaymentsStatus(a.organizer.id)).testMode).toBe(true);
+
+    // Doing it again keeps the same test account.
+    await testOnboardingRoute.POST(
+      post("/api/tickets/organizers/connect/test-onboarding", {
+        cookie: a.owner.cookie,
+        body: { organizerId: a.organizer.id },
+      }),
+      routeContext(),
+    );
+    expect((await stripeColumns(a.organizer.id)).stripeAccountId).toBe(connected.stripeAccountId);
+    expect(await db.auditLog.count({ where: { action: "stripe.test_onboarding_completed" } })).toBe(2);
+  });
+
+  it("only an owner can complete it: manager and scanner get 403, signed out 401", async () => {
+    const a = await team("alpha");
+    for (const user of [a.manager, a.scanner]) {
+      const res = await testOnboardingRoute.POST(
+        post("/api/tickets/organizers/connect/test-onboarding", {
+          cookie: user.cookie,
+          body: { organizerId: a.organizer.id },
+        }),
+        routeContext(),
+      );
+      expect(res.status).toBe(403);
+    }
+    const signedOut = await testOnboardingRoute.POST(
+      post("/api/tickets/organizers/connect/test-onboarding", { body: { organizerId: a.organizer.id } }),
+      routeContext(),
+    );
+    expect(signedOut.status).toBe(401);
+    expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
+  });
+
+  it("never touches another organizer: a foreign id in the body is refused, a foreign header is 404", async () => {
+    const a = await team("alpha");
+    const b = await team("bravo");
+    const foreignBody = await testOnboardingRoute.POST(
+      post("/api/tickets/organizers/connect/test-onboarding", {
+        cookie: b.owner.cookie,
+        body: { organizerId: a.organizer.id },
+      }),
+      routeContext(),
+    );
+    expect(foreignBody.status).toBe(409);
+    const foreignHeader = await testOnboardingRoute.POST(
+      post("/api/tickets/organizers/connect/test-onboarding", {
+        cookie: b.owner.cookie,
+        body: { organizerId: a.organizer.id },
+        headers: { "x-organizer-id": a.organizer.id },
+      }),
+      routeContext(),
+    );
+    expect(foreignHeader.status).toBe(404);
+    expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
+    expect(await stripeColumns(b.organizer.id)).toEqual(notConnected);
+  });
+
+  it("does not exist when Stripe keys are configured: API 404, dev page notFound()", async () => {
+    stubStripeKeys(standIn.url);
+    const a = await team("alpha");
+    const res = await testOnboardingRoute.POST(
+      post("/api/tickets/organizers/connect/test-onboarding", {
+        cookie: a.owner.cookie,
+        body: { organizerId: a.organizer.id },
+      }),
+      routeContext(),
+    );
+    expect(res.status).toBe(404);
+    expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
+    const page = DevStripeOnboardPage({ searchParams: Promise.resolve({ organizer: a.organizer.id }) });
+    await expect(page).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+  });
+});
+
+describe("connect is tenant-scoped (keys configured, Stripe stand-in)", () => {
+  beforeEach(async () => {
+    await resetDatabase();
+    standIn.reset();
+    stubStripeKeys(standIn.url);
+  });
+  afterEach(restoreEnv);
+
+  it("organizer B's owner only ever connects B", async () => {
+    const a = await team("alpha");
+    const b = await team("bravo");
+    const res = await connectRoute.POST(
+      post("/api/tickets/organizers/connect", { cookie: b.owner.cookie }),
+      routeContext(),
+    );
+    expect(res.status).toBe(200);
+    const created = standIn.requests.filter((r) => r.path === "/v1/accounts");
+    expect(created.map((r) => r.form["metadata[organizer_id]"])).toEqual([b.organizer.id]);
+    expect((await stripeColumns(b.organizer.id)).stripeAccountId).toMatch(/^acct_standin/);
+    expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
+
+    standIn.reset();
+    const viaHeader = await connectRoute.POST(
+      post("/api/tickets/organizers/connect", {
+        cookie: b.owner.cookie,
+        headers: { "x-organizer-id": a.organizer.id },
+      }),
+      routeContext(),
+    );
+    expect(viaHeader.status).toBe(404);
+    expect(standIn.requests).toHaveLength(0);
+    expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
+  });
+
+  it("a manager gets 403 and a signed-out caller 401, with no Stripe call", async () => {
+    const a = await team("alpha");
+    const asManager = await connectRoute.POST(
+      post("/api/tickets/organizers/connect", { cookie: a.manager.cookie }),
+      routeContext(),
+    );
+    expect(asManager.status).toBe(403);
+    const signedOut = await connectRoute.POST(post("/api/tickets/organizers/connect"), routeContext());
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get("content-type")).toBe("application/problem+json");
+    const recheck = await syncRoute.POST(
+      post("/api/tickets/organizers/connect/sync", { cookie: a.manager.cookie }),
+      routeContext(),
+    );
+    expect(recheck.status).toBe(403);
+    expect(standIn.requests).toHaveLength(0);
+    expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
+  });
+
+  it("a test account is replaced by a real one once keys are configured; a real one is never replaced by a test one", async () => {
+    const a = await team("alpha");
+    await db.organizer.update({
+      where: { id: a.organizer.id },
+      data: { stripeAccountId: "acct_test_abc", stripeTestMode: true, stripeChargesEnabled: true },
+    });
+    expect(
+      (
+        await connectRoute.POST(
+          post("/api/tickets/organizers/connect", { cookie: a.owner.cookie }),
+          routeContext(),
+        )
+      ).status,
+    ).toBe(200);
+    const real = await stripeColumns(a.organizer.id);
+    expect(real).toMatchObject({ stripeTestMode: false, stripeChargesEnabled: false });
+    expect(real.stripeAccountId).toMatch(/^acct_standin/);
+
+    stubStripeEnv();
+    const refused = await testOnboardingRoute.POST(
+      post("/api/tickets/organizers/connect/test-onboarding", {
+        cookie: a.owner.cookie,
+        body: { organizerId: a.organizer.id },
+      }),
+      routeContext(),
+    );
+    expect(refused.status).toBe(409);
+    expect((await stripeColumns(a.organizer.id)).stripeAccountId).toBe(real.stripeAccountId);
+  });
+});

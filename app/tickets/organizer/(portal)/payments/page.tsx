@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import { ConnectStripeButton } from "@/components/payments/connect-stripe-button";
+import { RecheckStripeButton } from "@/components/payments/recheck-stripe-button";
+import { RequirementList } from "@/components/payments/requirement-list";
+import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
+import { requireOrganizerPage } from "@/lib/auth/require-page";
+import { ROLES } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
+import { refreshConnectedAccount } from "@/lib/payments/refresh-connected-account";
+import { isStripeTestMode } from "@/lib/payments/stripe-client";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Payments" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const KIND_LABEL = { express: "Stripe Express", standard: "Stripe Standard" } as const;
+
+/** Back from Stripe (`?return=1`): returning proves nothing, so re-read the account and store what it says. */
+async function syncAfterReturn(organizerId: string, userId: string): Promise<"updated" | "failed"> {
+  try {
+    await refreshConnectedAccount(organizerId, { actorUserId: userId, source: "return" });
+    return "updated";
+  } catch (error) {
+    if (!isAppError(error)) {
+      log.error(
+        { event: "tickets.payments.return_sync_failed", err: error instanceof Error ? error.message : error },
+        "could not re-read the connected account after onboarding",
+      );
+    }
+    return "failed";
+  }
+}
+
+export default async function PaymentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user, organizer, role } = await requireOrganizerPage(ROLES.manage, {
+    callbackUrl: "/tickets/organizer/payments",
+  });
+  const params = await searchParams;
+  const isOwner = role === "owner";
+  const returned = params.return === "1" && isOwner ? await syncAfterReturn(organizer.id, user.id) : null;
+  const status = await getPaymentsStatus(organizer.id);
+  const payoutsOn = env.TICKETING_PAYOUTS;
+  const serverTestMode = isStripeTestMode();
+  const linkError = typeof params.link_error === "string";
+
+  return (
+    <main className="container stack">
+      <h1>Payments</h1>
+      {serverTestMode ? (
+        <p className="alert" role="note">
+          <span className="badge warn">Stripe test mode</span> This server has no Stripe keys: onboarding and
+          payments use built-in test pages and no real money moves.
+        </p>
+      ) : null}
+      {returned === "updated" ? (
+        <p className="alert ok" role="status">
+          Welcome back. We checked your account with Stripe; its status is below.
+        </p>
+      ) : null}
+      {returned === "failed" ? (
+        <p className="alert error" role="alert">
+          We could not check your account with Stripe just now. The status below may be out of date; use
+          “Re-check with Stripe” in a minute.
+        </p>
+      ) : null}
+      {linkError ? (
+        <p className="alert error" role="alert">
+          We could not reopen Stripe onboarding. Press the button below to try again.
+        </p>
+      ) : null}
+
+      <section className="card stack">
+        <h2>Stripe account</h2>
+        <p>
+          Buyers pay through Stripe Checkout and the money goes to your own Stripe account; the platform fee
+          is taken as a Stripe application fee. Paid tickets can go on sale once charges are enabled.
+        </p>
+        <StripeStatusBadges status={status} />
+        {status.connected ? (
+          <p className="small muted">
+            {status.accountKind ? KIND_LABEL[status.accountKind] : "Stripe"} account
+            {status.testMode ? " (test mode: no real account behind it)" : ""}
+            {status.syncedAt ? (
+              <>
+                {" "}
+                · last checked{" "}
+                <time dateTime={status.syncedAt.toISOString()}>{status.syncedAt.toUTCString()}</time>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        {status.disabledReason ? (
+          <p className="alert error" role="alert">
+            {status.disabledReason}
+          </p>
+        ) : null}
+        <RequirementList title="Overdue: Stripe needs this now" items={status.pastDue} />
+        <RequirementList
+          title={
+            status.deadline
+              ? `Stripe still needs (by ${status.deadline.toUTCString()})`
+              : "Stripe still needs"
+          }
+          items={status.currentlyDue}
+        />
+        <RequirementList title="Stripe is verifying" items={status.pendingVerification} />
+        <RequirementList title="Needed later, as you sell more" items={status.eventuallyDue} />
+
+        {!payoutsOn ? (
+          <p className="alert" role="note">
+            Connecting Stripe accounts is turned off on this platform right now.
+          </p>
+        ) : isOwner ? (
+          <div className="row" style={{ gap: "0.75rem", flexWrap: "wrap", alignItems: "flex-start" }}>
+            {status.needsOnboarding ? (
+              <ConnectStripeButton
+                label={status.connected ? "Continue Stripe onboarding" : "Connect Stripe"}
+              />
+            ) : null}
+            {status.connected && !status.testMode ? <RecheckStripeButton /> : null}
+          </div>
+        ) : (
+          <p className="small muted">
+            Only an owner of {organizer.name} can connect or change the Stripe account.
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

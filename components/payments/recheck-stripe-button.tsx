@@ -1,0 +1,40 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+
+/** Asks Stripe for the account's current status, then re-renders the page with it. */
+export function RecheckStripeButton() {
+  const router = useRouter();
+  const recheck = useMutation({
+    mutationFn: () => apiFetch<unknown>("/api/tickets/organizers/connect/sync", { body: {} }),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div className="stack">
+      {recheck.isError ? (
+        <p className="alert error" role="alert">
+          {recheck.error instanceof ApiError
+            ? recheck.error.problem.detail
+            : "Could not check with Stripe. Please try again."}
+        </p>
+      ) : null}
+      {recheck.isSuccess ? (
+        <p className="small muted" role="status">
+          Checked with Stripe just now.
+        </p>
+      ) : null}
+      <div>
+        <button
+          type="button"
+          className="btn secondary"
+          disabled={recheck.isPending}
+          onClick={() => recheck.mutate()}
+        >
+          {recheck.isPending ? "Checking…" : "Re-check with Stripe"}
+        </button>
+      </div>
+    </div>
+  );
+}

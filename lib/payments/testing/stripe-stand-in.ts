@@ -1,0 +1,146 @@
+// A local HTTP stand-in for the few Stripe endpoints onboarding uses, so tests drive the real `stripe` SDK
+// over a real socket and assert exactly what went over the wire (method, path, headers, form body).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedStripeRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The form-encoded body, decoded: `controller[stripe_dashboard][type]` → `express`. */
+  form: Record<string, string>;
+}
+
+export type StandInAccount = Record<string, unknown> & { id: string };
+
+export interface StripeStandIn {
+  /** For STRIPE_API_BASE, e.g. http://127.0.0.1:54321 */
+  url: string;
+  requests: RecordedStripeRequest[];
+  accounts: Map<string, StandInAccount>;
+  /** Changes what GET /v1/accounts/:id answers from now on (the "truth" a re-fetch sees). */
+  updateAccount(id: string, patch: Record<string, unknown>): void;
+  /** Answer every request with this HTTP status (e.g. 500), or null for normal service. */
+  failWith: number | null;
+  /** Forgets every request and account (call in beforeEach). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function account(id: string, form: Record<string, string>): StandInAccount {
+  const dashboard = form["controller[stripe_dashboard][type]"] ?? "full";
+  return {
+    id,
+    object: "account",
+    type: dashboard === "express" ? "express" : "standard",
+    email: form.email ?? null,
+    metadata: { organizer_id: form["metadata[organizer_id]"] ?? "" },
+    controller: { type: "application", stripe_dashboard: { type: dashboard } },
+    charges_enabled: false,
+    payouts_enabled: false,
+    details_submitted: false,
+    requirements: {
+      alternatives: [],
+      current_deadline: null,
+      currently_due: ["business_type", "external_account", "tos_acceptance.date", "tos_acceptance.ip"],
+      disabled_reason: "requirements.past_due",
+      errors: [],
+      eventually_due: ["business_type", "external_account", "tos_acceptance.date", "tos_acceptance.ip"],
+      past_due: ["external_account"],
+      pending_verification: [],
+    },
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json", "request-id": "req_standin" });
+  response.end(JSON.stringify(body));
+}
+
+export async function startStripeStandIn(): Promise<StripeStandIn> {
+  const requests: RecordedStripeRequest[] = [];
+  const accounts = new Map<string, StandInAccount>();
+  const byIdempotencyKey = new Map<string, string>();
+  let counter = 0;
+  const standIn: StripeStandIn = {
+    url: "",
+    requests,
+    accounts,
+    failWith: null,
+    updateAccount(id, patch) {
+      const current = accounts.get(id);
+      if (!current) throw new Error(`stand-in has no account ${id}`);
+      accounts.set(id, { ...current, ...patch });
+    },
+    reset() {
+      requests.length = 0;
+      accounts.clear();
+      byIdempotencyKey.clear();
+      standIn.failWith = null;
+    },
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const raw = await readBody(request);
+      const url = new URL(request.url ?? "/", "http://stand-in");
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (typeof value === "string") headers[name] = value;
+      }
+      const form = Object.fromEntries(new URLSearchParams(raw));
+      const method = request.method ?? "GET";
+      requests.push({ method, path: url.pathname, headers, form });
+      if (standIn.failWith !== null) {
+        send(response, standIn.failWith, { error: { type: "api_error", message: "stand-in failure" } });
+        return;
+      }
+
+      if (method === "POST" && url.pathname === "/v1/accounts") {
+        const key = headers["idempotency-key"];
+        const existing = key ? byIdempotencyKey.get(key) : undefined;
+        if (existing) return send(response, 200, accounts.get(existing));
+        counter += 1;
+        const created = account(`acct_standin${String(counter).padStart(4, "0")}`, form);
+        accounts.set(created.id, created);
+        if (key) byIdempotencyKey.set(key, created.id);
+        return send(response, 200, created);
+      }
+      const accountPath = /^\/v1\/accounts\/([^/]+)$/.exec(url.pathname);
+      if (method === "GET" && accountPath?.[1]) {
+        const found = accounts.get(decodeURIComponent(accountPath[1]));
+        if (found) return send(response, 200, found);
+        return send(response, 404, {
+          error: { type: "invalid_request_error", code: "resource_missing", message: "No such account" },
+        });
+      }
+      if (method === "POST" && url.pathname === "/v1/account_links") {
+        counter += 1;
+        const now = Math.floor(Date.now() / 1000);
+        return send(response, 200, {
+          object: "account_link",
+          created: now,
+          expires_at: now + 300,
+          url: `https://connect.stripe.test/setup/e/${form.account ?? "none"}/${counter}`,
+        });
+      }
+      send(response, 404, {
+        error: { type: "invalid_request_error", message: `stand-in: ${method} ${url.pathname}` },
+      });
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  standIn.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return standIn;
+}

@@ -1,21 +1,10 @@
 // Pure rules for organizer profiles: slugs, currencies, time zones. Shared by the API and the forms.
 import { z } from "zod";
+import { CURRENCY_CODES, isSupportedCurrency, type CurrencyCode } from "@/lib/money/currencies";
 
-/** Stripe-supported settlement currencies we offer (ISO 4217, lower case as Stripe uses them). */
-export const SUPPORTED_CURRENCIES = [
-  "cad",
-  "usd",
-  "eur",
-  "gbp",
-  "aud",
-  "nzd",
-  "chf",
-  "sek",
-  "nok",
-  "dkk",
-  "jpy",
-] as const;
-export type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];
+/** Stripe-supported currencies we offer (one list, in lib/money). */
+export const SUPPORTED_CURRENCIES = CURRENCY_CODES;
+export type SupportedCurrency = CurrencyCode;
 
 const RESERVED_SLUGS = new Set([
   "new",
@@ -72,7 +61,7 @@ export const currencySchema = z
   .string({ error: "is required" })
   .trim()
   .toLowerCase()
-  .refine((c): c is SupportedCurrency => (SUPPORTED_CURRENCIES as readonly string[]).includes(c), {
+  .refine((c): c is SupportedCurrency => isSupportedCurrency(c), {
     error: `must be one of ${SUPPORTED_CURRENCIES.join(", ")}`,
   });
 

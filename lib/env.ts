@@ -19,6 +19,11 @@ export const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     /** Set by the launcher to the embedded database when not given. */
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    /**
+     * Connections per process. The embedded database serves every connection from one Postgres session, so
+     * the launcher sets 1 there (statements from two connections must never interleave).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     APP_URL: z.url().default("http://localhost:3000"),
     AUTH_SECRET: optionalString,
     ADMIN_EMAILS: z

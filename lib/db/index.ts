@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { requireDatabaseUrl } from "@/lib/env";
+import { env, requireDatabaseUrl } from "@/lib/env";
 
 export type { Prisma } from "@/lib/db/generated/client";
 export * from "@/lib/db/generated/enums";
@@ -16,7 +16,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
 const globalForDb = globalThis as unknown as { stagedoorDb?: PrismaClient };
 
 function getDb(): PrismaClient {
-  globalForDb.stagedoorDb ??= createPrismaClient(requireDatabaseUrl());
+  globalForDb.stagedoorDb ??= createPrismaClient(requireDatabaseUrl(), env.DATABASE_POOL_SIZE);
   return globalForDb.stagedoorDb;
 }
 

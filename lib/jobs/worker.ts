@@ -36,14 +36,17 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** Claims up to `limit` due jobs; SKIP LOCKED lets any number of workers share the queue. */
-async function claimJobs(workerId: string, limit: number): Promise<ClaimedJob[]> {
+/**
+ * Claims up to `limit` due jobs this worker has handlers for; SKIP LOCKED lets any number of workers share
+ * the queue, and a worker of an older release never claims (and fails) a job type it does not know.
+ */
+async function claimJobs(workerId: string, limit: number, names: string[]): Promise<ClaimedJob[]> {
   return db.$queryRaw<ClaimedJob[]>`
     UPDATE tickets_jobs SET status = 'running', locked_at = now(), locked_by = ${workerId},
            attempts = attempts + 1, updated_at = now()
     WHERE id IN (
       SELECT id FROM tickets_jobs
-      WHERE status = 'queued' AND run_at <= now()
+      WHERE status = 'queued' AND run_at <= now() AND name = ANY(${names}::text[])
       ORDER BY run_at, created_at
       FOR UPDATE SKIP LOCKED
       LIMIT ${limit})
@@ -125,7 +128,7 @@ export async function runDueJobs(
   const registry = new Map(definitions.map((d) => [d.name, d]));
   const outcomes: JobOutcome[] = [];
   for (;;) {
-    const [job] = await claimJobs(workerId, 1);
+    const [job] = await claimJobs(workerId, 1, [...registry.keys()]);
     if (!job) return outcomes;
     outcomes.push(await runJob(job, registry, workerId));
   }
@@ -174,7 +177,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         await maintenance();
       }
       while (!stopped && inFlight.size < concurrency) {
-        const jobs = await claimJobs(id, concurrency - inFlight.size);
+        const jobs = await claimJobs(id, concurrency - inFlight.size, [...registry.keys()]);
         if (jobs.length === 0) break;
         for (const job of jobs) {
           const p = runJob(job, registry, id)

@@ -34,6 +34,9 @@ if (!env.DATABASE_URL) {
   say(`no DATABASE_URL: using the embedded database in ${path.relative(ROOT, dataDir)}`);
   embedded = await startEmbeddedPostgres({ dataDir });
   process.env.DATABASE_URL = embedded.url;
+  // One Postgres session serves every socket connection: keep each process to one connection so the
+  // extended-protocol messages of two queries can never interleave.
+  process.env.DATABASE_POOL_SIZE = "1";
   env = loadEnv();
 }
 const databaseUrl = process.env.DATABASE_URL as string;

@@ -14,6 +14,8 @@ export async function setup(project: TestProject): Promise<void> {
   }
   await deployMigrations(url);
   process.env.DATABASE_URL = url;
+  // The embedded database is one Postgres session: one connection per process (see lib/server/launch.ts).
+  if (embedded) process.env.DATABASE_POOL_SIZE = "1";
   project.provide("databaseUrl", url);
   project.provide("embeddedDatabase", embedded !== undefined);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getAvailability } from "@/lib/inventory/get-availability";
 import { tierSaleState, type TierSaleState } from "@/lib/inventory/tier-sale-state";
 import { priceOrder, type TaxLine } from "@/lib/money/price-order";
 import { taxLinesSchema } from "@/lib/money/schemas";
@@ -67,14 +68,14 @@ export async function getPublicEvent(slug: string, now = new Date()) {
   });
   if (!event) return null;
 
-  const [taken, platformFee] = await Promise.all([
-    takenByTier(event.id, now),
+  const [availability, platformFee] = await Promise.all([
+    getAvailability(db, event.id, now),
     getPlatformFee(event.currency),
   ]);
   const parsedTaxes = taxLinesSchema.safeParse(event.taxes);
   const taxes: TaxLine[] = parsedTaxes.success ? parsedTaxes.data : [];
-  const eventTaken = [...taken.values()].reduce((a, b) => a + b, 0);
-  const eventRemaining = event.capacity === null ? null : Math.max(0, event.capacity - eventTaken);
+  const taken = new Map(availability.tiers.map((t) => [t.tierId, t.sold + t.held]));
+  const eventRemaining = availability.event.remaining;
   const tiers: PublicTier[] = event.tiers.map((tier) => {
     const { state, remaining } = tierSaleState(
       {
@@ -111,20 +112,4 @@ export async function getPublicEvent(slug: string, now = new Date()) {
     };
   });
   return { ...event, taxes, tiers };
-}
-
-/** Seats taken per tier: valid tickets plus unexpired, unreleased, unconverted holds. */
-async function takenByTier(eventId: string, now: Date): Promise<Map<string, number>> {
-  const [tickets, holds] = await Promise.all([
-    db.ticket.groupBy({ by: ["tierId"], where: { eventId, status: "valid" }, _count: true }),
-    db.hold.groupBy({
-      by: ["tierId"],
-      where: { eventId, releasedAt: null, convertedAt: null, expiresAt: { gt: now } },
-      _sum: { quantity: true },
-    }),
-  ]);
-  const taken = new Map<string, number>();
-  for (const t of tickets) taken.set(t.tierId, t._count);
-  for (const h of holds) taken.set(h.tierId, (taken.get(h.tierId) ?? 0) + (h._sum.quantity ?? 0));
-  return taken;
 }

@@ -1,0 +1,196 @@
+// Fixtures for inventory tests, the two-process child and the flash-sale benchmark: an organizer, an event
+// with tiers (and optionally a cap and a discount), and the buyer's transaction (pending order + takeHolds)
+// as the checkout runs it. Written straight to the database with any Prisma client, so separate processes
+// and separate connection pools can use them.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Db, OrderStatus } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { isAppError } from "@/lib/errors";
+import { takeHolds } from "@/lib/inventory/take-holds";
+
+const unique = () => randomBytes(6).toString("hex");
+
+export interface InventoryFixture {
+  organizerId: string;
+  eventId: string;
+  tierIds: string[];
+  discountId: string | null;
+}
+
+export async function createInventoryFixture(
+  client: Db,
+  options: {
+    eventCapacity?: number | null;
+    tiers: { name: string; capacity: number }[];
+    discountMaxUses?: number | null;
+  },
+): Promise<InventoryFixture> {
+  const slug = `inv-${unique()}`;
+  const organizer = await client.organizer.create({
+    data: {
+      name: slug,
+      slug,
+      contactEmail: `hello@${slug}.example`,
+      defaultCurrency: "cad",
+      timezone: "America/Vancouver",
+    },
+  });
+  const event = await client.event.create({
+    data: {
+      organizerId: organizer.id,
+      slug,
+      title: "Flash Sale",
+      venueName: "The Loft",
+      city: "Vancouver",
+      country: "CA",
+      timezone: "America/Vancouver",
+      startsAt: new Date("2030-06-01T03:00:00Z"),
+      endsAt: new Date("2030-06-01T06:00:00Z"),
+      currency: "cad",
+      status: "published",
+      capacity: options.eventCapacity ?? null,
+    },
+  });
+  const tierIds: string[] = [];
+  for (const [i, tier] of options.tiers.entries()) {
+    const row = await client.tier.create({
+      data: {
+        eventId: event.id,
+        name: tier.name,
+        priceMinor: 2500,
+        currency: "cad",
+        capacity: tier.capacity,
+        sortOrder: i,
+      },
+    });
+    tierIds.push(row.id);
+  }
+  let discountId: string | null = null;
+  if (options.discountMaxUses !== undefined) {
+    const discount = await client.discount.create({
+      data: {
+        eventId: event.id,
+        code: `CODE${unique().toUpperCase()}`,
+        kind: "percent",
+        percentBps: 1000,
+        maxUses: options.discountMaxUses,
+      },
+    });
+    discountId = discount.id;
+  }
+  return { organizerId: organizer.id, eventId: event.id, tierIds, discountId };
+}
+
+/** A pending (or other status) order row, as the checkout creates it before taking holds. */
+export async function createTestOrder(
+  client: Db,
+  fixture: Pick<InventoryFixture, "organizerId" | "eventId">,
+  options: { status?: OrderStatus; discountId?: string | null; expiresAt?: Date | null } = {},
+) {
+  return client.order.create({
+    data: {
+      organizerId: fixture.organizerId,
+      eventId: fixture.eventId,
+      status: options.status ?? "pending",
+      buyerEmail: "buyer@example.com",
+      buyerName: "Buyer",
+      currency: "cad",
+      subtotalMinor: 2500,
+      totalMinor: 2500,
+      discountId: options.discountId ?? null,
+      expiresAt: options.expiresAt ?? null,
+      accessTokenHash: randomBytes(16).toString("hex"),
+    },
+    select: { id: true },
+  });
+}
+
+/** `count` tickets of a tier in one paid order (valid tickets count as sold). */
+export async function sellTestTickets(
+  client: Db,
+  fixture: Pick<InventoryFixture, "organizerId" | "eventId">,
+  tierId: string,
+  count: number,
+  status: "valid" | "refunded" | "void" = "valid",
+) {
+  const order = await createTestOrder(client, fixture, { status: "paid" });
+  const item = await client.orderItem.create({
+    data: { orderId: order.id, tierId, tierName: "GA", quantity: count, unitPriceMinor: 0, totalMinor: 0 },
+  });
+  await client.ticket.createMany({
+    data: Array.from({ length: count }, () => {
+      const secret = randomBytes(16).toString("hex");
+      return {
+        organizerId: fixture.organizerId,
+        eventId: fixture.eventId,
+        tierId,
+        orderId: order.id,
+        orderItemId: item.id,
+        secret,
+        secretHash: `h-${secret}`,
+        keyId: 1,
+        status,
+      };
+    }),
+  });
+  return order;
+}
+
+export type BuyOutcome = "ok" | "sold_out" | "discount_exhausted" | "busy" | "error";
+
+export interface BuyRequest {
+  fixture: Pick<InventoryFixture, "organizerId" | "eventId">;
+  tierId: string;
+  quantity: number;
+  discount?: { id: string; maxUses: number | null } | null;
+  holdMinutes?: number;
+  /** TEST ONLY: the control case. */
+  unsafeSkipLocks?: boolean;
+}
+
+/** One buyer: a transaction creating a pending order and taking its holds, classified by outcome. */
+export async function buy(client: PrismaClient, request: BuyRequest): Promise<{ outcome: BuyOutcome; error?: unknown }> {
+  const expiresAt = new Date(Date.now() + (request.holdMinutes ?? 30) * 60_000);
+  try {
+    await client.$transaction(
+      async (tx) => {
+        const order = await createTestOrder(tx, request.fixture, {
+          discountId: request.discount?.id ?? null,
+          expiresAt,
+        });
+        await takeHolds(
+          tx,
+          {
+            eventId: request.fixture.eventId,
+            orderId: order.id,
+            lines: [{ tierId: request.tierId, quantity: request.quantity }],
+            expiresAt,
+            discount: request.discount ?? null,
+          },
+          { unsafeSkipLocks: request.unsafeSkipLocks },
+        );
+      },
+      { maxWait: 60_000, timeout: 60_000 },
+    );
+    return { outcome: "ok" };
+  } catch (error) {
+    if (isAppError(error)) {
+      if (error.code === "sold_out") return { outcome: "sold_out" };
+      if (error.code === "busy") return { outcome: "busy" };
+      if (error.code === "validation" && error.fields.some((f) => f.field === "discountCode")) {
+        return { outcome: "discount_exhausted" };
+      }
+    }
+    return { outcome: "error", error };
+  }
+}
+
+/** Seats in live holds of a tier (or the whole event) right now. */
+export async function countLiveHeldSeats(client: Db, where: { eventId: string; tierId?: string }): Promise<number> {
+  const result = await client.hold.aggregate({
+    where: { ...where, releasedAt: null, convertedAt: null, expiresAt: { gt: new Date() } },
+    _sum: { quantity: true },
+  });
+  return result._sum.quantity ?? 0;
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useId } from "react";
+import { uploadImageFile } from "@/components/events/upload-image";
+import { ApiError } from "@/components/ui/api-client";
+
+/** "Cover image": uploads as soon as a file is chosen (PNG, JPEG, WebP or GIF up to 5 MB). */
+export function CoverImageUpload({
+  eventId,
+  coverImageUrl,
+  disabled,
+  onUploaded,
+}: {
+  eventId: string;
+  coverImageUrl: string | null;
+  disabled?: boolean;
+  onUploaded: (url: string) => void;
+}) {
+  const id = useId();
+  const mutation = useMutation({
+    mutationFn: (file: File) => uploadImageFile({ file, kind: "event-cover", eventId }),
+    onSuccess: ({ url }) => onUploaded(url),
+  });
+  const error = mutation.error instanceof ApiError ? mutation.error : null;
+  const message = error
+    ? error.fieldErrors.file
+      ? `Cover image ${error.fieldErrors.file}`
+      : error.problem.detail
+    : null;
+
+  return (
+    <section className="card stack">
+      {coverImageUrl ? (
+        // Uploaded images live on our own route or the bucket's CDN; no Next image optimisation needed.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          src={coverImageUrl}
+          alt="Current cover image"
+          style={{ maxWidth: "100%", maxHeight: 240, objectFit: "cover", borderRadius: 8 }}
+        />
+      ) : null}
+      <div className="field">
+        <label htmlFor={id}>Cover image</label>
+        <input
+          id={id}
+          type="file"
+          accept="image/png,image/jpeg,image/webp,image/gif"
+          disabled={disabled || mutation.isPending}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-error` : undefined}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) mutation.mutate(file);
+            e.target.value = "";
+          }}
+        />
+        {mutation.isPending ? (
+          <p className="small muted" role="status">
+            Uploading…
+          </p>
+        ) : null}
+        {mutation.isSuccess ? (
+          <p className="small" role="status">
+            Cover image updated.
+          </p>
+        ) : null}
+        {message ? (
+          <p id={`${id}-error`} className="field-error">
+            {message}
+          </p>
+        ) : mutation.isError ? (
+          <p className="field-error">Could not upload the image. Check your connection and try again.</p>
+        ) : (
+          <p className="small muted">PNG, JPEG, WebP or GIF, up to 5 MB.</p>
+        )}
+      </div>
+    </section>
+  );
+}

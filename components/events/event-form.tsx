@@ -1,0 +1,377 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+import {
+  bpsToPercent,
+  newTaxRow,
+  percentToBps,
+  TaxesEditor,
+  type TaxRow,
+} from "@/components/events/taxes-editor";
+import { ApiError } from "@/components/ui/api-client";
+import { suggestEventSlug } from "@/lib/events/event-rules";
+import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
+import { instantToLocalInput } from "@/lib/events/zoned-time";
+import { CURRENCY_CODES } from "@/lib/money/currencies";
+
+/** What the inputs hold: strings as typed (times are wall-clock in the chosen time zone). */
+export interface EventFormValues {
+  title: string;
+  slug: string;
+  summary: string;
+  description: string;
+  venueName: string;
+  venueAddress: string;
+  city: string;
+  region: string;
+  country: string;
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: string;
+  currency: string;
+  feeModel: "buyer_pays" | "organizer_absorbs";
+  allowRefundsUntil: string;
+  stripeTaxEnabled: boolean;
+  taxes: TaxRow[];
+}
+
+type TextField = Exclude<keyof EventFormValues, "stripeTaxEnabled" | "taxes" | "feeModel">;
+
+const LABELS: Record<Exclude<keyof EventFormValues, "taxes">, string> = {
+  title: "Title",
+  slug: "Slug",
+  summary: "Summary",
+  description: "Description",
+  venueName: "Venue name",
+  venueAddress: "Venue address",
+  city: "City",
+  region: "Province / region",
+  country: "Country",
+  timezone: "Time zone",
+  startsAt: "Starts",
+  endsAt: "Ends",
+  capacity: "Capacity",
+  currency: "Currency",
+  feeModel: "Fee model",
+  allowRefundsUntil: "Refunds allowed until",
+  stripeTaxEnabled: "Use Stripe Tax",
+};
+
+export function emptyEventValues(defaults: { timezone: string; currency: string }): EventFormValues {
+  return {
+    title: "",
+    slug: "",
+    summary: "",
+    description: "",
+    venueName: "",
+    venueAddress: "",
+    city: "",
+    region: "",
+    country: "",
+    timezone: defaults.timezone,
+    startsAt: "",
+    endsAt: "",
+    capacity: "",
+    currency: defaults.currency,
+    feeModel: "buyer_pays",
+    allowRefundsUntil: "",
+    stripeTaxEnabled: false,
+    taxes: [],
+  };
+}
+
+export function eventValues(event: OrganizerEvent): EventFormValues {
+  const local = (iso: string | null) => (iso ? instantToLocalInput(iso, event.timezone) : "");
+  return {
+    title: event.title,
+    slug: event.slug,
+    summary: event.summary ?? "",
+    description: event.description ?? "",
+    venueName: event.venueName,
+    venueAddress: event.venueAddress ?? "",
+    city: event.city,
+    region: event.region ?? "",
+    country: event.country,
+    timezone: event.timezone,
+    startsAt: local(event.startsAt),
+    endsAt: local(event.endsAt),
+    capacity: event.capacity === null ? "" : String(event.capacity),
+    currency: event.currency,
+    feeModel: event.feeModel,
+    allowRefundsUntil: local(event.allowRefundsUntil),
+    stripeTaxEnabled: event.stripeTaxEnabled,
+    taxes: event.taxes.map((t) =>
+      newTaxRow({ name: t.name, rate: bpsToPercent(t.rateBps), inclusive: t.inclusive }),
+    ),
+  };
+}
+
+/** The JSON body for POST/PATCH /api/tickets/events: the API reads the times in `timezone`. */
+export function eventRequestBody(values: EventFormValues): Record<string, unknown> {
+  const { taxes, ...rest } = values;
+  return {
+    ...rest,
+    taxes: taxes.map((t) => ({ name: t.name, rateBps: percentToBps(t.rate), inclusive: t.inclusive })),
+  };
+}
+
+/** Server messages like "must be after the start" read with the label in front; sentences stand alone. */
+function fieldMessage(label: string, message: string): string {
+  return /^[a-z]/.test(message) ? `${label} ${message}` : message;
+}
+
+const SERVER_ZONES: string[] = [];
+let zoneList: string[] | undefined;
+const noSubscribe = () => () => {};
+const getZoneList = () => (zoneList ??= Intl.supportedValuesOf("timeZone"));
+
+export function EventForm({
+  formLabel,
+  idPrefix,
+  initialValues,
+  submitLabel,
+  pendingLabel,
+  suggestSlug = false,
+  slugLocked = false,
+  readOnly = false,
+  isPending,
+  error,
+  notice,
+  onSubmit,
+}: {
+  /** The form's accessible name: the tier form on the same page also has "Capacity" and "Description". */
+  formLabel: string;
+  idPrefix: string;
+  initialValues: EventFormValues;
+  submitLabel: string;
+  pendingLabel: string;
+  /** Fill the slug from the title until the slug is edited (new events). */
+  suggestSlug?: boolean;
+  slugLocked?: boolean;
+  readOnly?: boolean;
+  isPending: boolean;
+  error: unknown;
+  notice?: string | null;
+  onSubmit: (body: Record<string, unknown>) => void;
+}) {
+  const [values, setValues] = useState<EventFormValues>(initialValues);
+  const [slugEdited, setSlugEdited] = useState(!suggestSlug);
+  const zones = useSyncExternalStore(noSubscribe, getZoneList, () => SERVER_ZONES);
+  const zoneOptions = zones.includes(values.timezone) ? zones : [values.timezone, ...zones];
+
+  const apiError = error instanceof ApiError ? error : null;
+  const fieldErrors = apiError?.fieldErrors ?? {};
+  const shown = Object.keys(fieldErrors).some((f) => f in LABELS || f === "taxes" || f.startsWith("taxes."));
+
+  function set<K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+  }
+
+  const inputId = (key: string) => `${idPrefix}-${key}`;
+  const invalid = (key: string) => ({
+    "aria-invalid": fieldErrors[key] ? true : undefined,
+    "aria-describedby": fieldErrors[key] ? `${inputId(key)}-error` : undefined,
+  });
+
+  function field(key: keyof typeof LABELS, input: React.ReactNode, hint?: string) {
+    const message = fieldErrors[key];
+    return (
+      <div className="field">
+        <label htmlFor={inputId(key)}>{LABELS[key]}</label>
+        {input}
+        {hint && !message ? <p className="small muted">{hint}</p> : null}
+        {message ? (
+          <p id={`${inputId(key)}-error`} className="field-error">
+            {fieldMessage(LABELS[key], message)}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  const text = (key: TextField, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <input
+      id={inputId(key)}
+      value={values[key]}
+      onChange={(e) => set(key, e.target.value)}
+      {...invalid(key)}
+      {...props}
+    />
+  );
+
+  return (
+    <form
+      className="card stack"
+      aria-label={formLabel}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(eventRequestBody(values));
+      }}
+    >
+      {apiError && !shown ? (
+        <p className="alert error" role="alert">
+          {apiError.problem.detail}
+        </p>
+      ) : null}
+      {error && !apiError ? (
+        <p className="alert error" role="alert">
+          Could not save the event. Check your connection and try again.
+        </p>
+      ) : null}
+      {apiError && shown ? (
+        <p className="alert error" role="alert">
+          Some fields need attention.
+        </p>
+      ) : null}
+      {notice ? (
+        <p className="alert ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <fieldset disabled={readOnly} className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+        {field(
+          "title",
+          <input
+            id={inputId("title")}
+            required
+            value={values.title}
+            onChange={(e) => {
+              const title = e.target.value;
+              setValues((v) => ({ ...v, title, slug: slugEdited ? v.slug : suggestEventSlug(title) }));
+            }}
+            {...invalid("title")}
+          />,
+        )}
+        {field(
+          "slug",
+          text("slug", {
+            readOnly: slugLocked,
+            onChange: (e) => {
+              setSlugEdited(true);
+              set("slug", e.target.value.toLowerCase());
+            },
+          }),
+          slugLocked
+            ? "The public address is fixed once the event has been published."
+            : "Lower-case letters, digits and hyphens: the event's public address, /tickets/e/<slug>.",
+        )}
+        {field("summary", text("summary", { maxLength: 280 }), "One line for event lists.")}
+        {field(
+          "description",
+          <textarea
+            id={inputId("description")}
+            rows={5}
+            value={values.description}
+            onChange={(e) => set("description", e.target.value)}
+            {...invalid("description")}
+          />,
+        )}
+        {field("venueName", text("venueName", { required: true }))}
+        {field("venueAddress", text("venueAddress"))}
+        <div className="grid">
+          {field("city", text("city", { required: true }))}
+          {field("region", text("region"))}
+          {field(
+            "country",
+            text("country", {
+              maxLength: 2,
+              autoCapitalize: "characters",
+              onChange: (e) => set("country", e.target.value.toUpperCase()),
+            }),
+            "Two-letter code, e.g. CA",
+          )}
+        </div>
+        {field(
+          "timezone",
+          <select
+            id={inputId("timezone")}
+            value={values.timezone}
+            onChange={(e) => set("timezone", e.target.value)}
+            {...invalid("timezone")}
+          >
+            {zoneOptions.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>,
+          "Start, end and refund times are in this time zone.",
+        )}
+        <div className="grid">
+          {field("startsAt", text("startsAt", { type: "datetime-local", required: true }))}
+          {field("endsAt", text("endsAt", { type: "datetime-local", required: true }))}
+        </div>
+        <div className="grid">
+          {field(
+            "capacity",
+            text("capacity", { type: "number", min: 1, step: 1, inputMode: "numeric" }),
+            "Optional cap across all tiers.",
+          )}
+          {field(
+            "currency",
+            <select
+              id={inputId("currency")}
+              value={values.currency}
+              onChange={(e) => set("currency", e.target.value)}
+              {...invalid("currency")}
+            >
+              {(CURRENCY_CODES as readonly string[]).includes(values.currency) ? null : (
+                <option value={values.currency}>{values.currency.toUpperCase()}</option>
+              )}
+              {CURRENCY_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {c.toUpperCase()}
+                </option>
+              ))}
+            </select>,
+          )}
+        </div>
+        {field(
+          "feeModel",
+          <select
+            id={inputId("feeModel")}
+            value={values.feeModel}
+            onChange={(e) => set("feeModel", e.target.value as EventFormValues["feeModel"])}
+            {...invalid("feeModel")}
+          >
+            <option value="buyer_pays">Buyer pays the service fee</option>
+            <option value="organizer_absorbs">Organizer absorbs the fee</option>
+          </select>,
+        )}
+        {field(
+          "allowRefundsUntil",
+          text("allowRefundsUntil", { type: "datetime-local" }),
+          "Leave empty to decide refunds case by case.",
+        )}
+        <div className="field">
+          <div className="row">
+            <input
+              id={inputId("stripeTaxEnabled")}
+              type="checkbox"
+              checked={values.stripeTaxEnabled}
+              onChange={(e) => set("stripeTaxEnabled", e.target.checked)}
+              style={{ width: "1.25rem", height: "1.25rem" }}
+            />
+            <label htmlFor={inputId("stripeTaxEnabled")}>{LABELS.stripeTaxEnabled}</label>
+          </div>
+          <p className="small muted">Let Stripe calculate tax at checkout instead of the taxes below.</p>
+          {fieldErrors.stripeTaxEnabled ? (
+            <p className="field-error">
+              {fieldMessage(LABELS.stripeTaxEnabled, fieldErrors.stripeTaxEnabled)}
+            </p>
+          ) : null}
+        </div>
+        <TaxesEditor rows={values.taxes} onChange={(taxes) => set("taxes", taxes)} errors={fieldErrors} />
+        {readOnly ? null : (
+          <div>
+            <button className="btn" type="submit" disabled={isPending}>
+              {isPending ? pendingLabel : submitLabel}
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { EventStatusBadge } from "@/components/events/event-status-badge";
+import { formatEventTime } from "@/lib/events/format-event-time";
+import type { OrganizerEventSummary } from "@/lib/events/list-organizer-events";
+
+/** The organizer's events: title, start in the event's own time zone, status, tickets sold / capacity. */
+export function EventList({ events }: { events: OrganizerEventSummary[] }) {
+  if (events.length === 0) {
+    return (
+      <p className="card muted">
+        No events yet. Create one, add ticket tiers, then publish it when you are ready to sell.
+      </p>
+    );
+  }
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th>Event</th>
+          <th>Date</th>
+          <th>Status</th>
+          <th>Tickets sold</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => (
+          <tr key={event.id}>
+            <td>
+              <Link href={`/tickets/organizer/events/${event.id}`}>{event.title}</Link>
+              <div className="small muted">
+                {event.venueName}, {event.city}
+              </div>
+            </td>
+            <td className="small">{formatEventTime(new Date(event.startsAt), event.timezone)}</td>
+            <td>
+              <EventStatusBadge status={event.status} />
+            </td>
+            <td>
+              {event.ticketsSold} / {event.capacity ?? "—"}
+              {event.tierCount === 0 ? <div className="small muted">No tiers yet</div> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { EventStatusBadge } from "@/components/events/event-status-badge";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import type { EventStatus } from "@/lib/events/event-rules";
+import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
+
+type StatusAction = "publish" | "unpublish" | "archive";
+
+const NEXT_STATUS: Record<StatusAction, EventStatus> = {
+  publish: "published",
+  unpublish: "draft",
+  archive: "archived",
+};
+
+const FIELD_HINTS: Record<string, string> = {
+  tiers: "Add a ticket tier below, then publish.",
+  endsAt: "Change the end time in the form below, then publish.",
+};
+
+/** Status with Publish / Unpublish / Archive; the badge changes at once and rolls back if the server refuses. */
+export function EventStatusActions({
+  event,
+  queryKey,
+}: {
+  event: OrganizerEvent;
+  queryKey: readonly unknown[];
+}) {
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: (action: StatusAction) =>
+      apiFetch<OrganizerEvent>(`/api/tickets/events/${encodeURIComponent(event.id)}/${action}`, {
+        method: "POST",
+      }),
+    onMutate: async (action) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData<OrganizerEvent>(queryKey);
+      if (previous)
+        queryClient.setQueryData<OrganizerEvent>(queryKey, { ...previous, status: NEXT_STATUS[action] });
+      return { previous };
+    },
+    onError: (_error, _action, context) => {
+      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+    },
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKey, updated);
+    },
+  });
+
+  const error = mutation.error instanceof ApiError ? mutation.error : null;
+  const stripeProblem = error !== null && /stripe/i.test(error.problem.detail);
+  const hint = error?.problem.errors?.map((e) => FIELD_HINTS[e.field]).find(Boolean);
+
+  return (
+    <section className="card stack" aria-label="Status">
+      <div className="row">
+        <h2 style={{ margin: 0 }}>Status</h2>
+        <EventStatusBadge status={event.status} />
+        {event.status === "published" ? (
+          <Link href={`/tickets/e/${event.slug}`}>View public page</Link>
+        ) : null}
+      </div>
+      {mutation.isError ? (
+        <div className="alert error" role="alert">
+          <p style={{ margin: 0 }}>
+            {error?.problem.detail ?? "Could not change the status. Check your connection and try again."}
+          </p>
+          {hint ? <p style={{ margin: 0 }}>{hint}</p> : null}
+          {stripeProblem ? (
+            <p style={{ margin: 0 }}>
+              <Link href="/tickets/organizer/payments">Set up payments with Stripe →</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="row">
+        {event.status === "draft" ? (
+          <button
+            type="button"
+            className="btn"
+            disabled={mutation.isPending}
+            onClick={() => mutation.mutate("publish")}
+          >
+            Publish
+          </button>
+        ) : null}
+        {event.status === "published" ? (
+          <button
+            type="button"
+            className="btn secondary"
+            disabled={mutation.isPending}
+            onClick={() => mutation.mutate("unpublish")}
+          >
+            Unpublish
+          </button>
+        ) : null}
+        {event.status !== "archived" ? (
+          <button
+            type="button"
+            className="btn secondary"
+            disabled={mutation.isPending}
+            onClick={() => mutation.mutate("archive")}
+          >
+            Archive
+          </button>
+        ) : null}
+      </div>
+      <p className="small muted">
+        {event.status === "draft"
+          ? "Only you and your team can see a draft. Publishing needs at least one ticket tier."
+          : event.status === "published"
+            ? "On sale. Unpublishing hides the event page and stops sales; tickets sold stay valid."
+            : event.status === "archived"
+              ? "Archived events are kept for your records and can no longer be changed."
+              : "This event was cancelled."}
+        {event.status === "draft" || event.status === "published" ? " Archiving is final." : null}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+// What the organizer portal and API see of one event: every editable field (times as ISO instants), plus
+// tier and sales counts. Shared by getOrganizerEvent and the use-cases that return the event they changed.
+import "server-only";
+import type { Db, Prisma } from "@/lib/db";
+import type { EventStatus, FeeModel } from "@/lib/events/event-rules";
+import { countSeatsTaken } from "@/lib/events/count-seats-taken";
+import { taxLinesSchema, type TaxLinesSetting } from "@/lib/money/schemas";
+
+export const organizerEventSelect = {
+  id: true,
+  organizerId: true,
+  slug: true,
+  title: true,
+  summary: true,
+  description: true,
+  venueName: true,
+  venueAddress: true,
+  city: true,
+  region: true,
+  country: true,
+  timezone: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  currency: true,
+  coverImageUrl: true,
+  status: true,
+  publishedAt: true,
+  cancelledAt: true,
+  allowRefundsUntil: true,
+  feeModel: true,
+  taxes: true,
+  stripeTaxEnabled: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.EventSelect;
+
+export type EventRow = Prisma.EventGetPayload<{ select: typeof organizerEventSelect }>;
+
+/** JSON-safe: the API returns it and the portal's client components receive it as props. */
+export interface OrganizerEvent {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  venueName: string;
+  venueAddress: string | null;
+  city: string;
+  region: string | null;
+  country: string;
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  currency: string;
+  coverImageUrl: string | null;
+  status: EventStatus;
+  publishedAt: string | null;
+  cancelledAt: string | null;
+  allowRefundsUntil: string | null;
+  feeModel: FeeModel;
+  taxes: TaxLinesSetting;
+  stripeTaxEnabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  tierCount: number;
+  /** Valid tickets. */
+  ticketsSold: number;
+  /** Valid tickets plus unexpired holds: what capacity may not go below. */
+  seatsTaken: number;
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export function parseStoredTaxes(value: unknown): TaxLinesSetting {
+  const parsed = taxLinesSchema.safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
+
+/** The event as the organizer sees it, with counts read through `client` (a transaction or the db). */
+export async function toOrganizerEvent(client: Db, row: EventRow, now = new Date()): Promise<OrganizerEvent> {
+  const [tierCount, ticketsSold, seatsTaken] = await Promise.all([
+    client.tier.count({ where: { eventId: row.id } }),
+    client.ticket.count({ where: { eventId: row.id, organizerId: row.organizerId, status: "valid" } }),
+    countSeatsTaken(client, row.id, now),
+  ]);
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    venueName: row.venueName,
+    venueAddress: row.venueAddress,
+    city: row.city,
+    region: row.region,
+    country: row.country,
+    timezone: row.timezone,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    capacity: row.capacity,
+    currency: row.currency,
+    coverImageUrl: row.coverImageUrl,
+    status: row.status,
+    publishedAt: iso(row.publishedAt),
+    cancelledAt: iso(row.cancelledAt),
+    allowRefundsUntil: iso(row.allowRefundsUntil),
+    feeModel: row.feeModel,
+    taxes: parseStoredTaxes(row.taxes),
+    stripeTaxEnabled: row.stripeTaxEnabled,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    tierCount,
+    ticketsSold,
+    seatsTaken,
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { suggestEventSlug } from "@/lib/events/event-rules";
+import {
+  instantToLocalInput,
+  parseInstant,
+  parseLocalDateTime,
+  zonedTimeToInstant,
+} from "@/lib/events/zoned-time";
+
+const at = (value: string, zone: string) => {
+  const local = parseLocalDateTime(value);
+  if (!local) throw new Error(`bad local time ${value}`);
+  return zonedTimeToInstant(local, zone).toISOString();
+};
+
+describe("zonedTimeToInstant", () => {
+  it("reads a wall-clock time in the event's zone, winter and summer", () => {
+    expect(at("2030-12-27T20:00", "America/Vancouver")).toBe("2030-12-28T04:00:00.000Z");
+    expect(at("2030-07-01T20:00", "America/Vancouver")).toBe("2030-07-02T03:00:00.000Z");
+    expect(at("2030-07-01T20:00", "Asia/Kolkata")).toBe("2030-07-01T14:30:00.000Z");
+    expect(at("2030-07-01T20:00", "UTC")).toBe("2030-07-01T20:00:00.000Z");
+  });
+
+  it("moves a time skipped by spring-forward ahead by the gap, and takes the earlier of a repeated time", () => {
+    // 2030-03-10 02:30 does not exist in Vancouver (02:00 → 03:00): 03:30 PDT.
+    expect(at("2030-03-10T02:30", "America/Vancouver")).toBe("2030-03-10T10:30:00.000Z");
+    // 2030-11-03 01:30 happens twice: the first one (PDT, UTC−7).
+    expect(at("2030-11-03T01:30", "America/Vancouver")).toBe("2030-11-03T08:30:00.000Z");
+  });
+
+  it("round-trips through instantToLocalInput", () => {
+    const instant = zonedTimeToInstant(parseLocalDateTime("2030-12-27T20:00")!, "Europe/Berlin");
+    expect(instantToLocalInput(instant, "Europe/Berlin")).toBe("2030-12-27T20:00");
+    expect(instantToLocalInput("2030-12-28T04:00:00.000Z", "America/Vancouver")).toBe("2030-12-27T20:00");
+  });
+});
+
+describe("parsing", () => {
+  it("refuses impossible local dates and instants without a zone designator", () => {
+    expect(parseLocalDateTime("2030-02-30T20:00")).toBeNull();
+    expect(parseLocalDateTime("2030-12-27T24:00")).toBeNull();
+    expect(parseLocalDateTime("2030-12-27 20:00")).toBeNull();
+    expect(parseLocalDateTime("2030-12-27T20:00:30")).toMatchObject({ hour: 20, minute: 0, second: 30 });
+    expect(parseInstant("2030-12-27T20:00")).toBeNull();
+    expect(parseInstant("2030-12-27T20:00:00+01:00")?.toISOString()).toBe("2030-12-27T19:00:00.000Z");
+    expect(parseInstant("2030-12-27T20:00:00.000Z")?.toISOString()).toBe("2030-12-27T20:00:00.000Z");
+  });
+});
+
+describe("suggestEventSlug", () => {
+  it("makes a valid slug from any title", () => {
+    expect(suggestEventSlug("Café Tacvba — Live!")).toBe("cafe-tacvba-live");
+    expect(suggestEventSlug("!!")).toBe("event");
+    expect(suggestEventSlug("AB")).toBe("event-ab");
+    expect(suggestEventSlug("New")).toBe("event-new");
+  });
+});

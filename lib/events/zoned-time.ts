@@ -1,0 +1,110 @@
+// Wall-clock times in an IANA time zone ⇄ UTC instants, without a date library. Pure: shared by the API
+// (turning a form's "2026-12-27T20:00" + "America/Vancouver" into an instant) and the forms (the reverse).
+
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Parses "YYYY-MM-DDTHH:mm[:ss]" (what <input type="datetime-local"> sends); null for anything else. */
+export function parseLocalDateTime(value: string): LocalDateTime | null {
+  const m = LOCAL_PATTERN.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+  const local = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
+  // Reject 2026-02-30, 24:00 and the like: the fields must survive a round trip through Date.UTC.
+  const d = new Date(toUtcMillis(local));
+  if (
+    d.getUTCFullYear() !== local.year ||
+    d.getUTCMonth() + 1 !== local.month ||
+    d.getUTCDate() !== local.day ||
+    d.getUTCHours() !== local.hour ||
+    d.getUTCMinutes() !== local.minute ||
+    d.getUTCSeconds() !== local.second
+  ) {
+    return null;
+  }
+  return local;
+}
+
+/** Parses an ISO 8601 instant with a zone designator ("…Z" or "…+02:00"); null otherwise. */
+export function parseInstant(value: string): Date | null {
+  if (!INSTANT_PATTERN.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function toUtcMillis(local: LocalDateTime): number {
+  const ms = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  // Date.UTC maps years 0–99 to 1900–1999; set the year explicitly.
+  const d = new Date(ms);
+  d.setUTCFullYear(local.year);
+  return d.getTime();
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(instant: number, timeZone: string): LocalDateTime {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date(instant))) {
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (−8 h for Vancouver in winter). */
+function offsetAt(instant: number, timeZone: string): number {
+  const wall = wallClock(instant, timeZone);
+  return toUtcMillis(wall) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time happens in a zone. Like Temporal's "compatible" disambiguation: a time
+ * repeated when clocks go back is the earlier one; a time skipped when clocks go forward moves forward by
+ * the gap (2:30 on a spring-forward night is 3:30).
+ */
+export function zonedTimeToInstant(local: LocalDateTime, timeZone: string): Date {
+  const asUtc = toUtcMillis(local);
+  const day = 24 * 60 * 60 * 1000;
+  const before = offsetAt(asUtc - day, timeZone);
+  const after = offsetAt(asUtc + day, timeZone);
+  const candidates = [asUtc - before, asUtc - after].filter((t) => offsetAt(t, timeZone) === asUtc - t);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  // In a gap: apply the offset from before the transition.
+  return new Date(asUtc - before);
+}
+
+/** An instant as "YYYY-MM-DDTHH:mm" in a zone, for <input type="datetime-local">. */
+export function instantToLocalInput(instant: Date | string, timeZone: string): string {
+  const wall = wallClock(new Date(instant).getTime(), timeZone);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
+}

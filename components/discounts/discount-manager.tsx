@@ -1,0 +1,485 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { fetchTiers, isFrozen, tiersQueryKey, type EventInfoJson } from "@/components/tiers/tier-queries";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { formatEventTime } from "@/lib/events/format-event-time";
+import { parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
+import { formatMoney } from "@/lib/money/format-money";
+import { formatBpsAsPercent, parsePercentToBps, parsePriceToMinor } from "@/lib/tiers/parse-price";
+
+export interface DiscountJson {
+  id: string;
+  eventId: string;
+  code: string;
+  kind: "percent" | "fixed";
+  percentBps: number | null;
+  amountMinor: number | null;
+  maxUses: number | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  tierIds: string[];
+  active: boolean;
+  uses: number;
+}
+
+interface DiscountListJson {
+  event: EventInfoJson;
+  discounts: DiscountJson[];
+}
+
+type FormKey = "code" | "kind" | "percent" | "amount" | "maxUses" | "validFrom" | "validUntil" | "tierIds";
+
+interface FormValues {
+  code: string;
+  kind: "percent" | "fixed";
+  percent: string;
+  amount: string;
+  maxUses: string;
+  validFrom: string;
+  validUntil: string;
+  tierIds: string[];
+}
+
+const LABELS: Record<FormKey, string> = {
+  code: "Code",
+  kind: "Discount type",
+  percent: "Percent off (%)",
+  amount: "Amount off",
+  maxUses: "Max uses",
+  validFrom: "Valid from",
+  validUntil: "Valid until",
+  tierIds: "Tiers",
+};
+
+const SERVER_FIELDS: Record<string, FormKey> = {
+  code: "code",
+  kind: "kind",
+  percentBps: "percent",
+  amountMinor: "amount",
+  currency: "amount",
+  maxUses: "maxUses",
+  validFrom: "validFrom",
+  validUntil: "validUntil",
+  tierIds: "tierIds",
+};
+
+const EMPTY: FormValues = {
+  code: "",
+  kind: "percent",
+  percent: "",
+  amount: "",
+  maxUses: "",
+  validFrom: "",
+  validUntil: "",
+  tierIds: [],
+};
+
+type DiscountBody = {
+  code: string;
+  kind: "percent" | "fixed";
+  percentBps?: number;
+  amountMinor?: number;
+  maxUses: number | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  tierIds: string[];
+};
+
+export const discountsQueryKey = (eventId: string) => ["events", eventId, "discounts"] as const;
+
+function problemText(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.problem.detail : fallback;
+}
+
+function toBody(
+  values: FormValues,
+  currency: string,
+  timezone: string,
+): { body: DiscountBody; errors: Partial<Record<FormKey, string>> } {
+  const errors: Partial<Record<FormKey, string>> = {};
+  const body: DiscountBody = {
+    code: values.code.trim(),
+    kind: values.kind,
+    maxUses: null,
+    validFrom: null,
+    validUntil: null,
+    tierIds: values.tierIds,
+  };
+  if (values.kind === "percent") {
+    const bps = parsePercentToBps(values.percent);
+    if (bps.ok) body.percentBps = bps.value;
+    else errors.percent = bps.message;
+  } else {
+    const amount = parsePriceToMinor(values.amount, currency);
+    if (!amount.ok) errors.amount = amount.message;
+    else if (amount.value < 1) errors.amount = "must be more than 0";
+    else body.amountMinor = amount.value;
+  }
+  const maxUses = values.maxUses.trim();
+  if (maxUses !== "") {
+    if (!/^\d+$/.test(maxUses)) errors.maxUses = "must be a whole number";
+    else body.maxUses = Number(maxUses);
+  }
+  for (const key of ["validFrom", "validUntil"] as const) {
+    if (values[key] === "") continue;
+    const local = parseLocalDateTime(values[key]);
+    if (!local) errors[key] = "must be a date and time";
+    else body[key] = zonedTimeToInstant(local, timezone).toISOString();
+  }
+  return { body, errors };
+}
+
+function describeAmount(discount: DiscountJson, currency: string): string {
+  if (discount.kind === "percent") return `${formatBpsAsPercent(discount.percentBps ?? 0)}% off`;
+  return `${formatMoney(discount.amountMinor ?? 0, currency)} off each ticket`;
+}
+
+function describeValidity(discount: DiscountJson, timezone: string): string {
+  const from = discount.validFrom ? formatEventTime(new Date(discount.validFrom), timezone) : null;
+  const until = discount.validUntil ? formatEventTime(new Date(discount.validUntil), timezone) : null;
+  if (from && until) return `${from} – ${until}`;
+  if (from) return `From ${from}`;
+  if (until) return `Until ${until}`;
+  return "Always";
+}
+
+export function DiscountManager({ eventId, currency }: { eventId: string; currency: string }) {
+  const queryClient = useQueryClient();
+  const key = discountsQueryKey(eventId);
+  const idPrefix = `discount-${useId().replace(/:/g, "")}`;
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => apiFetch<DiscountListJson>(`/api/tickets/events/${encodeURIComponent(eventId)}/discounts`),
+  });
+  const tiers = useQuery({ queryKey: tiersQueryKey(eventId), queryFn: () => fetchTiers(eventId) });
+  const event = list.data?.event ?? tiers.data?.event;
+  const eventCurrency = event?.currency ?? currency.toLowerCase();
+  const timezone = event?.timezone ?? "UTC";
+  const frozen = isFrozen(event);
+  const tierNames = new Map((tiers.data?.tiers ?? []).map((t) => [t.id, t.name]));
+
+  const [values, setValues] = useState<FormValues>(EMPTY);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<FormKey, string>>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [rowError, setRowError] = useState<string | null>(null);
+
+  const create = useMutation({
+    mutationFn: (body: DiscountBody) =>
+      apiFetch<DiscountJson>(`/api/tickets/events/${encodeURIComponent(eventId)}/discounts`, { body }),
+    onSuccess: (discount) => {
+      setNotice(`Added code ${discount.code}.`);
+      setValues(EMPTY);
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const createError = create.error instanceof ApiError ? create.error : null;
+  const serverErrors: Partial<Record<FormKey, string>> = {};
+  for (const e of createError?.problem.errors ?? []) {
+    const field = SERVER_FIELDS[e.field];
+    if (field && !serverErrors[field]) serverErrors[field] = e.message;
+  }
+  const fieldErrors = { ...serverErrors, ...localErrors };
+  const hasFieldError = Object.keys(fieldErrors).length > 0;
+
+  const toggle = useMutation({
+    mutationFn: ({ discount, active }: { discount: DiscountJson; active: boolean }) =>
+      apiFetch<DiscountJson>(`/api/tickets/discounts/${encodeURIComponent(discount.id)}`, {
+        method: "PATCH",
+        body: { active },
+      }),
+    onMutate: async ({ discount, active }) => {
+      setRowError(null);
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<DiscountListJson>(key);
+      if (previous) {
+        queryClient.setQueryData<DiscountListJson>(key, {
+          ...previous,
+          discounts: previous.discounts.map((d) => (d.id === discount.id ? { ...d, active } : d)),
+        });
+      }
+      return { previous };
+    },
+    onError: (error, { discount, active }, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+      setRowError(
+        problemText(error, `Could not ${active ? "activate" : "deactivate"} the code ${discount.code}.`),
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+
+  function submit() {
+    setNotice(null);
+    const { body, errors } = toBody(values, eventCurrency, timezone);
+    setLocalErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      create.reset();
+      return;
+    }
+    create.mutate(body);
+  }
+
+  const set = <K extends keyof FormValues>(k: K, v: FormValues[K]) => {
+    setValues((old) => ({ ...old, [k]: v }));
+    setLocalErrors((old) => {
+      if (!(k in old)) return old;
+      const next = { ...old };
+      delete next[k as FormKey];
+      return next;
+    });
+  };
+
+  const inputProps = (k: FormKey) => ({
+    id: `${idPrefix}-${k}`,
+    "aria-invalid": fieldErrors[k] ? true : undefined,
+    "aria-describedby": fieldErrors[k] ? `${idPrefix}-${k}-error` : undefined,
+  });
+
+  const errorText = (k: FormKey) =>
+    fieldErrors[k] ? (
+      <p id={`${idPrefix}-${k}-error`} className="field-error">
+        {createError?.problem.status === 409 && serverErrors[k]
+          ? serverErrors[k]
+          : `${LABELS[k]} ${fieldErrors[k]}`}
+      </p>
+    ) : null;
+
+  function field(k: FormKey, input: React.ReactNode, hint?: string) {
+    return (
+      <div className="field">
+        <label htmlFor={`${idPrefix}-${k}`}>{LABELS[k]}</label>
+        {input}
+        {hint && !fieldErrors[k] ? <p className="small muted">{hint}</p> : null}
+        {errorText(k)}
+      </div>
+    );
+  }
+
+  const discounts = list.data?.discounts ?? [];
+  const tierOptions = tiers.data?.tiers ?? [];
+
+  return (
+    <div className="stack">
+      <section className="card stack" aria-label="Discount codes">
+        <h2>Discount codes</h2>
+        {frozen ? (
+          <p className="alert" role="status">
+            This event is {event?.status}; its discount codes can no longer be changed.
+          </p>
+        ) : null}
+        {list.isError ? (
+          <p className="alert error" role="alert">
+            {problemText(list.error, "Could not load the discount codes. Check your connection and reload.")}
+          </p>
+        ) : null}
+        {rowError ? (
+          <p className="alert error" role="alert">
+            {rowError}
+          </p>
+        ) : null}
+        {list.isPending ? (
+          <p className="muted">Loading codes…</p>
+        ) : discounts.length === 0 && !list.isError ? (
+          <p className="muted">No discount codes yet.</p>
+        ) : discounts.length > 0 ? (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Code</th>
+                <th>Discount</th>
+                <th>Tiers</th>
+                <th>Uses</th>
+                <th>Valid</th>
+                <th>Status</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {discounts.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <code>{d.code}</code>
+                  </td>
+                  <td>{describeAmount(d, eventCurrency)}</td>
+                  <td>
+                    {d.tierIds.length === 0
+                      ? "All tiers"
+                      : d.tierIds.map((id) => tierNames.get(id) ?? "(deleted tier)").join(", ")}
+                  </td>
+                  <td>
+                    {d.uses} / {d.maxUses ?? "unlimited"}
+                  </td>
+                  <td className="small">{describeValidity(d, timezone)}</td>
+                  <td>
+                    {d.active ? (
+                      <span className="badge ok">Active</span>
+                    ) : (
+                      <span className="badge bad">Inactive</span>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn secondary small"
+                      disabled={frozen}
+                      onClick={() => toggle.mutate({ discount: d, active: !d.active })}
+                    >
+                      {d.active ? "Deactivate" : "Activate"}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      {frozen ? null : (
+        <form
+          className="card stack"
+          noValidate
+          aria-label="Add a discount code"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <h2>Add a discount code</h2>
+          {notice ? (
+            <p className="alert ok" role="status">
+              {notice}
+            </p>
+          ) : null}
+          {create.isError && !hasFieldError ? (
+            <p className="alert error" role="alert">
+              {problemText(create.error, "Could not add the code. Check your connection and try again.")}
+            </p>
+          ) : null}
+          <div className="grid">
+            {field(
+              "code",
+              <input
+                required
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={32}
+                value={values.code}
+                onChange={(e) => set("code", e.target.value)}
+                {...inputProps("code")}
+              />,
+              "3–32 letters, digits, - or _. Buyers can type it in any case.",
+            )}
+            {field(
+              "kind",
+              <select
+                value={values.kind}
+                onChange={(e) => set("kind", e.target.value as FormValues["kind"])}
+                {...inputProps("kind")}
+              >
+                <option value="percent">Percent off</option>
+                <option value="fixed">Amount off each ticket</option>
+              </select>,
+            )}
+            {values.kind === "percent"
+              ? field(
+                  "percent",
+                  <input
+                    inputMode="decimal"
+                    autoComplete="off"
+                    required
+                    value={values.percent}
+                    onChange={(e) => set("percent", e.target.value)}
+                    {...inputProps("percent")}
+                  />,
+                  "e.g. 15 or 12.5",
+                )
+              : field(
+                  "amount",
+                  <input
+                    inputMode="decimal"
+                    autoComplete="off"
+                    required
+                    value={values.amount}
+                    onChange={(e) => set("amount", e.target.value)}
+                    {...inputProps("amount")}
+                  />,
+                  `In ${eventCurrency.toUpperCase()}, off each ticket.`,
+                )}
+          </div>
+          <div className="grid">
+            {field(
+              "maxUses",
+              <input
+                type="number"
+                min={1}
+                step={1}
+                value={values.maxUses}
+                onChange={(e) => set("maxUses", e.target.value)}
+                {...inputProps("maxUses")}
+              />,
+              "Orders that may use it; empty: unlimited.",
+            )}
+            {field(
+              "validFrom",
+              <input
+                type="datetime-local"
+                value={values.validFrom}
+                onChange={(e) => set("validFrom", e.target.value)}
+                {...inputProps("validFrom")}
+              />,
+              `Event time (${timezone.replace(/_/g, " ")}); empty: now.`,
+            )}
+            {field(
+              "validUntil",
+              <input
+                type="datetime-local"
+                value={values.validUntil}
+                onChange={(e) => set("validUntil", e.target.value)}
+                {...inputProps("validUntil")}
+              />,
+              "Empty: no end.",
+            )}
+          </div>
+          <fieldset
+            className="field"
+            aria-invalid={fieldErrors.tierIds ? true : undefined}
+            aria-describedby={fieldErrors.tierIds ? `${idPrefix}-tierIds-error` : undefined}
+          >
+            <legend>Applies to</legend>
+            {tierOptions.length === 0 ? (
+              <p className="small muted">No tiers yet: the code will apply to every tier.</p>
+            ) : (
+              <div className="row">
+                {tierOptions.map((tier) => (
+                  <label key={tier.id} className="row" style={{ gap: "0.35rem", fontWeight: 400 }}>
+                    <input
+                      type="checkbox"
+                      checked={values.tierIds.includes(tier.id)}
+                      onChange={(e) =>
+                        set(
+                          "tierIds",
+                          e.target.checked
+                            ? [...values.tierIds, tier.id]
+                            : values.tierIds.filter((id) => id !== tier.id),
+                        )
+                      }
+                    />
+                    {tier.name}
+                  </label>
+                ))}
+              </div>
+            )}
+            {fieldErrors.tierIds ? null : <p className="small muted">None checked: every tier.</p>}
+            {errorText("tierIds")}
+          </fieldset>
+          <button className="btn" type="submit" disabled={create.isPending}>
+            {create.isPending ? "Adding…" : "Add code"}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,591 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
+import {
+  fetchTiers,
+  isFrozen,
+  tiersQueryKey,
+  type TierJson,
+  type TierListJson,
+} from "@/components/tiers/tier-queries";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { formatEventTime } from "@/lib/events/format-event-time";
+import { instantToLocalInput, parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
+import { formatMoney } from "@/lib/money/format-money";
+import { formatMinorAsMajor, parsePriceToMinor } from "@/lib/tiers/parse-price";
+
+type FormKey =
+  | "name"
+  | "description"
+  | "price"
+  | "capacity"
+  | "maxPerOrder"
+  | "salesStartAt"
+  | "salesEndAt"
+  | "visibility";
+
+interface FormValues {
+  name: string;
+  description: string;
+  price: string;
+  capacity: string;
+  maxPerOrder: string;
+  salesStartAt: string;
+  salesEndAt: string;
+  visibility: "public" | "hidden";
+}
+
+const LABELS: Record<FormKey, string> = {
+  name: "Tier name",
+  description: "Description",
+  price: "Price",
+  capacity: "Capacity",
+  maxPerOrder: "Max per order",
+  salesStartAt: "Sales start",
+  salesEndAt: "Sales end",
+  visibility: "Visibility",
+};
+
+/** API field → the input it belongs beside. */
+const SERVER_FIELDS: Record<string, FormKey> = {
+  name: "name",
+  description: "description",
+  priceMinor: "price",
+  currency: "price",
+  capacity: "capacity",
+  maxPerOrder: "maxPerOrder",
+  salesStartAt: "salesStartAt",
+  salesEndAt: "salesEndAt",
+  visibility: "visibility",
+};
+
+const EMPTY: FormValues = {
+  name: "",
+  description: "",
+  price: "",
+  capacity: "",
+  maxPerOrder: "",
+  salesStartAt: "",
+  salesEndAt: "",
+  visibility: "public",
+};
+
+type TierBody = Partial<{
+  name: string;
+  description: string | null;
+  priceMinor: number;
+  capacity: number;
+  maxPerOrder: number;
+  salesStartAt: string | null;
+  salesEndAt: string | null;
+  visibility: "public" | "hidden";
+}>;
+
+function problemText(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.problem.detail : fallback;
+}
+
+function valuesOf(tier: TierJson, timezone: string): FormValues {
+  return {
+    name: tier.name,
+    description: tier.description ?? "",
+    price: formatMinorAsMajor(tier.priceMinor, tier.currency),
+    capacity: String(tier.capacity),
+    maxPerOrder: String(tier.maxPerOrder),
+    salesStartAt: tier.salesStartAt ? instantToLocalInput(tier.salesStartAt, timezone) : "",
+    salesEndAt: tier.salesEndAt ? instantToLocalInput(tier.salesEndAt, timezone) : "",
+    visibility: tier.visibility,
+  };
+}
+
+/** The form's strings as an API body, or the messages for inputs that cannot be read. */
+function toBody(
+  values: FormValues,
+  currency: string,
+  timezone: string,
+): { body: TierBody; errors: Partial<Record<FormKey, string>> } {
+  const errors: Partial<Record<FormKey, string>> = {};
+  const body: TierBody = {
+    name: values.name.trim(),
+    description: values.description.trim() || null,
+    visibility: values.visibility,
+  };
+  const price = parsePriceToMinor(values.price, currency);
+  if (price.ok) body.priceMinor = price.value;
+  else errors.price = price.message;
+  const wholeNumber = (key: "capacity" | "maxPerOrder", required: boolean) => {
+    const text = values[key].trim();
+    if (text === "") {
+      if (required) errors[key] = "is required";
+      return;
+    }
+    if (!/^\d+$/.test(text)) errors[key] = "must be a whole number";
+    else body[key] = Number(text);
+  };
+  wholeNumber("capacity", true);
+  wholeNumber("maxPerOrder", false);
+  for (const key of ["salesStartAt", "salesEndAt"] as const) {
+    const text = values[key];
+    if (text === "") {
+      body[key] = null;
+      continue;
+    }
+    const local = parseLocalDateTime(text);
+    if (!local) errors[key] = "must be a date and time";
+    else body[key] = zonedTimeToInstant(local, timezone).toISOString();
+  }
+  return { body, errors };
+}
+
+/** Only the fields an edit actually changes, so untouched ones are not re-checked. */
+function changedFields(body: TierBody, tier: TierJson): TierBody {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const before = tier[key as keyof TierJson];
+    const same =
+      (key === "salesStartAt" || key === "salesEndAt") &&
+      typeof value === "string" &&
+      typeof before === "string"
+        ? new Date(value).getTime() === new Date(before).getTime()
+        : value === before;
+    if (!same) changed[key] = value;
+  }
+  return changed as TierBody;
+}
+
+export function TierManager({ eventId, currency }: { eventId: string; currency: string }) {
+  const queryClient = useQueryClient();
+  const key = tiersQueryKey(eventId);
+  const idPrefix = `tier-${useId().replace(/:/g, "")}`;
+  const nameInput = useRef<HTMLInputElement>(null);
+  const list = useQuery({ queryKey: key, queryFn: () => fetchTiers(eventId) });
+  const event = list.data?.event;
+  const eventCurrency = event?.currency ?? currency.toLowerCase();
+  const timezone = event?.timezone ?? "UTC";
+  const frozen = isFrozen(event);
+
+  const [values, setValues] = useState<FormValues>(EMPTY);
+  const [editing, setEditing] = useState<TierJson | null>(null);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<FormKey, string>>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [rowError, setRowError] = useState<string | null>(null);
+
+  const save = useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: TierBody }) =>
+      id
+        ? apiFetch<TierJson>(`/api/tickets/tiers/${encodeURIComponent(id)}`, { method: "PATCH", body })
+        : apiFetch<TierJson>(`/api/tickets/events/${encodeURIComponent(eventId)}/tiers`, { body }),
+    onSuccess: (tier, { id }) => {
+      setNotice(id ? `Saved ${tier.name}.` : `Added ${tier.name}.`);
+      setValues(EMPTY);
+      setEditing(null);
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const saveError = save.error instanceof ApiError ? save.error : null;
+  const serverErrors: Partial<Record<FormKey, string>> = {};
+  for (const e of saveError?.problem.errors ?? []) {
+    const field = SERVER_FIELDS[e.field];
+    if (field && !serverErrors[field]) serverErrors[field] = e.message;
+  }
+  const fieldErrors = { ...serverErrors, ...localErrors };
+  const hasFieldError = Object.keys(fieldErrors).length > 0;
+
+  /** Applies a change to the cached list at once; returns the previous list to roll back to. */
+  async function optimistic(change: (data: TierListJson) => TierListJson) {
+    await queryClient.cancelQueries({ queryKey: key });
+    const previous = queryClient.getQueryData<TierListJson>(key);
+    if (previous) queryClient.setQueryData<TierListJson>(key, change(previous));
+    return { previous };
+  }
+  function rollback(context: { previous: TierListJson | undefined } | undefined) {
+    if (context?.previous) queryClient.setQueryData(key, context.previous);
+  }
+
+  const visibility = useMutation({
+    mutationFn: ({ tier, visibility }: { tier: TierJson; visibility: "public" | "hidden" }) =>
+      apiFetch<TierJson>(`/api/tickets/tiers/${encodeURIComponent(tier.id)}`, {
+        method: "PATCH",
+        body: { visibility },
+      }),
+    onMutate: ({ tier, visibility }) => {
+      setRowError(null);
+      return optimistic((data) => ({
+        ...data,
+        tiers: data.tiers.map((t) => (t.id === tier.id ? { ...t, visibility } : t)),
+      }));
+    },
+    onError: (error, { tier, visibility }, context) => {
+      rollback(context);
+      setRowError(problemText(error, `Could not ${visibility === "hidden" ? "hide" : "show"} ${tier.name}.`));
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+
+  const reorder = useMutation({
+    mutationFn: (tierIds: string[]) =>
+      apiFetch<TierListJson>(`/api/tickets/events/${encodeURIComponent(eventId)}/tiers/order`, {
+        method: "PUT",
+        body: { tierIds },
+      }),
+    onMutate: (tierIds) => {
+      setRowError(null);
+      return optimistic((data) => {
+        const byId = new Map(data.tiers.map((t) => [t.id, t]));
+        const tiers = tierIds.flatMap((id, i) => {
+          const t = byId.get(id);
+          return t ? [{ ...t, sortOrder: i }] : [];
+        });
+        return { ...data, tiers };
+      });
+    },
+    onError: (error, _ids, context) => {
+      rollback(context);
+      setRowError(problemText(error, "Could not change the order of the tiers."));
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+
+  const remove = useMutation({
+    mutationFn: (tier: TierJson) =>
+      apiFetch<void>(`/api/tickets/tiers/${encodeURIComponent(tier.id)}`, { method: "DELETE" }),
+    onMutate: () => setRowError(null),
+    onSuccess: (_data, tier) => {
+      setNotice(`Deleted ${tier.name}.`);
+      if (editing?.id === tier.id) {
+        setEditing(null);
+        setValues(EMPTY);
+      }
+      // The event's discount codes may have lost the tier from their scope too.
+      void queryClient.invalidateQueries({ queryKey: ["events", eventId] });
+    },
+    onError: (error, tier) => setRowError(problemText(error, `Could not delete ${tier.name}.`)),
+  });
+
+  function startEdit(tier: TierJson) {
+    save.reset();
+    setLocalErrors({});
+    setNotice(null);
+    setEditing(tier);
+    setValues(valuesOf(tier, timezone));
+    nameInput.current?.focus();
+  }
+
+  function cancelEdit() {
+    save.reset();
+    setLocalErrors({});
+    setEditing(null);
+    setValues(EMPTY);
+  }
+
+  function move(index: number, by: -1 | 1) {
+    const tiers = list.data?.tiers ?? [];
+    const ids = tiers.map((t) => t.id);
+    const other = index + by;
+    if (other < 0 || other >= ids.length) return;
+    [ids[index], ids[other]] = [ids[other]!, ids[index]!];
+    reorder.mutate(ids);
+  }
+
+  function submit() {
+    setNotice(null);
+    const { body, errors } = toBody(values, eventCurrency, timezone);
+    setLocalErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      save.reset();
+      return;
+    }
+    if (editing) save.mutate({ id: editing.id, body: changedFields(body, editing) });
+    else save.mutate({ id: null, body });
+  }
+
+  const set = <K extends keyof FormValues>(k: K, v: FormValues[K]) => {
+    setValues((old) => ({ ...old, [k]: v }));
+    setLocalErrors((old) => {
+      if (!(k in old)) return old;
+      const next = { ...old };
+      delete next[k as FormKey];
+      return next;
+    });
+  };
+
+  const inputProps = (k: FormKey) => ({
+    id: `${idPrefix}-${k}`,
+    "aria-invalid": fieldErrors[k] ? true : undefined,
+    "aria-describedby": fieldErrors[k] ? `${idPrefix}-${k}-error` : undefined,
+  });
+
+  function field(k: FormKey, input: React.ReactNode, hint?: string) {
+    const message = fieldErrors[k];
+    return (
+      <div className="field">
+        <label htmlFor={`${idPrefix}-${k}`}>{LABELS[k]}</label>
+        {input}
+        {hint && !message ? <p className="small muted">{hint}</p> : null}
+        {message ? (
+          <p id={`${idPrefix}-${k}-error`} className="field-error">
+            {LABELS[k]} {message}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  const tiers = list.data?.tiers ?? [];
+  const busy = save.isPending;
+
+  return (
+    <div className="stack">
+      <section className="card stack" aria-label="Tiers">
+        <h2>Tiers</h2>
+        {frozen ? (
+          <p className="alert" role="status">
+            This event is {event?.status}; its tiers can no longer be changed.
+          </p>
+        ) : null}
+        {list.isError ? (
+          <p className="alert error" role="alert">
+            {problemText(list.error, "Could not load the tiers. Check your connection and reload.")}
+          </p>
+        ) : null}
+        {rowError ? (
+          <p className="alert error" role="alert">
+            {rowError}
+          </p>
+        ) : null}
+        {list.isPending ? (
+          <p className="muted">Loading tiers…</p>
+        ) : tiers.length === 0 && !list.isError ? (
+          <p className="muted">No tiers yet. Add the first one below.</p>
+        ) : tiers.length > 0 ? (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Price</th>
+                <th>Capacity</th>
+                <th>Sold</th>
+                <th>Visibility</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {tiers.map((tier, index) => (
+                <tr key={tier.id}>
+                  <td>
+                    {tier.name}
+                    {tier.salesStartAt || tier.salesEndAt ? (
+                      <div className="small muted">
+                        {tier.salesStartAt
+                          ? `From ${formatEventTime(new Date(tier.salesStartAt), timezone)}`
+                          : ""}
+                        {tier.salesStartAt && tier.salesEndAt ? " " : ""}
+                        {tier.salesEndAt
+                          ? `until ${formatEventTime(new Date(tier.salesEndAt), timezone)}`
+                          : ""}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{formatMoney(tier.priceMinor, tier.currency)}</td>
+                  <td>{tier.capacity}</td>
+                  <td>
+                    {tier.sold}
+                    {tier.held > 0 ? <span className="small muted"> (+{tier.held} in checkout)</span> : null}
+                  </td>
+                  <td>
+                    {tier.visibility === "public" ? (
+                      <span className="badge ok">Public</span>
+                    ) : (
+                      <span className="badge warn">Hidden</span>
+                    )}
+                  </td>
+                  <td>
+                    <div className="row">
+                      <button
+                        type="button"
+                        className="btn secondary small"
+                        disabled={frozen || reorder.isPending || index === 0}
+                        onClick={() => move(index, -1)}
+                        aria-label={`Move ${tier.name} up`}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        className="btn secondary small"
+                        disabled={frozen || reorder.isPending || index === tiers.length - 1}
+                        onClick={() => move(index, 1)}
+                        aria-label={`Move ${tier.name} down`}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        className="btn secondary small"
+                        disabled={frozen}
+                        onClick={() => startEdit(tier)}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="btn secondary small"
+                        disabled={frozen}
+                        onClick={() =>
+                          visibility.mutate({
+                            tier,
+                            visibility: tier.visibility === "public" ? "hidden" : "public",
+                          })
+                        }
+                      >
+                        {tier.visibility === "public" ? "Hide" : "Show"}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn secondary small"
+                        disabled={frozen || (remove.isPending && remove.variables?.id === tier.id)}
+                        onClick={() => remove.mutate(tier)}
+                      >
+                        Delete
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      {frozen ? null : (
+        <form
+          className="card stack"
+          noValidate
+          aria-label={editing ? `Edit ${editing.name}` : "Add a tier"}
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <h2>{editing ? `Edit ${editing.name}` : "Add a tier"}</h2>
+          {notice ? (
+            <p className="alert ok" role="status">
+              {notice}
+            </p>
+          ) : null}
+          {save.isError && !hasFieldError ? (
+            <p className="alert error" role="alert">
+              {problemText(save.error, "Could not save the tier. Check your connection and try again.")}
+            </p>
+          ) : null}
+          {field(
+            "name",
+            <input
+              ref={nameInput}
+              required
+              maxLength={80}
+              value={values.name}
+              onChange={(e) => set("name", e.target.value)}
+              {...inputProps("name")}
+            />,
+          )}
+          {field(
+            "description",
+            <textarea
+              rows={2}
+              value={values.description}
+              onChange={(e) => set("description", e.target.value)}
+              {...inputProps("description")}
+            />,
+          )}
+          <div className="grid">
+            {field(
+              "price",
+              <input
+                inputMode="decimal"
+                autoComplete="off"
+                required
+                placeholder={formatMinorAsMajor(0, eventCurrency)}
+                value={values.price}
+                onChange={(e) => set("price", e.target.value)}
+                {...inputProps("price")}
+              />,
+              `In ${eventCurrency.toUpperCase()}, e.g. ${formatMinorAsMajor(2500, eventCurrency)}`,
+            )}
+            {field(
+              "capacity",
+              <input
+                type="number"
+                min={1}
+                step={1}
+                required
+                value={values.capacity}
+                onChange={(e) => set("capacity", e.target.value)}
+                {...inputProps("capacity")}
+              />,
+            )}
+            {field(
+              "maxPerOrder",
+              <input
+                type="number"
+                min={1}
+                max={50}
+                step={1}
+                placeholder="10"
+                value={values.maxPerOrder}
+                onChange={(e) => set("maxPerOrder", e.target.value)}
+                {...inputProps("maxPerOrder")}
+              />,
+              "Up to 50; 10 if left empty.",
+            )}
+          </div>
+          <div className="grid">
+            {field(
+              "salesStartAt",
+              <input
+                type="datetime-local"
+                value={values.salesStartAt}
+                onChange={(e) => set("salesStartAt", e.target.value)}
+                {...inputProps("salesStartAt")}
+              />,
+              `Event time (${timezone.replace(/_/g, " ")}); empty: on sale now.`,
+            )}
+            {field(
+              "salesEndAt",
+              <input
+                type="datetime-local"
+                value={values.salesEndAt}
+                onChange={(e) => set("salesEndAt", e.target.value)}
+                {...inputProps("salesEndAt")}
+              />,
+              "Empty: until the event.",
+            )}
+            {field(
+              "visibility",
+              <select
+                value={values.visibility}
+                onChange={(e) => set("visibility", e.target.value as FormValues["visibility"])}
+                {...inputProps("visibility")}
+              >
+                <option value="public">Public</option>
+                <option value="hidden">Hidden</option>
+              </select>,
+              "Hidden tiers are not on the event page.",
+            )}
+          </div>
+          <div className="row">
+            <button className="btn" type="submit" disabled={busy || list.isPending}>
+              {editing ? (busy ? "Saving…" : "Save tier") : busy ? "Adding…" : "Add tier"}
+            </button>
+            {editing ? (
+              <button type="button" className="btn secondary" onClick={cancelEdit}>
+                Cancel
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

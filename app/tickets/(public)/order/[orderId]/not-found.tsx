@@ -1,0 +1,19 @@
+import Link from "next/link";
+
+export default function OrderNotFound() {
+  return (
+    <main className="container narrow stack">
+      <h1>We can’t find these tickets</h1>
+      <p>
+        This link does not open an order. Open the full link from your confirmation email: it ends with a long
+        code after <code>?token=</code>, and a newer email replaces the link of an earlier one.
+      </p>
+      <p className="muted small">
+        Still stuck? Contact the event’s organizer with the email address you used to buy.
+      </p>
+      <p>
+        <Link href="/tickets/events">Browse events</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EventHeader } from "@/components/passes/event-header";
+import { OrderPasses } from "@/components/passes/order-passes";
+import { OrderSummaryCard } from "@/components/passes/order-summary-card";
+import { getOrderForBuyer } from "@/lib/orders/get-order-for-buyer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = {
+  title: "Your tickets",
+  robots: { index: false, follow: false },
+  // The URL carries the buyer's token: never send it anywhere in a Referer header.
+  referrer: "no-referrer",
+};
+
+type Props = {
+  params: Promise<{ orderId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function OrderPassesPage({ params, searchParams }: Props) {
+  const [{ orderId }, query] = await Promise.all([params, searchParams]);
+  const token = Array.isArray(query.token) ? query.token[0] : query.token;
+  const data = token ? await getOrderForBuyer(orderId, token) : null;
+  if (!data || !token) notFound();
+  return (
+    <main className="container stack" style={{ maxWidth: 720 }}>
+      <EventHeader event={data.summary.event} />
+      <OrderPasses initial={data.summary} token={token} links={data.links} />
+      <OrderSummaryCard summary={data.summary} />
+    </main>
+  );
+}

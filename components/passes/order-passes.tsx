@@ -1,0 +1,163 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { PassCard } from "@/components/passes/pass-card";
+import styles from "@/components/passes/passes.module.css";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { hasPasses, type OrderSummary } from "@/lib/orders/order-summary";
+
+const POLL_MS = 2_000;
+/** The webhook may land a little after the checkout's expiry; keep listening this long past it. */
+const GRACE_MS = 60_000;
+/** Without an expiry on the order, stop asking after this long. */
+const DEFAULT_WAIT_MS = 30 * 60_000;
+
+export interface OrderPassesLinks {
+  order: string;
+  calendarIcs: string;
+  googleCalendar: string;
+  eventPage: string;
+}
+
+function pollDeadline(order: OrderSummary): number {
+  return order.expiresAt
+    ? Date.parse(order.expiresAt) + GRACE_MS
+    : Date.parse(order.createdAt) + DEFAULT_WAIT_MS;
+}
+
+/**
+ * The live part of the passes page: while the order is pending it polls the order every 2 s ("Confirming
+ * payment…") until it is paid or its checkout has run out; then the passes, or "Payment not completed".
+ */
+export function OrderPasses({
+  initial,
+  token,
+  links,
+}: {
+  initial: OrderSummary;
+  token: string;
+  links: OrderPassesLinks;
+}) {
+  const [timedOut, setTimedOut] = useState(false);
+  const query = useQuery({
+    queryKey: ["tickets", "order", initial.id, "passes"],
+    queryFn: () => apiFetch<OrderSummary>(links.order),
+    initialData: initial,
+    retry: (failures, error) => !(error instanceof ApiError && error.problem.status === 404) && failures < 2,
+    refetchOnWindowFocus: (q) => q.state.data?.status === "pending",
+    refetchInterval: (q) => {
+      if (q.state.error instanceof ApiError && q.state.error.problem.status === 404) return false;
+      const data = q.state.data;
+      if (!data || data.status !== "pending") return false;
+      return Date.now() < pollDeadline(data) ? POLL_MS : false;
+    },
+  });
+  const order = query.data;
+  const pending = order.status === "pending";
+
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setTimedOut(true), Math.max(0, pollDeadline(order) - Date.now()));
+    return () => clearTimeout(timer);
+  }, [pending, order]);
+
+  const linkReplaced = query.error instanceof ApiError && query.error.problem.status === 404;
+  if (linkReplaced) {
+    return (
+      <section className="alert error" role="alert">
+        <strong>This link no longer opens your order.</strong> A newer link to your tickets was sent in your
+        confirmation email: please use that one.
+      </section>
+    );
+  }
+
+  if (pending && !timedOut) {
+    return (
+      <section className="card" aria-live="polite">
+        <div className={styles.status}>
+          <span className={styles.spinner} aria-hidden="true" />
+          <div>
+            <strong>Confirming payment…</strong>
+            <div className="small muted">
+              This usually takes a few seconds. Your tickets appear here, and in your email, as soon as the
+              payment is confirmed.
+            </div>
+          </div>
+        </div>
+      </section>
+    );
+  }
+
+  if (pending) {
+    return (
+      <section className="card stack" aria-live="polite">
+        <strong>We have not received a payment confirmation yet.</strong>
+        <p className="small muted" style={{ margin: 0 }}>
+          If you completed the payment, your tickets will be emailed to you as soon as it is confirmed.
+        </p>
+        <div>
+          <button
+            type="button"
+            className="btn secondary"
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
+          >
+            {query.isFetching ? "Checking…" : "Check again"}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  if (!hasPasses(order.status)) {
+    return (
+      <section className="alert error stack" role="alert">
+        <strong>Payment not completed</strong>
+        <p style={{ margin: 0 }}>
+          {order.status === "expired"
+            ? "The checkout ran out of time before the payment went through. You were not charged and the seats were released."
+            : "This order was cancelled. You were not charged."}
+        </p>
+        <p style={{ margin: 0 }}>
+          <a href={links.eventPage}>Back to the event</a>
+        </p>
+      </section>
+    );
+  }
+
+  const count = order.tickets.length;
+  return (
+    <section className="stack" aria-labelledby="passes-heading">
+      <h2 id="passes-heading">{count === 1 ? "Your pass" : `Your ${count} passes`}</h2>
+      {order.status === "refunded" ? (
+        <p className="alert error">This order was refunded. Its tickets are no longer valid.</p>
+      ) : (
+        <p className="small muted" style={{ margin: 0 }}>
+          Show each QR code at the door; every code admits one person once. Turn your screen brightness up.
+        </p>
+      )}
+      {count === 0 ? <p className="muted">Your tickets are being prepared. Refresh in a moment.</p> : null}
+      <div className={styles.passes}>
+        {order.tickets.map((ticket, index) => (
+          <PassCard
+            key={ticket.id}
+            ticket={ticket}
+            token={token}
+            index={index}
+            count={count}
+            eventTime={order.event.startsAtLocal}
+          />
+        ))}
+      </div>
+      <div className="row">
+        <a className="btn secondary" href={links.calendarIcs} download>
+          Add to calendar
+        </a>
+        <a className="btn secondary" href={links.googleCalendar} target="_blank" rel="noopener noreferrer">
+          Google Calendar
+        </a>
+      </div>
+    </section>
+  );
+}

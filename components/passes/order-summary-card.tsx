@@ -1,0 +1,60 @@
+import styles from "@/components/passes/passes.module.css";
+import { formatMoney } from "@/lib/money/format-money";
+import { taxLineLabel, type OrderSummary } from "@/lib/orders/order-summary";
+
+/** What was paid: each line, discount, service fee, each tax by name and the total. */
+export function OrderSummaryCard({ summary }: { summary: OrderSummary }) {
+  const money = (minor: number) => formatMoney(minor, summary.currency);
+  const { totals } = summary;
+  return (
+    <section className="card stack" aria-labelledby="order-summary-heading">
+      <h2 id="order-summary-heading">Order summary</h2>
+      <table className={`data ${styles.summary}`}>
+        <tbody>
+          {summary.lines.map((line) => (
+            <tr key={line.id}>
+              <td>
+                {line.quantity} × {line.tierName}
+                <div className="small muted">{money(line.unitPriceMinor)} each</div>
+              </td>
+              <td className={styles.num}>{money(line.unitPriceMinor * line.quantity)}</td>
+            </tr>
+          ))}
+          {totals.discountMinor > 0 ? (
+            <tr>
+              <td>Discount</td>
+              <td className={styles.num}>−{money(totals.discountMinor)}</td>
+            </tr>
+          ) : null}
+          {totals.feeMinor > 0 ? (
+            <tr>
+              <td>Service fee</td>
+              <td className={styles.num}>{money(totals.feeMinor)}</td>
+            </tr>
+          ) : null}
+          {summary.taxLines.map((tax) => (
+            <tr key={tax.name}>
+              <td>{taxLineLabel(tax)}</td>
+              <td className={styles.num}>{money(tax.amountMinor)}</td>
+            </tr>
+          ))}
+          <tr className={styles.total}>
+            <th scope="row">Total</th>
+            <td className={styles.num}>
+              <strong>{money(totals.totalMinor)}</strong>
+            </td>
+          </tr>
+          {totals.refundedMinor > 0 ? (
+            <tr>
+              <td>Refunded</td>
+              <td className={styles.num}>−{money(totals.refundedMinor)}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <p className="small muted" style={{ margin: 0 }}>
+        Order {summary.id} · {summary.buyerName}
+      </p>
+    </section>
+  );
+}

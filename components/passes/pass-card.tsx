@@ -1,0 +1,54 @@
+import styles from "@/components/passes/passes.module.css";
+import { ticketQrCodePath, type OrderSummaryTicket } from "@/lib/orders/order-summary";
+
+/**
+ * One pass: the QR code (from the qrcode route, with the buyer's token), tier, holder, event time and the
+ * short code the box office can look up. Refunded/void and disputed tickets show no QR code.
+ */
+export function PassCard({
+  ticket,
+  token,
+  index,
+  count,
+  eventTime,
+}: {
+  ticket: OrderSummaryTicket;
+  token: string;
+  index: number;
+  count: number;
+  eventTime: string;
+}) {
+  const invalid = ticket.status !== "valid";
+  const review = !invalid && ticket.disputed;
+  const className = [styles.pass, invalid ? styles.invalid : "", review ? styles.review : ""].join(" ");
+  return (
+    <article className={className} aria-label={`Ticket ${index + 1} of ${count}`} data-testid="pass">
+      {invalid ? (
+        <div className={styles.qrPlaceholder} role="status">
+          Refunded — not valid
+        </div>
+      ) : review ? (
+        <div className={styles.qrPlaceholder} role="status">
+          Under review — see box office
+        </div>
+      ) : (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          className={styles.qr}
+          src={ticketQrCodePath(ticket.id, token)}
+          alt={`QR code for ticket ${ticket.shortCode}`}
+          width={392}
+          height={392}
+          decoding="async"
+        />
+      )}
+      <strong>{ticket.tierName}</strong>
+      {ticket.holderName ? <span>{ticket.holderName}</span> : null}
+      <span className="small">{eventTime}</span>
+      <span className="small muted">
+        Ticket {index + 1} of {count} · box office code{" "}
+        <span className={styles.code}>{ticket.shortCode}</span>
+      </span>
+    </article>
+  );
+}

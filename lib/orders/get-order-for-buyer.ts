@@ -1,0 +1,45 @@
+import "server-only";
+import { getOrderSummary } from "@/lib/orders/get-order-summary";
+import { eventGoogleCalendarUrl } from "@/lib/orders/order-calendar";
+import type { OrderSummary } from "@/lib/orders/order-summary";
+import { resolveOrderAccess } from "@/lib/orders/resolve-order-access";
+
+export interface OrderPassesData {
+  summary: OrderSummary;
+  /** Same-origin links carrying the buyer's token. */
+  links: {
+    order: string;
+    calendarIcs: string;
+    googleCalendar: string;
+    eventPage: string;
+  };
+}
+
+/**
+ * The passes page's data when `token` opens the order, else null (the page shows "not found"; a wrong
+ * token and a missing order look the same).
+ */
+export async function getOrderForBuyer(
+  orderId: string,
+  token: string | null | undefined,
+): Promise<OrderPassesData | null> {
+  if (!token) return null;
+  const access = await resolveOrderAccess({ orderId, token });
+  if (!access) return null;
+  const summary = await getOrderSummary(access);
+  const id = encodeURIComponent(summary.id);
+  const query = `token=${encodeURIComponent(token)}`;
+  return {
+    summary,
+    links: {
+      order: `/api/tickets/orders/${id}?${query}`,
+      calendarIcs: `/api/tickets/orders/${id}/calendar.ics?${query}`,
+      googleCalendar: eventGoogleCalendarUrl({
+        ...summary.event,
+        startsAt: new Date(summary.event.startsAt),
+        endsAt: new Date(summary.event.endsAt),
+      }),
+      eventPage: `/tickets/e/${encodeURIComponent(summary.event.slug)}`,
+    },
+  };
+}

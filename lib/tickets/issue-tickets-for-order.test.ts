@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createPassesEvent, createPassesOrder, createPassesOrganizer } from "@/lib/orders/testing";
+import { resetDatabase } from "@/lib/testing/db";
+import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
+import { sha256Hex, verifyTicketCode } from "@/lib/tickets/signing";
+import { decodeTicketCode } from "@/lib/tickets/ticket-code";
+import { tag } from "@/lib/tickets/signing";
+
+async function paidOrder() {
+  const { organizer } = await createPassesOrganizer();
+  const { event, general, vip } = await createPassesEvent(organizer.id);
+  const { order } = await createPassesOrder(
+    event,
+    [
+      { tier: general, quantity: 2 },
+      { tier: vip, quantity: 1 },
+    ],
+    { status: "paid", buyerName: "Ana Lima", buyerEmail: "ana@example.com" },
+  );
+  return { organizer, event, general, vip, order };
+}
+
+async function eventKeys(eventId: string) {
+  const keys = await db.signingKey.findMany({ where: { eventId }, select: { keyId: true, publicKey: true } });
+  return { id: eventId, keys };
+}
+
+describe("issueTicketsForOrder", () => {
+  beforeEach(async () => {
+    await resetDatabase();
+  });
+
+  it("issues one ticket per seat, signed with the event's key, held by the buyer", async () => {
+    const { event, general, vip, order } = await paidOrder();
+    expect(await db.signingKey.count({ where: { eventId: event.id } })).toBe(0);
+
+    const tickets = await db.$transaction((tx) => issueTicketsForOrder(tx, order.id));
+
+    expect(tickets).toHaveLength(3);
+    expect(tickets.map((t) => t.tierId)).toEqual([general.id, general.id, vip.id]);
+    expect(await db.signingKey.count({ where: { eventId: event.id } })).toBe(1); // created on first use
+    const keys = await eventKeys(event.id);
+    for (const ticket of tickets) {
+      expect(verifyTicketCode(ticket.secret, keys)).toEqual({ ok: true, keyId: ticket.keyId });
+      expect(ticket.secretHash).toBe(sha256Hex(ticket.secret));
+      expect(decodeTicketCode(ticket.secret)?.tierTag).toEqual(tag(ticket.tierId, 4));
+      expect(ticket).toMatchObject({
+        holderName: "Ana Lima",
+        holderEmail: "ana@example.com",
+        status: "valid",
+      });
+    }
+    expect(new Set(tickets.map((t) => t.secret)).size).toBe(3);
+    // The seats moved from holds to tickets.
+    expect(await db.hold.count({ where: { orderId: order.id, convertedAt: null } })).toBe(0);
+  });
+
+  it("is idempotent: a second call (a redelivered webhook) returns the same tickets and creates none", async () => {
+    const { order } = await paidOrder();
+    const first = await db.$transaction((tx) => issueTicketsForOrder(tx, order.id));
+    const second = await db.$transaction((tx) => issueTicketsForOrder(tx, order.id));
+    expect(second.map((t) => [t.id, t.secret])).toEqual(first.map((t) => [t.id, t.secret]));
+    expect(await db.ticket.count({ where: { orderId: order.id } })).toBe(3);
+  });
+
+  it("reuses the event's key for the next order", async () => {
+    const { event, general, order } = await paidOrder();
+    const { order: other } = await createPassesOrder(event, [{ tier: general, quantity: 1 }], {
+      status: "paid",
+    });
+    const [a] = await db.$transaction((tx) => issueTicketsForOrder(tx, order.id));
+    const [b] = await db.$transaction((tx) => issueTicketsForOrder(tx, other.id));
+    expect(a?.keyId).toBe(b?.keyId);
+    expect(await db.signingKey.count({ where: { eventId: event.id } })).toBe(1);
+    expect(verifyTicketCode(b?.secret ?? "", await eventKeys(event.id)).ok).toBe(true);
+  });
+
+  it("refuses an unpaid order and writes nothing", async () => {
+    const { organizer } = await createPassesOrganizer();
+    const { event, general } = await createPassesEvent(organizer.id);
+    const { order } = await createPassesOrder(event, [{ tier: general, quantity: 2 }], { status: "pending" });
+    await expect(db.$transaction((tx) => issueTicketsForOrder(tx, order.id))).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect(await db.ticket.count()).toBe(0);
+    await expect(db.$transaction((tx) => issueTicketsForOrder(tx, "missing"))).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+
+  it("issues nothing when the caller's transaction rolls back", async () => {
+    const { order } = await paidOrder();
+    await expect(
+      db.$transaction(async (tx) => {
+        await issueTicketsForOrder(tx, order.id);
+        throw new Error("payment commit failed");
+      }),
+    ).rejects.toThrow("payment commit failed");
+    expect(await db.ticket.count()).toBe(0);
+    expect(await db.$transaction((tx) => issueTicketsForOrder(tx, order.id))).toHaveLength(3);
+  });
+});

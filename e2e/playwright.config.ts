@@ -38,7 +38,7 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "phone", testIgnore: /organizer.*\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
     {
       name: "desktop",
       testMatch: /organizer.*\.spec\.ts/,

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** A unique address per run, so journeys never collide with earlier data. */
 export function uniqueEmail(prefix: string): string {
@@ -40,4 +40,33 @@ export function magicLinkFrom(message: { text: string }): string {
   const match = /https?:\/\/\S+\/api\/tickets\/auth\/callback\/email\S+/.exec(message.text);
   if (!match) throw new Error(`no sign-in link in: ${message.text}`);
   return match[0];
+}
+
+/** Signs `page` in as `email` through a real magic link read from the development mailbox. */
+export async function signIn(
+  page: Page,
+  request: APIRequestContext,
+  email: string,
+  callbackPath = "/tickets/organizer",
+) {
+  await page.goto(`/tickets/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const message = await waitForEmail(request, email, "magic-link");
+  await page.goto(magicLinkFrom(message));
+}
+
+/** A new user who signs in and creates an organizer; ends in the portal. */
+export async function signInAsNewOrganizer(page: Page, request: APIRequestContext, name: string) {
+  const email = uniqueEmail("owner");
+  await signIn(page, request, email);
+  await expect(page).toHaveURL(/\/tickets\/organizer\/new/);
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Slug").fill(`${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${Date.now()}`);
+  await page.getByLabel("Currency").selectOption("cad");
+  await page.getByLabel("Time zone").selectOption("America/Vancouver");
+  await page.getByRole("button", { name: "Create organizer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return email;
 }

@@ -7,6 +7,7 @@ import { sweepVerificationTokensJob } from "@/lib/auth/sweep-verification-tokens
 import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
 import { expireHoldsJob } from "@/lib/inventory/expire-holds";
 import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
+import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
 
 export const jobDefinitions: JobDefinition[] = [
   sendEmailJob,
@@ -14,6 +15,7 @@ export const jobDefinitions: JobDefinition[] = [
   sweepVerificationTokensJob,
   processStripeEventJob,
   expireHoldsJob,
+  refundLatePaymentJob,
 ];
 
 export const jobSchedules: Schedule[] = [

@@ -5,6 +5,7 @@ import "server-only";
 import type { Logger } from "pino";
 import type Stripe from "stripe";
 import { handleAccountUpdated } from "@/lib/webhooks/handle-account-updated";
+import { handleCheckoutPaid, handleCheckoutUnpaid } from "@/lib/webhooks/handle-checkout-session";
 
 export interface WebhookHandlerContext {
   /** The Stripe client, or null in test mode (then the verified payload is all there is). */
@@ -31,6 +32,16 @@ export function forEventType<T extends Stripe.Event.Type>(
 
 export const webhookHandlers: Record<string, WebhookHandler> = {
   "account.updated": forEventType("account.updated", handleAccountUpdated),
+  "checkout.session.completed": forEventType("checkout.session.completed", handleCheckoutPaid),
+  "checkout.session.async_payment_succeeded": forEventType(
+    "checkout.session.async_payment_succeeded",
+    handleCheckoutPaid,
+  ),
+  "checkout.session.async_payment_failed": forEventType(
+    "checkout.session.async_payment_failed",
+    handleCheckoutUnpaid,
+  ),
+  "checkout.session.expired": forEventType("checkout.session.expired", handleCheckoutUnpaid),
 };
 
 /** The handler for an event type, or undefined (only own keys: a type like "constructor" finds nothing). */

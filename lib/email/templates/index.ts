@@ -8,6 +8,16 @@ import {
   organizerInvitePropsSchema,
   organizerInviteSubject,
 } from "@/lib/email/templates/organizer-invite";
+import {
+  OrderConfirmationEmail,
+  orderConfirmationPropsSchema,
+  orderConfirmationSubject,
+} from "@/lib/email/templates/order-confirmation";
+import {
+  LatePaymentRefundEmail,
+  latePaymentRefundPropsSchema,
+  latePaymentRefundSubject,
+} from "@/lib/email/templates/late-payment-refund";
 
 export interface EmailTemplate<S extends z.ZodType> {
   /** Validates the props at queue time: they often carry user-entered text (names) and links. */
@@ -30,6 +40,16 @@ export const emailTemplates = {
     schema: organizerInvitePropsSchema,
     subject: organizerInviteSubject,
     component: OrganizerInviteEmail,
+  }),
+  "order-confirmation": defineEmailTemplate({
+    schema: orderConfirmationPropsSchema,
+    subject: orderConfirmationSubject,
+    component: OrderConfirmationEmail,
+  }),
+  "late-payment-refund": defineEmailTemplate({
+    schema: latePaymentRefundPropsSchema,
+    subject: latePaymentRefundSubject,
+    component: LatePaymentRefundEmail,
   }),
 };
 

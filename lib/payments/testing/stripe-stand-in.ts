@@ -18,6 +18,8 @@ export interface StripeStandIn {
   url: string;
   requests: RecordedStripeRequest[];
   accounts: Map<string, StandInAccount>;
+  /** Checkout Sessions created through the stand-in, by id (tests may edit them, e.g. mark them paid). */
+  sessions: Map<string, Record<string, unknown> & { id: string }>;
   /** Changes what GET /v1/accounts/:id answers from now on (the "truth" a re-fetch sees). */
   updateAccount(id: string, patch: Record<string, unknown>): void;
   /** Answer every request with this HTTP status (e.g. 500), or null for normal service. */
@@ -66,12 +68,14 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 export async function startStripeStandIn(): Promise<StripeStandIn> {
   const requests: RecordedStripeRequest[] = [];
   const accounts = new Map<string, StandInAccount>();
+  const sessions = new Map<string, Record<string, unknown> & { id: string }>();
   const byIdempotencyKey = new Map<string, string>();
   let counter = 0;
   const standIn: StripeStandIn = {
     url: "",
     requests,
     accounts,
+    sessions,
     failWith: null,
     updateAccount(id, patch) {
       const current = accounts.get(id);
@@ -81,6 +85,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     reset() {
       requests.length = 0;
       accounts.clear();
+      sessions.clear();
       byIdempotencyKey.clear();
       standIn.failWith = null;
     },
@@ -133,6 +138,53 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
           created: now,
           expires_at: now + 300,
           url: `https://connect.stripe.test/setup/e/${form.account ?? "none"}/${counter}`,
+        });
+      }
+      if (method === "POST" && url.pathname === "/v1/checkout/sessions") {
+        const key = headers["idempotency-key"];
+        const existing = key ? byIdempotencyKey.get(key) : undefined;
+        if (existing) return send(response, 200, sessions.get(existing));
+        counter += 1;
+        const id = `cs_standin_${counter}`;
+        const session = {
+          id,
+          object: "checkout.session",
+          mode: form.mode ?? "payment",
+          status: "open",
+          payment_status: "unpaid",
+          client_reference_id: form.client_reference_id ?? null,
+          metadata: { order_id: form["metadata[order_id]"] ?? null },
+          amount_total: null,
+          currency: form["line_items[0][price_data][currency]"] ?? null,
+          payment_intent: null,
+          expires_at: Number(form.expires_at ?? 0),
+          url: `https://checkout.stripe.test/c/pay/${id}`,
+        };
+        sessions.set(id, session);
+        if (key) byIdempotencyKey.set(key, id);
+        return send(response, 200, session);
+      }
+      const sessionPath = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
+      if (method === "GET" && sessionPath?.[1]) {
+        const found = sessions.get(decodeURIComponent(sessionPath[1]));
+        if (found) return send(response, 200, found);
+        return send(response, 404, {
+          error: {
+            type: "invalid_request_error",
+            code: "resource_missing",
+            message: "No such checkout.session",
+          },
+        });
+      }
+      if (method === "POST" && url.pathname === "/v1/refunds") {
+        counter += 1;
+        return send(response, 200, {
+          id: `re_standin_${counter}`,
+          object: "refund",
+          amount: Number(form.amount ?? 0),
+          payment_intent: form.payment_intent ?? null,
+          status: "pending",
+          metadata: {},
         });
       }
       send(response, 404, {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { TicketPicker } from "@/components/checkout/ticket-picker";
 import { TierStateBadge } from "@/components/events/tier-state-badge";
 import { env } from "@/lib/env";
 import { formatEventTime } from "@/lib/events/format-event-time";
@@ -12,7 +13,10 @@ export const dynamic = "force-dynamic";
 
 const loadEvent = cache((slug: string) => getPublicEvent(slug));
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ checkout?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await loadEvent((await params).slug);
@@ -31,9 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function EventPage({ params }: Props) {
+export default async function EventPage({ params, searchParams }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
+  const checkout = (await searchParams).checkout;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "MusicEvent",
@@ -77,6 +82,13 @@ export default async function EventPage({ params }: Props) {
       <p className="small muted">{event.organizer.name} presents</p>
       <h1>{event.title}</h1>
       {event.status === "cancelled" ? <p className="alert error">This event has been cancelled.</p> : null}
+      {checkout === "cancelled" || checkout === "failed" ? (
+        <p className="alert" role="status">
+          {checkout === "failed"
+            ? "Your payment did not go through and your seats were released. You can try again."
+            : "Checkout was cancelled and your seats were released."}
+        </p>
+      ) : null}
       <p>
         <strong>{formatEventTime(event.startsAt, event.timezone)}</strong>
         <br />
@@ -109,6 +121,20 @@ export default async function EventPage({ params }: Props) {
           </div>
         ))}
       </section>
+      {event.status === "published" ? (
+        <TicketPicker
+          eventId={event.id}
+          tiers={event.tiers.map((tier) => ({
+            id: tier.id,
+            name: tier.name,
+            priceLabel: formatMoney(tier.price.totalMinor, tier.currency),
+            max:
+              tier.state === "on_sale" || tier.state === "few_left"
+                ? Math.min(tier.maxPerOrder, tier.remaining)
+                : 0,
+          }))}
+        />
+      ) : null}
       {event.description ? (
         <section className="stack">
           <h2>About</h2>

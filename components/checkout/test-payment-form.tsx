@@ -1,0 +1,53 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { apiFetch, type ApiError } from "@/components/ui/api-client";
+
+type Outcome = "pay" | "cancel" | "fail";
+
+export function TestPaymentForm({
+  orderId,
+  token,
+  totalLabel,
+}: {
+  orderId: string;
+  token: string;
+  totalLabel: string;
+}) {
+  const mutation = useMutation<{ redirect: string }, ApiError, Outcome>({
+    mutationFn: (outcome) =>
+      apiFetch(`/api/tickets/dev/pay/${encodeURIComponent(orderId)}`, { body: { token, outcome } }),
+    onSuccess: ({ redirect }) => window.location.assign(redirect),
+  });
+  return (
+    <div className="stack">
+      {mutation.isError ? <p className="alert error">{mutation.error.message}</p> : null}
+      <button
+        className="btn"
+        type="button"
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate("pay")}
+      >
+        Pay {totalLabel}
+      </button>
+      <div className="row">
+        <button
+          className="btn secondary"
+          type="button"
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate("fail")}
+        >
+          Decline the payment
+        </button>
+        <button
+          className="btn secondary"
+          type="button"
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate("cancel")}
+        >
+          Cancel and go back
+        </button>
+      </div>
+    </div>
+  );
+}

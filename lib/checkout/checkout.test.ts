@@ -1,0 +1,585 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as checkoutRoute } from "@/app/api/tickets/checkout/session/route";
+import { POST as webhookRoute } from "@/app/api/tickets/webhooks/stripe/route";
+import { routeContext } from "@/lib/auth/testing";
+import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
+import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
+import { completeTestModePayment } from "@/lib/checkout/test-mode-payment";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { createTestOrganizer } from "@/lib/events/testing";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import {
+  stubStripeEnv,
+  stubStripeKeys,
+  TEST_PLATFORM_WEBHOOK_SECRET,
+} from "@/lib/payments/testing/stub-stripe-env";
+import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
+import { resetDatabase } from "@/lib/testing/db";
+import { jobDefinitions } from "@/lib/jobs/registry";
+import { verifyTicketCode } from "@/lib/tickets/signing";
+
+const HOUR = 60 * 60 * 1000;
+
+async function setUpEvent(
+  options: { gaCapacity?: number; feeModel?: "buyer_pays" | "organizer_absorbs" } = {},
+) {
+  const { organizer } = await createTestOrganizer(`org-${Math.random().toString(36).slice(2, 8)}`, {
+    chargesEnabled: true,
+  });
+  const event = await db.event.create({
+    data: {
+      organizerId: organizer.id,
+      slug: `night-${Math.random().toString(36).slice(2, 8)}`,
+      title: "Night Owls",
+      venueName: "The Loft",
+      city: "Vancouver",
+      country: "CA",
+      timezone: "America/Vancouver",
+      startsAt: new Date(Date.now() + 48 * HOUR),
+      endsAt: new Date(Date.now() + 52 * HOUR),
+      currency: "cad",
+      status: "published",
+      publishedAt: new Date(),
+      feeModel: options.feeModel ?? "buyer_pays",
+      taxes: [
+        { name: "GST", rateBps: 500, inclusive: false },
+        { name: "PST", rateBps: 700, inclusive: false },
+      ],
+    },
+  });
+  const ga = await db.tier.create({
+    data: {
+      eventId: event.id,
+      name: "GA",
+      priceMinor: 2500,
+      currency: "cad",
+      capacity: options.gaCapacity ?? 100,
+      maxPerOrder: 6,
+    },
+  });
+  const hidden = await db.tier.create({
+    data: {
+      eventId: event.id,
+      name: "Guest list",
+      priceMinor: 0,
+      currency: "cad",
+      capacity: 10,
+      visibility: "hidden",
+    },
+  });
+  const later = await db.tier.create({
+    data: {
+      eventId: event.id,
+      name: "Late bird",
+      priceMinor: 3000,
+      currency: "cad",
+      capacity: 10,
+      salesStartAt: new Date(Date.now() + 24 * HOUR),
+    },
+  });
+  return { organizer, event, ga, hidden, later };
+}
+
+function buyer(items: { tierId: string; quantity: number }[], extra: Record<string, unknown> = {}) {
+  return { items, buyer: { email: "Fan@Example.test", name: "Fan One" }, ...extra };
+}
+
+async function expectAppError(promise: Promise<unknown>, code: string, field?: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(isAppError(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
+  if (!isAppError(error)) return;
+  expect(error.code).toBe(code);
+  if (field) expect(error.fields.map((f) => f.field)).toContain(field);
+}
+
+/** Serves the real webhook route over HTTP, as the test-mode payment page posts to it. */
+async function startWebhookBridge(): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const request = new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      });
+      const response = await webhookRoute(request, routeContext());
+      res.writeHead(response.status, { "content-type": "application/json" });
+      res.end(await response.text());
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe("checkout (test mode, no Stripe keys)", () => {
+  let bridge: Awaited<ReturnType<typeof startWebhookBridge>>;
+  beforeAll(async () => {
+    bridge = await startWebhookBridge();
+  });
+  afterAll(async () => {
+    await bridge.close();
+    vi.unstubAllEnvs();
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    stubStripeEnv();
+  });
+
+  it("prices on the server, holds the seats with the pending order and sends the buyer to the test payment page", async () => {
+    const { event, ga } = await setUpEvent();
+    const result = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+      totalMinor: 1,
+      items: [{ tierId: ga.id, quantity: 2, priceMinor: 1 }],
+    });
+    expect(result.free).toBe(false);
+    expect(result.url).toContain(`/tickets/dev/pay/${result.orderId}?token=`);
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: result.orderId },
+      include: { holds: true, items: true },
+    });
+    expect(order.status).toBe("pending");
+    expect(order.buyerEmail).toBe("fan@example.test");
+    expect(order.subtotalMinor).toBe(5000);
+    expect(order.taxMinor).toBe(600);
+    expect(order.totalMinor).toBe(5000 + order.feeMinor + 600);
+    expect(order.feeMinor).toBeGreaterThan(0);
+    expect(order.holds.map((h) => h.quantity)).toEqual([2]);
+    expect(order.holds[0]?.expiresAt.getTime()).toBe(order.expiresAt?.getTime());
+  });
+
+  it("refuses bad carts with the reason, writing nothing", async () => {
+    const { event, ga, hidden, later } = await setUpEvent({ gaCapacity: 3 });
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 0 }]) }),
+      "validation",
+      "items.0.quantity",
+    );
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: -2 }]) }),
+      "validation",
+      "items.0.quantity",
+    );
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 7 }]) }),
+      "validation",
+      "items.0.quantity",
+    );
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 4 }]) }),
+      "sold_out",
+    );
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: later.id, quantity: 1 }]) }),
+      "conflict",
+    );
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: hidden.id, quantity: 1 }]) }),
+      "not_found",
+      "items.0.tierId",
+    );
+    await expectAppError(
+      createCheckoutSession({
+        eventId: event.id,
+        ...buyer([{ tierId: ga.id, quantity: 1 }], { discountCode: "NOPE" }),
+      }),
+      "validation",
+      "discountCode",
+    );
+    await expectAppError(
+      createCheckoutSession({
+        eventId: event.id,
+        items: [{ tierId: ga.id, quantity: 1 }],
+        buyer: { email: "x", name: "" },
+      }),
+      "validation",
+      "buyer.email",
+    );
+    expect(await db.order.count()).toBe(0);
+    expect(await db.hold.count()).toBe(0);
+  });
+
+  it("answers problem+json through the route, including for malformed JSON", async () => {
+    const { event, ga } = await setUpEvent();
+    const bad = await checkoutRoute(
+      new Request("http://localhost/api/tickets/checkout/session", { method: "POST", body: "{nope" }),
+      routeContext(),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    const ok = await checkoutRoute(
+      new Request("http://localhost/api/tickets/checkout/session", {
+        method: "POST",
+        body: JSON.stringify({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 1 }]) }),
+      }),
+      routeContext(),
+    );
+    expect(ok.status).toBe(201);
+  });
+
+  it("unlocks a hidden tier with a code scoped to it and issues a free order at once", async () => {
+    const { event, hidden } = await setUpEvent();
+    await db.discount.create({
+      data: { eventId: event.id, code: "GUESTS", kind: "percent", percentBps: 10_000, tierIds: [hidden.id] },
+    });
+    const result = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: hidden.id, quantity: 2 }], { discountCode: "guests" }),
+    });
+    expect(result.free).toBe(true);
+    expect(result.url).toContain(
+      `/tickets/order/${result.orderId}?token=${orderAccessTokenFor(result.orderId).token}`,
+    );
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: result.orderId },
+      include: { tickets: true },
+    });
+    expect(order.status).toBe("paid");
+    expect(order.tickets).toHaveLength(2);
+    expect(await db.emailOutbox.count({ where: { orderId: order.id, template: "order-confirmation" } })).toBe(
+      1,
+    );
+  });
+
+  it("pays through the test-mode page: a signed event over HTTP to the real webhook, then tickets and email", async () => {
+    const { event, ga } = await setUpEvent();
+    const { orderId } = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+    });
+    const token = orderAccessTokenFor(orderId).token;
+    const { redirect } = await completeTestModePayment({
+      orderId,
+      token,
+      outcome: "pay",
+      origin: bridge.origin,
+    });
+    expect(redirect).toContain(`/tickets/order/${orderId}?token=`);
+    expect(await db.webhookEvent.count({ where: { type: "checkout.session.completed" } })).toBe(1);
+    await runDueJobs(jobDefinitions);
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: orderId },
+      include: { tickets: true, holds: true },
+    });
+    expect(order.status).toBe("paid");
+    expect(order.tickets).toHaveLength(2);
+    expect(order.holds.every((h) => h.convertedAt !== null)).toBe(true);
+    const keys = await db.signingKey.findMany({ where: { eventId: event.id } });
+    for (const ticket of order.tickets) {
+      expect(verifyTicketCode(ticket.secret, { id: event.id, keys }).ok).toBe(true);
+    }
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { orderId, template: "order-confirmation" },
+    });
+    expect(email.status).toBe("sent");
+    expect(email.toAddress).toBe("fan@example.test");
+  });
+
+  it("releases the seats when the buyer cancels or the payment is declined", async () => {
+    const { event, ga } = await setUpEvent({ gaCapacity: 2 });
+    const first = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+    });
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 1 }]) }),
+      "sold_out",
+    );
+    const token = orderAccessTokenFor(first.orderId).token;
+    const { redirect } = await completeTestModePayment({
+      orderId: first.orderId,
+      token,
+      outcome: "fail",
+      origin: bridge.origin,
+    });
+    expect(redirect).toContain("checkout=failed");
+    await runDueJobs(jobDefinitions);
+    expect((await db.order.findUniqueOrThrow({ where: { id: first.orderId } })).status).toBe("cancelled");
+    const second = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+    });
+    await completeTestModePayment({
+      orderId: second.orderId,
+      token: orderAccessTokenFor(second.orderId).token,
+      outcome: "cancel",
+      origin: bridge.origin,
+    });
+    await runDueJobs(jobDefinitions);
+    expect((await db.order.findUniqueOrThrow({ where: { id: second.orderId } })).status).toBe("expired");
+    expect(await db.hold.count({ where: { releasedAt: null } })).toBe(0);
+  });
+});
+
+describe("webhook-driven fulfilment", () => {
+  beforeEach(async () => {
+    await resetDatabase();
+    stubStripeEnv();
+  });
+  afterAll(() => vi.unstubAllEnvs());
+
+  async function deliver(type: string, orderId: string, extra: Record<string, unknown> = {}) {
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const payload = JSON.stringify({
+      id: `evt_${type}_${Math.random().toString(36).slice(2)}`,
+      object: "event",
+      type,
+      livemode: false,
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: {
+          id: order.stripeCheckoutSessionId,
+          object: "checkout.session",
+          payment_status: type === "checkout.session.completed" ? "paid" : "unpaid",
+          amount_total: order.totalMinor,
+          currency: order.currency,
+          metadata: { order_id: orderId },
+          payment_intent: `pi_test_${orderId}`,
+          ...extra,
+        },
+      },
+    });
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: "whsec_stagedoor_test_mode_only_not_a_real_secret",
+    });
+    const response = await webhookRoute(
+      new Request("http://localhost/api/tickets/webhooks/stripe", {
+        method: "POST",
+        headers: { "stripe-signature": signature, "content-type": "application/json" },
+        body: payload,
+      }),
+      routeContext(),
+    );
+    expect(response.status).toBe(200);
+    await runDueJobs(jobDefinitions);
+  }
+
+  it("ends in the same state for duplicate and out-of-order deliveries", async () => {
+    const { event, ga } = await setUpEvent();
+    const { orderId } = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 3 }]),
+    });
+    await deliver("checkout.session.completed", orderId);
+    await deliver("checkout.session.completed", orderId);
+    await deliver("checkout.session.expired", orderId);
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { tickets: true } });
+    expect(order.status).toBe("paid");
+    expect(order.tickets).toHaveLength(3);
+    expect(await db.emailOutbox.count({ where: { orderId } })).toBe(1);
+  });
+
+  it("refuses to fulfil when the amount paid is not the order total (the event is dead-lettered, visible)", async () => {
+    const { event, ga } = await setUpEvent();
+    const { orderId } = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 1 }]),
+    });
+    await deliver("checkout.session.completed", orderId, { amount_total: 1 });
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending");
+    expect((await db.webhookEvent.findFirstOrThrow()).lastError).toContain("order total");
+  });
+
+  it("keeps a late payment when seats remain, and refunds it with an apology when they are gone", async () => {
+    const { event, ga } = await setUpEvent({ gaCapacity: 2 });
+    const late = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+    });
+    await deliver("checkout.session.expired", late.orderId);
+    const rival = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+    });
+    await deliver("checkout.session.completed", rival.orderId);
+    await deliver("checkout.session.completed", late.orderId);
+
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: late.orderId },
+      include: { tickets: true },
+    });
+    expect(order.tickets).toHaveLength(0);
+    expect(order.status).toBe("refunded");
+    const refund = await db.refund.findFirstOrThrow({ where: { orderId: late.orderId } });
+    expect(refund.amountMinor).toBe(order.totalMinor);
+    expect(
+      await db.emailOutbox.count({ where: { orderId: late.orderId, template: "late-payment-refund" } }),
+    ).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { entityId: late.orderId, action: "order.late_payment_refunded" } }),
+    ).toBe(1);
+    expect(await db.ticket.count({ where: { eventId: event.id, status: "valid" } })).toBe(2);
+
+    const another = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 1 }]),
+    }).catch((e: unknown) => e);
+    expect(isAppError(another) && another.code === "sold_out").toBe(true);
+  });
+
+  it("reinstates a late payment when there is still room", async () => {
+    const { event, ga } = await setUpEvent({ gaCapacity: 5 });
+    const late = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+    });
+    await deliver("checkout.session.expired", late.orderId);
+    await deliver("checkout.session.completed", late.orderId);
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: late.orderId },
+      include: { tickets: true },
+    });
+    expect(order.status).toBe("paid");
+    expect(order.tickets).toHaveLength(2);
+  });
+});
+
+describe("checkout with Stripe (real SDK against a local stand-in)", () => {
+  let standIn: StripeStandIn;
+  beforeAll(async () => {
+    standIn = await startStripeStandIn();
+  });
+  afterAll(async () => {
+    await standIn.close();
+    vi.unstubAllEnvs();
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    standIn.reset();
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it.each(["destination", "direct"] as const)("sends the exact %s-charge parameters", async (chargeType) => {
+    stubStripeKeys(standIn.url, { STRIPE_CHARGE_TYPE: chargeType });
+    const { event, ga, organizer } = await setUpEvent();
+    const account = `acct_test_${organizer.id}`;
+    const before = Date.now();
+    const result = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 2 }]),
+    });
+    const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
+    const create = standIn.requests.find((r) => r.path === "/v1/checkout/sessions");
+    if (!create) throw new Error("no session created");
+    expect(result.url).toBe(`https://checkout.stripe.test/c/pay/${order.stripeCheckoutSessionId}`);
+    expect(create.headers["idempotency-key"]).toBe(`checkout:create:${order.id}`);
+    expect(create.form["payment_intent_data[application_fee_amount]"]).toBe(
+      String(order.applicationFeeMinor),
+    );
+    expect(create.form["payment_intent_data[metadata][order_id]"]).toBe(order.id);
+    expect(create.form["metadata[order_id]"]).toBe(order.id);
+    expect(create.form.client_reference_id).toBe(order.id);
+    const expiresAt = Number(create.form.expires_at);
+    expect(expiresAt).toBe(Math.floor((order.expiresAt?.getTime() ?? 0) / 1000));
+    expect(expiresAt * 1000).toBeGreaterThanOrEqual(before + 30 * 60 * 1000);
+    if (chargeType === "destination") {
+      expect(create.form["payment_intent_data[transfer_data][destination]"]).toBe(account);
+      expect(create.form["payment_intent_data[on_behalf_of]"]).toBe(account);
+      expect(create.headers["stripe-account"]).toBeUndefined();
+    } else {
+      expect(create.form["payment_intent_data[transfer_data][destination]"]).toBeUndefined();
+      expect(create.headers["stripe-account"]).toBe(account);
+    }
+    const charged = Object.keys(create.form)
+      .filter((k) => /^line_items\[\d+\]\[price_data\]\[unit_amount\]$/.test(k))
+      .reduce((sum, k) => {
+        const index = /\[(\d+)\]/.exec(k)?.[1];
+        return sum + Number(create.form[k]) * Number(create.form[`line_items[${index}][quantity]`]);
+      }, 0);
+    expect(charged).toBe(order.totalMinor);
+  });
+
+  it("releases the seats and says so when Stripe cannot be reached", async () => {
+    stubStripeKeys(standIn.url);
+    const { event, ga } = await setUpEvent();
+    standIn.failWith = 500;
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 1 }]) }),
+      "busy",
+    );
+    const order = await db.order.findFirstOrThrow();
+    expect(order.status).toBe("cancelled");
+    expect(await db.hold.count({ where: { releasedAt: null } })).toBe(0);
+  });
+
+  it("re-fetches the session on completed (the payload is a pointer) and refunds late payments through Stripe", async () => {
+    stubStripeKeys(standIn.url);
+    const { event, ga } = await setUpEvent();
+    const { orderId } = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 1 }]),
+    });
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const sessionId = order.stripeCheckoutSessionId ?? "";
+    const stored = standIn.sessions.get(sessionId);
+    if (!stored) throw new Error("session missing in stand-in");
+    Object.assign(stored, {
+      payment_status: "paid",
+      amount_total: order.totalMinor,
+      currency: "cad",
+      payment_intent: "pi_real_1",
+    });
+    const payload = JSON.stringify({
+      id: "evt_pointer",
+      object: "event",
+      type: "checkout.session.completed",
+      livemode: false,
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: {
+          id: sessionId,
+          object: "checkout.session",
+          payment_status: "unpaid",
+          metadata: { order_id: orderId },
+        },
+      },
+    });
+    const response = await webhookRoute(
+      new Request("http://localhost/api/tickets/webhooks/stripe", {
+        method: "POST",
+        headers: {
+          "stripe-signature": Stripe.webhooks.generateTestHeaderString({
+            payload,
+            secret: TEST_PLATFORM_WEBHOOK_SECRET,
+          }),
+        },
+        body: payload,
+      }),
+      routeContext(),
+    );
+    expect(response.status).toBe(200);
+    await runDueJobs(jobDefinitions);
+    const paid = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(paid.status).toBe("paid");
+    expect(paid.stripePaymentIntentId).toBe("pi_real_1");
+    expect(
+      standIn.requests.some((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${sessionId}`),
+    ).toBe(true);
+
+    await db.order.update({ where: { id: orderId }, data: { status: "cancelled" } });
+    await db.job.create({ data: { name: refundLatePaymentJob.name, payload: { orderId } } });
+    await runDueJobs(jobDefinitions);
+    const refundCall = standIn.requests.find((r) => r.path === "/v1/refunds");
+    expect(refundCall?.form).toMatchObject({
+      payment_intent: "pi_real_1",
+      reverse_transfer: "true",
+      refund_application_fee: "true",
+    });
+    expect(refundCall?.headers["idempotency-key"]).toBe(`refund:late:${orderId}`);
+    expect((await db.refund.findFirstOrThrow({ where: { orderId } })).status).toBe("pending");
+  });
+});

@@ -1,0 +1,72 @@
+// checkout.session.* → orders. The payload is a pointer: with Stripe keys the session is re-fetched, and
+// the order is found by our own id in its metadata (and must carry that session). Every path is
+// idempotent, so duplicates and out-of-order deliveries end in the same state.
+import "server-only";
+import type Stripe from "stripe";
+import { expireOrder } from "@/lib/checkout/expire-order";
+import { fulfillOrder } from "@/lib/checkout/fulfill-order";
+import { db } from "@/lib/db";
+import type { WebhookHandlerContext } from "@/lib/webhooks/handlers";
+
+type SessionEvent =
+  | Stripe.CheckoutSessionCompletedEvent
+  | Stripe.CheckoutSessionAsyncPaymentSucceededEvent
+  | Stripe.CheckoutSessionAsyncPaymentFailedEvent
+  | Stripe.CheckoutSessionExpiredEvent;
+
+async function loadSession(
+  event: SessionEvent,
+  ctx: WebhookHandlerContext,
+): Promise<Stripe.Checkout.Session> {
+  if (!ctx.stripe) return event.data.object;
+  return ctx.stripe.checkout.sessions.retrieve(
+    event.data.object.id,
+    {},
+    event.account ? { stripeAccount: event.account } : undefined,
+  );
+}
+
+/** Our order for a session, or null (then the event is ignored: not ours, or not this order's session). */
+async function findOrder(session: Stripe.Checkout.Session): Promise<string | null> {
+  const orderId = session.metadata?.order_id ?? session.client_reference_id;
+  if (!orderId) return null;
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { stripeCheckoutSessionId: true },
+  });
+  if (!order || order.stripeCheckoutSessionId !== session.id) return null;
+  return orderId;
+}
+
+export async function handleCheckoutPaid(
+  event: Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent,
+  ctx: WebhookHandlerContext,
+): Promise<void> {
+  const session = await loadSession(event, ctx);
+  const orderId = await findOrder(session);
+  if (!orderId) return ctx.ignore(`no order for session ${session.id}`);
+  if (session.payment_status === "unpaid")
+    return ctx.ignore("payment not yet confirmed (asynchronous method)");
+  const paymentIntent = session.payment_intent;
+  await fulfillOrder(orderId, {
+    kind: "stripe",
+    checkoutSessionId: session.id,
+    paymentIntentId: typeof paymentIntent === "string" ? paymentIntent : (paymentIntent?.id ?? null),
+    amountTotal: session.amount_total,
+    currency: session.currency,
+  });
+}
+
+export async function handleCheckoutUnpaid(
+  event: Stripe.CheckoutSessionExpiredEvent | Stripe.CheckoutSessionAsyncPaymentFailedEvent,
+  ctx: WebhookHandlerContext,
+): Promise<void> {
+  const session = await loadSession(event, ctx);
+  const orderId = await findOrder(session);
+  if (!orderId) return ctx.ignore(`no order for session ${session.id}`);
+  const changed = await expireOrder(
+    orderId,
+    event.type === "checkout.session.expired" ? "expired" : "payment_failed",
+  );
+  if (!changed) ctx.ignore("order is no longer pending");
+}

@@ -58,7 +58,7 @@ export function EventStatusActions({
       <div className="row">
         <h2 style={{ margin: 0 }}>Status</h2>
         <EventStatusBadge status={event.status} />
-        {event.status === "published" ? (
+        {event.status === "published" && !mutation.isPending ? (
           <Link href={`/tickets/e/${event.slug}`}>View public page</Link>
         ) : null}
       </div>

@@ -8,6 +8,7 @@ import { EventForm, eventValues } from "@/components/events/event-form";
 import { EventStatusActions } from "@/components/events/event-status-actions";
 import { DiscountManager } from "@/components/discounts/discount-manager";
 import { TierManager } from "@/components/tiers/tier-manager";
+import { CancelEventPanel } from "@/components/orders/cancel-event-panel";
 import { apiFetch } from "@/components/ui/api-client";
 import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
 
@@ -69,6 +70,9 @@ export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) 
       </section>
       <TierManager eventId={event.id} currency={event.currency} />
       <DiscountManager eventId={event.id} currency={event.currency} />
+      {event.status === "published" || event.status === "cancelled" ? (
+        <CancelEventPanel eventId={event.id} />
+      ) : null}
     </div>
   );
 }

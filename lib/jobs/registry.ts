@@ -8,6 +8,8 @@ import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
 import { expireHoldsJob } from "@/lib/inventory/expire-holds";
 import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
 import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
+import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
+import { cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
 
 export const jobDefinitions: JobDefinition[] = [
   sendEmailJob,
@@ -16,6 +18,8 @@ export const jobDefinitions: JobDefinition[] = [
   processStripeEventJob,
   expireHoldsJob,
   refundLatePaymentJob,
+  submitRefundJob,
+  cancelEventRefundsJob,
 ];
 
 export const jobSchedules: Schedule[] = [

@@ -6,6 +6,8 @@ import type { Logger } from "pino";
 import type Stripe from "stripe";
 import { handleAccountUpdated } from "@/lib/webhooks/handle-account-updated";
 import { handleCheckoutPaid, handleCheckoutUnpaid } from "@/lib/webhooks/handle-checkout-session";
+import { handleDisputeClosed, handleDisputeCreated } from "@/lib/disputes/handle-dispute-events";
+import { handleChargeRefunded, handleRefundEvent } from "@/lib/refunds/handle-refund-events";
 
 export interface WebhookHandlerContext {
   /** The Stripe client, or null in test mode (then the verified payload is all there is). */
@@ -42,6 +44,12 @@ export const webhookHandlers: Record<string, WebhookHandler> = {
     handleCheckoutUnpaid,
   ),
   "checkout.session.expired": forEventType("checkout.session.expired", handleCheckoutUnpaid),
+  "charge.refunded": forEventType("charge.refunded", handleChargeRefunded),
+  "refund.created": forEventType("refund.created", handleRefundEvent),
+  "refund.updated": forEventType("refund.updated", handleRefundEvent),
+  "refund.failed": forEventType("refund.failed", handleRefundEvent),
+  "charge.dispute.created": forEventType("charge.dispute.created", handleDisputeCreated),
+  "charge.dispute.closed": forEventType("charge.dispute.closed", handleDisputeClosed),
 };
 
 /** The handler for an event type, or undefined (only own keys: a type like "constructor" finds nothing). */

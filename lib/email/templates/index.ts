@@ -18,6 +18,21 @@ import {
   latePaymentRefundPropsSchema,
   latePaymentRefundSubject,
 } from "@/lib/email/templates/late-payment-refund";
+import {
+  RefundIssuedEmail,
+  refundIssuedPropsSchema,
+  refundIssuedSubject,
+} from "@/lib/email/templates/refund-issued";
+import {
+  EventCancelledEmail,
+  eventCancelledPropsSchema,
+  eventCancelledSubject,
+} from "@/lib/email/templates/event-cancelled";
+import {
+  DisputeOpenedEmail,
+  disputeOpenedPropsSchema,
+  disputeOpenedSubject,
+} from "@/lib/email/templates/dispute-opened";
 
 export interface EmailTemplate<S extends z.ZodType> {
   /** Validates the props at queue time: they often carry user-entered text (names) and links. */
@@ -50,6 +65,21 @@ export const emailTemplates = {
     schema: latePaymentRefundPropsSchema,
     subject: latePaymentRefundSubject,
     component: LatePaymentRefundEmail,
+  }),
+  "refund-issued": defineEmailTemplate({
+    schema: refundIssuedPropsSchema,
+    subject: refundIssuedSubject,
+    component: RefundIssuedEmail,
+  }),
+  "event-cancelled": defineEmailTemplate({
+    schema: eventCancelledPropsSchema,
+    subject: eventCancelledSubject,
+    component: EventCancelledEmail,
+  }),
+  "dispute-opened": defineEmailTemplate({
+    schema: disputeOpenedPropsSchema,
+    subject: disputeOpenedSubject,
+    component: DisputeOpenedEmail,
   }),
 };
 

@@ -22,8 +22,15 @@ export interface StripeStandIn {
   sessions: Map<string, Record<string, unknown> & { id: string }>;
   /** Changes what GET /v1/accounts/:id answers from now on (the "truth" a re-fetch sees). */
   updateAccount(id: string, patch: Record<string, unknown>): void;
-  /** Answer every request with this HTTP status (e.g. 500), or null for normal service. */
+  /** Refunds created through the stand-in, by id (tests may edit them, e.g. mark them succeeded). */
+  refunds: Map<string, Record<string, unknown> & { id: string }>;
+  /** Disputes GET /v1/disputes/:id answers with (tests put them here). */
+  disputes: Map<string, Record<string, unknown> & { id: string }>;
+  /** Answer every request with this HTTP status (e.g. 500), or null for normal service. 4xx answers are
+   * `invalid_request_error`s (the SDK's StripeInvalidRequestError), 5xx `api_error`s. */
   failWith: number | null;
+  /** The error message of failWith answers. */
+  failMessage: string;
   /** Forgets every request and account (call in beforeEach). */
   reset(): void;
   close(): Promise<void>;
@@ -69,6 +76,8 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const requests: RecordedStripeRequest[] = [];
   const accounts = new Map<string, StandInAccount>();
   const sessions = new Map<string, Record<string, unknown> & { id: string }>();
+  const refunds = new Map<string, Record<string, unknown> & { id: string }>();
+  const disputes = new Map<string, Record<string, unknown> & { id: string }>();
   const byIdempotencyKey = new Map<string, string>();
   let counter = 0;
   const standIn: StripeStandIn = {
@@ -76,7 +85,10 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     requests,
     accounts,
     sessions,
+    refunds,
+    disputes,
     failWith: null,
+    failMessage: "stand-in failure",
     updateAccount(id, patch) {
       const current = accounts.get(id);
       if (!current) throw new Error(`stand-in has no account ${id}`);
@@ -86,8 +98,11 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       requests.length = 0;
       accounts.clear();
       sessions.clear();
+      refunds.clear();
+      disputes.clear();
       byIdempotencyKey.clear();
       standIn.failWith = null;
+      standIn.failMessage = "stand-in failure";
     },
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -108,7 +123,12 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       const method = request.method ?? "GET";
       requests.push({ method, path: url.pathname, headers, form });
       if (standIn.failWith !== null) {
-        send(response, standIn.failWith, { error: { type: "api_error", message: "stand-in failure" } });
+        send(response, standIn.failWith, {
+          error: {
+            type: standIn.failWith >= 500 ? "api_error" : "invalid_request_error",
+            message: standIn.failMessage,
+          },
+        });
         return;
       }
 
@@ -177,14 +197,47 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         });
       }
       if (method === "POST" && url.pathname === "/v1/refunds") {
+        const key = headers["idempotency-key"];
+        const existing = key ? byIdempotencyKey.get(key) : undefined;
+        if (existing) return send(response, 200, refunds.get(existing));
         counter += 1;
-        return send(response, 200, {
+        const metadata: Record<string, string> = {};
+        for (const [name, value] of Object.entries(form)) {
+          const m = /^metadata\[(.+)\]$/.exec(name);
+          if (m?.[1]) metadata[m[1]] = value;
+        }
+        const refund = {
           id: `re_standin_${counter}`,
           object: "refund",
           amount: Number(form.amount ?? 0),
+          currency: "cad",
+          charge: form.charge ?? `ch_for_${form.payment_intent ?? "none"}`,
           payment_intent: form.payment_intent ?? null,
           status: "pending",
-          metadata: {},
+          failure_reason: null,
+          metadata,
+        };
+        refunds.set(refund.id, refund);
+        if (key) byIdempotencyKey.set(key, refund.id);
+        return send(response, 200, refund);
+      }
+      if (method === "GET" && url.pathname === "/v1/refunds") {
+        const charge = url.searchParams.get("charge");
+        const data = [...refunds.values()].filter((r) => !charge || r.charge === charge);
+        return send(response, 200, { object: "list", data, has_more: false, url: "/v1/refunds" });
+      }
+      const refundPath = /^\/v1\/(refunds|disputes)\/([^/]+)$/.exec(url.pathname);
+      if (method === "GET" && refundPath?.[1] && refundPath[2]) {
+        const found = (refundPath[1] === "refunds" ? refunds : disputes).get(
+          decodeURIComponent(refundPath[2]),
+        );
+        if (found) return send(response, 200, found);
+        return send(response, 404, {
+          error: {
+            type: "invalid_request_error",
+            code: "resource_missing",
+            message: `No such ${refundPath[1]}`,
+          },
         });
       }
       send(response, 404, {

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OrderDetail } from "@/components/orders/order-detail";
+import { requireOrganizerPage } from "@/lib/auth/require-page";
+import { ROLES } from "@/lib/auth/roles";
+import { isAppError } from "@/lib/errors";
+import { getOrganizerOrder } from "@/lib/refunds/get-organizer-order";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Order" };
+
+export default async function OrganizerOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { organizer } = await requireOrganizerPage(ROLES.manage, {
+    callbackUrl: `/tickets/organizer/orders/${encodeURIComponent(id)}`,
+  });
+  const order = await getOrganizerOrder(organizer.id, id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <main className="container stack">
+      <p className="small">
+        <Link href="/tickets/organizer/orders">← Orders</Link>
+      </p>
+      <h1>Order {order.id.slice(-8).toUpperCase()}</h1>
+      <OrderDetail initialOrder={order} />
+    </main>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ORDER_STATUS_LABELS } from "@/components/orders/order-list";
+import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
+import { apiFetch } from "@/components/ui/api-client";
+import { formatMoney } from "@/lib/money/format-money";
+import { hasPendingRefund, type OrganizerOrderDetail } from "@/lib/refunds/organizer-order-view";
+
+const TICKET_STATUS: Record<OrganizerOrderDetail["tickets"][number]["status"], string> = {
+  valid: "Valid",
+  refunded: "Refunded",
+  void: "Void",
+};
+const REFUND_STATUS = { pending: "Pending", succeeded: "Succeeded", failed: "Failed" } as const;
+
+/** The order's lines, tickets and refunds; polls every 2 s while a refund waits for Stripe. */
+export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDetail }) {
+  const query = useQuery({
+    queryKey: orderQueryKey(initialOrder.id),
+    queryFn: () =>
+      apiFetch<OrganizerOrderDetail>(`/api/tickets/orders/${encodeURIComponent(initialOrder.id)}/refund`),
+    initialData: initialOrder,
+    refetchInterval: (q) => (q.state.data && hasPendingRefund(q.state.data) ? 2000 : false),
+  });
+  const order = query.data;
+  const money = (minor: number) => formatMoney(minor, order.currency);
+  return (
+    <div className="stack">
+      <p>
+        <strong>{order.buyerName}</strong> · {order.buyerEmail} · {order.event.title} ·{" "}
+        <span data-testid="order-status">{ORDER_STATUS_LABELS[order.status]}</span>
+        {order.disputed ? " · Disputed" : null}
+      </p>
+      {hasPendingRefund(order) ? (
+        <p className="card" role="status">
+          Refund pending — waiting for Stripe
+        </p>
+      ) : null}
+
+      <table className="data" aria-label="Order lines">
+        <thead>
+          <tr>
+            <th>Tier</th>
+            <th>Qty</th>
+            <th>Price</th>
+            <th>Discount</th>
+            <th>Fee</th>
+            <th>Tax</th>
+            <th>Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id}>
+              <td>{line.tierName}</td>
+              <td>{line.quantity}</td>
+              <td>{money(line.unitPriceMinor)}</td>
+              <td>{line.discountMinor > 0 ? `−${money(line.discountMinor)}` : "—"}</td>
+              <td>{money(line.feeMinor)}</td>
+              <td>
+                {money(line.taxMinor)}
+                {line.taxLines.length > 0 ? (
+                  <div className="small muted">
+                    {line.taxLines.map((t) => `${t.name} ${money(t.amountMinor)}`).join(", ")}
+                  </div>
+                ) : null}
+              </td>
+              <td>{money(line.totalMinor)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={6}>Total</td>
+            <td>{money(order.totalMinor)}</td>
+          </tr>
+          <tr>
+            <td colSpan={6}>Refunded</td>
+            <td>{money(order.refundedMinor)}</td>
+          </tr>
+        </tfoot>
+      </table>
+
+      <h2>Tickets</h2>
+      <table className="data" aria-label="Tickets">
+        <thead>
+          <tr>
+            <th>Code</th>
+            <th>Tier</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.tickets.map((t) => (
+            <tr key={t.id}>
+              <td>{t.shortCode}</td>
+              <td>{t.tierName}</td>
+              <td>
+                {TICKET_STATUS[t.status]}
+                {t.refundPending ? " (refund pending)" : ""}
+                {t.disputed ? " · Disputed" : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Refunds</h2>
+      {order.refunds.length === 0 ? (
+        <p className="muted">No refunds.</p>
+      ) : (
+        <table className="data" aria-label="Refunds">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Amount</th>
+              <th>Status</th>
+              <th>Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.refunds.map((r) => (
+              <tr key={r.id}>
+                <td className="small">{new Date(r.createdAt).toLocaleString("en-CA")}</td>
+                <td>{money(r.amountMinor)}</td>
+                <td>
+                  {REFUND_STATUS[r.status]}
+                  {r.failureReason ? <div className="small error">{r.failureReason}</div> : null}
+                </td>
+                <td>
+                  {r.reason ?? "—"}
+                  {r.adminOverride ? (
+                    <div className="small muted">Admin override: {r.adminOverride}</div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <RefundForm order={order} />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+// POST /api/tickets/orders/:id/refund: an organizer (owner/manager) or a platform admin asks for a refund of
+// the whole order, chosen tickets, or an amount. Lock → check → write in one transaction: a pending Refund
+// row, its `refunds.submit` job and the audit entry; Stripe is called by the job after commit. The pending
+// row reserves its amount and tickets, so two quick clicks can never refund more than was paid.
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { AppError, parseInput } from "@/lib/errors";
+import { formatEventTime } from "@/lib/events/format-event-time";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { refundForTickets } from "@/lib/money/allocate-refund";
+import { PricingError } from "@/lib/money/pricing-error";
+import { countByTier, toRefundableOrder } from "@/lib/refunds/refund-allocation";
+import { submitRefundJob, submitRefundSingletonKey } from "@/lib/refunds/submit-refund-job";
+
+export const refundRequestSchema = z
+  .object({
+    ticketIds: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
+    amountMinor: z.number().int().optional(),
+    reason: z.string().trim().min(1, "give a reason").max(500),
+    adminOverrideNote: z.string().trim().min(1).max(1000).optional(),
+  })
+  .refine((v) => !(v.ticketIds && v.amountMinor !== undefined), {
+    message: "choose tickets or an amount, not both",
+    path: ["amountMinor"],
+  });
+
+export type RefundRequest = z.input<typeof refundRequestSchema>;
+
+/** Who asks: an organizer member (organizerId = their tenant) or a platform admin (organizerId null). */
+export interface RefundActor {
+  userId: string;
+  organizerId: string | null;
+  isAdmin: boolean;
+  /** Set when the actor acts as a platform admin. */
+  adminOverrideNote?: string | null;
+}
+
+export interface RequestedRefund {
+  id: string;
+  orderId: string;
+  amountMinor: number;
+  ticketIds: string[];
+  status: "pending";
+}
+
+/** Kind of refund, for the reason that goes to Stripe metadata and the revocation list. */
+export type RefundRequestSource = "organizer" | "admin" | "event_cancelled";
+
+export async function requestRefund(
+  actor: RefundActor,
+  orderId: string,
+  input: unknown,
+  options: { now?: Date; source?: RefundRequestSource; skipDeadline?: boolean } = {},
+): Promise<RequestedRefund> {
+  const body = parseInput(refundRequestSchema, input);
+  const now = options.now ?? new Date();
+  const adminNote = actor.isAdmin ? (body.adminOverrideNote ?? actor.adminOverrideNote ?? null) : null;
+  if (body.adminOverrideNote && !actor.isAdmin) {
+    throw new AppError("forbidden", "Only platform admins can override refund rules.");
+  }
+  if (actor.organizerId === null && !adminNote) {
+    throw AppError.validation("adminOverrideNote", "platform admins must say why they act on this order");
+  }
+
+  return db.$transaction(
+    async (tx) => {
+      const locked = actor.organizerId
+        ? await tx.$queryRaw<{ id: string }[]>`
+            SELECT id FROM tickets_orders WHERE id = ${orderId} AND organizer_id = ${actor.organizerId} FOR UPDATE`
+        : await tx.$queryRaw<
+            { id: string }[]
+          >`SELECT id FROM tickets_orders WHERE id = ${orderId} FOR UPDATE`;
+      if (locked.length === 0) throw AppError.notFound("Order not found.");
+      const order = await tx.order.findUniqueOrThrow({
+        where: { id: orderId },
+        select: {
+          id: true,
+          organizerId: true,
+          status: true,
+          currency: true,
+          totalMinor: true,
+          refundedMinor: true,
+          event: { select: { allowRefundsUntil: true, timezone: true } },
+          items: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: {
+              tierId: true,
+              quantity: true,
+              unitPriceMinor: true,
+              discountMinor: true,
+              feeMinor: true,
+              taxMinor: true,
+              totalMinor: true,
+              taxLines: true,
+            },
+          },
+          tickets: { select: { id: true, tierId: true, status: true } },
+          refunds: { select: { status: true, amountMinor: true, ticketIds: true } },
+        },
+      });
+      if (order.status === "refunded") throw AppError.conflict("This order is already fully refunded.");
+      if (order.status !== "paid" && order.status !== "partially_refunded") {
+        throw AppError.conflict("Only paid orders can be refunded.");
+      }
+      const deadline = order.event.allowRefundsUntil;
+      if (deadline && now > deadline && !adminNote && !options.skipDeadline) {
+        throw AppError.conflict(
+          `Refunds for this event closed on ${formatEventTime(deadline, order.event.timezone)} (${deadline.toISOString()}). A platform admin can override this with a note.`,
+        );
+      }
+
+      const pending = order.refunds.filter((r) => r.status === "pending");
+      const reservedMinor = pending.reduce((sum, r) => sum + r.amountMinor, 0);
+      const remainingMinor = order.totalMinor - order.refundedMinor - reservedMinor;
+      if (remainingMinor <= 0) {
+        throw AppError.conflict("A refund of the rest of this order is already pending.");
+      }
+      const reservedTickets = new Set(pending.flatMap((r) => r.ticketIds));
+      const open = order.tickets.filter((t) => t.status === "valid" && !reservedTickets.has(t.id));
+
+      let amountMinor: number;
+      let ticketIds: string[];
+      if (body.ticketIds) {
+        const ids = [...new Set(body.ticketIds)];
+        const byId = new Map(open.map((t) => [t.id, t]));
+        const bad = ids.filter((id) => !byId.has(id));
+        if (bad.length > 0) {
+          throw AppError.validation(
+            "ticketIds",
+            "some tickets are not in this order, or are already refunded or being refunded",
+          );
+        }
+        // Tickets gone before (refunded or reserved) took the first shares of their line.
+        const gone = order.tickets.filter((t) => t.status !== "valid" || reservedTickets.has(t.id));
+        const chosenTiers = ids.map((id) => byId.get(id)?.tierId ?? "");
+        try {
+          amountMinor = refundForTickets(toRefundableOrder(order), countByTier(chosenTiers), {
+            alreadyRefunded: countByTier(gone.map((t) => t.tierId)),
+          }).amountMinor;
+        } catch (error) {
+          if (error instanceof PricingError) throw AppError.validation("ticketIds", error.message);
+          throw error;
+        }
+        // After an amount-only refund the tickets' shares may exceed what is left: refund what is left.
+        amountMinor = Math.min(amountMinor, remainingMinor);
+        if (amountMinor < 1)
+          throw AppError.validation("ticketIds", "these tickets were free: nothing to refund");
+        ticketIds = ids;
+      } else if (body.amountMinor !== undefined) {
+        if (body.amountMinor < 1 || body.amountMinor > remainingMinor) {
+          throw AppError.validation(
+            "amountMinor",
+            `must be a whole amount from 1 to ${remainingMinor} (what is left to refund)`,
+          );
+        }
+        amountMinor = body.amountMinor;
+        ticketIds = amountMinor === remainingMinor ? open.map((t) => t.id) : [];
+      } else {
+        amountMinor = remainingMinor;
+        ticketIds = open.map((t) => t.id);
+      }
+
+      const source: RefundRequestSource = options.source ?? (adminNote ? "admin" : "organizer");
+      const refund = await tx.refund.create({
+        data: {
+          organizerId: order.organizerId,
+          orderId: order.id,
+          amountMinor,
+          reason: body.reason,
+          status: "pending",
+          ticketIds,
+          requestedById: actor.userId,
+          adminOverride: adminNote,
+        },
+        select: { id: true },
+      });
+      await enqueueJob(
+        submitRefundJob,
+        { refundId: refund.id, source },
+        { db: tx, singletonKey: submitRefundSingletonKey(refund.id) },
+      );
+      await recordAudit(tx, {
+        organizerId: order.organizerId,
+        actorUserId: actor.userId,
+        actorType: adminNote ? "admin" : source === "event_cancelled" ? "system" : "user",
+        action: adminNote ? "refund.requested_with_admin_override" : "refund.requested",
+        entityType: "order",
+        entityId: order.id,
+        data: {
+          refundId: refund.id,
+          amountMinor,
+          ticketIds,
+          reason: body.reason,
+          source,
+          ...(adminNote ? { adminOverrideNote: adminNote } : {}),
+          ...(deadline && now > deadline ? { pastDeadline: deadline.toISOString() } : {}),
+        },
+      });
+      return { id: refund.id, orderId: order.id, amountMinor, ticketIds, status: "pending" as const };
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,212 @@
+// Test helpers for refunds, disputes and cancellation: a paid order made by the real checkout code, signed
+// webhook deliveries through the real route, an HTTP bridge for test-mode emitters, and THE shared
+// assertion every refund path must satisfy (expectRefundedState).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
+import { expect } from "vitest";
+import { POST as connectWebhookRoute } from "@/app/api/tickets/webhooks/stripe-connect/route";
+import { POST as webhookRoute } from "@/app/api/tickets/webhooks/stripe/route";
+import { routeContext } from "@/lib/auth/testing";
+import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
+import { fulfillOrder } from "@/lib/checkout/fulfill-order";
+import { db } from "@/lib/db";
+import { createTestOrganizer } from "@/lib/events/testing";
+import { getAvailability } from "@/lib/inventory/get-availability";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { jobDefinitions } from "@/lib/jobs/registry";
+import { DEV_WEBHOOK_SECRET } from "@/lib/payments/webhook-secrets";
+
+const HOUR = 60 * 60 * 1000;
+
+export async function setUpRefundEvent(
+  options: { slug?: string; allowRefundsUntil?: Date | null; gaCapacity?: number } = {},
+) {
+  const slug = options.slug ?? `org-${Math.random().toString(36).slice(2, 8)}`;
+  const { organizer, owner } = await createTestOrganizer(slug, { chargesEnabled: true });
+  const event = await db.event.create({
+    data: {
+      organizerId: organizer.id,
+      slug: `show-${Math.random().toString(36).slice(2, 8)}`,
+      title: "Night Owls",
+      venueName: "The Loft",
+      city: "Vancouver",
+      country: "CA",
+      timezone: "America/Vancouver",
+      startsAt: new Date(Date.now() + 48 * HOUR),
+      endsAt: new Date(Date.now() + 52 * HOUR),
+      currency: "cad",
+      status: "published",
+      publishedAt: new Date(),
+      allowRefundsUntil: options.allowRefundsUntil ?? null,
+      taxes: [
+        { name: "GST", rateBps: 500, inclusive: false },
+        { name: "PST", rateBps: 700, inclusive: false },
+      ],
+    },
+  });
+  const ga = await db.tier.create({
+    data: {
+      eventId: event.id,
+      name: "GA",
+      priceMinor: 2500,
+      currency: "cad",
+      capacity: options.gaCapacity ?? 50,
+    },
+  });
+  const vip = await db.tier.create({
+    data: { eventId: event.id, name: "VIP", priceMinor: 6000, currency: "cad", capacity: 10 },
+  });
+  return { organizer, owner, event, ga, vip };
+}
+
+/** A paid order made by the real checkout and fulfilment code (payment intent `pi_test_<orderId>`). */
+export async function createPaidOrder(eventId: string, items: { tierId: string; quantity: number }[]) {
+  const { orderId } = await createCheckoutSession({
+    eventId,
+    items,
+    buyer: { email: "fan@example.test", name: "Fan One" },
+  });
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  await fulfillOrder(orderId, {
+    kind: "stripe",
+    checkoutSessionId: order.stripeCheckoutSessionId ?? "",
+    paymentIntentId: `pi_test_${orderId}`,
+    amountTotal: order.totalMinor,
+    currency: order.currency,
+  });
+  return db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { tickets: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, items: true },
+  });
+}
+
+/** Posts a signed Stripe event to the real webhook route (test-mode secret unless given), then runs jobs. */
+export async function deliverStripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  options: { id?: string; account?: string; secret?: string; run?: boolean } = {},
+): Promise<void> {
+  const payload = JSON.stringify({
+    id: options.id ?? `evt_${Math.random().toString(36).slice(2)}`,
+    object: "event",
+    type,
+    livemode: false,
+    created: Math.floor(Date.now() / 1000),
+    ...(options.account ? { account: options.account } : {}),
+    data: { object },
+  });
+  const route = options.account ? connectWebhookRoute : webhookRoute;
+  const response = await route(
+    new Request(`http://localhost/api/tickets/webhooks/${options.account ? "stripe-connect" : "stripe"}`, {
+      method: "POST",
+      headers: {
+        "stripe-signature": Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: options.secret ?? DEV_WEBHOOK_SECRET,
+        }),
+        "content-type": "application/json",
+      },
+      body: payload,
+    }),
+    routeContext(),
+  );
+  expect(response.status).toBe(200);
+  if (options.run !== false) await runJobs();
+}
+
+/** Runs every due job (also retries scheduled for later when `includeRetries`). */
+export async function runJobs(options: { includeRetries?: boolean } = {}) {
+  if (options.includeRetries) {
+    await db.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date(Date.now() - 1000) } });
+  }
+  return runDueJobs(jobDefinitions);
+}
+
+/** Serves the real webhook routes over HTTP, as the test-mode emitters post to them (set APP_URL to it). */
+export async function startWebhookBridge(): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const request = new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      });
+      const route = req.url?.includes("stripe-connect") ? connectWebhookRoute : webhookRoute;
+      const response = await route(request, routeContext());
+      res.writeHead(response.status, { "content-type": "application/json" });
+      res.end(await response.text());
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * THE state every refund path must end in: order status and refunded amount; exactly `ticketIds` voided
+ * (status refunded, voidedAt) and every other ticket of the order still valid; one revocation row per voided
+ * ticket carrying its secret hash; availability giving the voided seats back; succeeded Refund rows summing
+ * to the amount; a `refund.applied` audit entry per refund with an allocation that sums to its amount; the
+ * buyer told.
+ */
+export async function expectRefundedState(
+  orderId: string,
+  expected: { ticketIds: string[]; amountMinor: number; status: "refunded" | "partially_refunded" | "paid" },
+): Promise<void> {
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { tickets: true, refunds: true },
+  });
+  expect(order.status).toBe(expected.status);
+  expect(order.refundedMinor).toBe(expected.amountMinor);
+  const voided = new Set(expected.ticketIds);
+  for (const ticket of order.tickets) {
+    if (voided.has(ticket.id)) {
+      expect(ticket.status, `ticket ${ticket.id}`).toBe("refunded");
+      expect(ticket.voidedAt).not.toBeNull();
+    } else {
+      expect(ticket.status, `ticket ${ticket.id}`).toBe("valid");
+      expect(ticket.voidedAt).toBeNull();
+    }
+  }
+  const revoked = await db.revokedSecret.findMany({ where: { ticket: { orderId } } });
+  expect(revoked.map((r) => r.ticketId).sort()).toEqual([...voided].sort());
+  for (const row of revoked) {
+    expect(row.secretHash).toBe(order.tickets.find((t) => t.id === row.ticketId)?.secretHash);
+    expect(row.eventId).toBe(order.eventId);
+  }
+
+  const availability = await getAvailability(db, order.eventId);
+  for (const tier of availability.tiers) {
+    const issued = await db.ticket.count({ where: { tierId: tier.tierId } });
+    const gone = await db.ticket.count({ where: { tierId: tier.tierId, status: { not: "valid" } } });
+    expect(tier.sold, `tier ${tier.tierId} sold`).toBe(issued - gone);
+    expect(tier.remaining).toBe(Math.max(0, tier.capacity - tier.sold - tier.held));
+  }
+
+  const succeeded = order.refunds.filter((r) => r.status === "succeeded");
+  expect(succeeded.reduce((sum, r) => sum + r.amountMinor, 0)).toBe(expected.amountMinor);
+  const audits = await db.auditLog.findMany({
+    where: { entityType: "order", entityId: orderId, action: "refund.applied" },
+  });
+  expect(audits).toHaveLength(succeeded.length);
+  let audited = 0;
+  for (const entry of audits) {
+    const data = entry.data as { amountMinor: number; allocation: { amountMinor: number } | null };
+    audited += data.amountMinor;
+    expect(data.allocation?.amountMinor).toBe(data.amountMinor);
+  }
+  expect(audited).toBe(expected.amountMinor);
+  expect(await db.emailOutbox.count({ where: { orderId, template: "refund-issued" } })).toBe(
+    succeeded.length,
+  );
+}

@@ -70,3 +70,32 @@ export async function signInAsNewOrganizer(page: Page, request: APIRequestContex
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return email;
 }
+
+/** Buys `quantity` General Admission tickets to the demo event through the test-mode payment page. */
+export async function buyTickets(
+  page: Page,
+  options: { quantity: number; email: string; discountCode?: string },
+): Promise<{ orderId: string; passesUrl: string; eventId: string; total: string }> {
+  await page.goto("/tickets/e/demo-night");
+  const picker = page.getByRole("form", { name: "Buy tickets" });
+  await picker.getByLabel(/General Admission/).selectOption(String(options.quantity));
+  await picker.getByLabel("Your name").fill("Robin Fan");
+  await picker.getByLabel("Email for your tickets").fill(options.email);
+  if (options.discountCode) await picker.getByLabel("Discount code").fill(options.discountCode);
+  const checkout = page.waitForResponse((r) => r.url().endsWith("/api/tickets/checkout/session"));
+  await picker.getByRole("button", { name: `Continue to payment (${options.quantity})` }).click();
+  const created = (await (await checkout).json()) as { orderId: string };
+  await expect(page.getByText("Stripe test mode.")).toBeVisible();
+  const total = (await page.getByTestId("payment-total").textContent()) ?? "";
+  await page.getByRole("button", { name: `Pay ${total}` }).click();
+  await expect(page).toHaveURL(/\/tickets\/order\/[^?]+\?token=/);
+  await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(options.quantity, {
+    timeout: 20_000,
+  });
+  const order = (await (
+    await page.request.get(page.url().replace("/tickets/order/", "/api/tickets/orders/"))
+  ).json()) as {
+    event: { id: string };
+  };
+  return { orderId: created.orderId, passesUrl: page.url(), eventId: order.event.id, total };
+}

@@ -61,6 +61,7 @@ export function EventStatusActions({
         {event.status === "published" && !mutation.isPending ? (
           <Link href={`/tickets/e/${event.slug}`}>View public page</Link>
         ) : null}
+        <Link href={`/tickets/organizer/events/${event.id}/checkin`}>Check-in and scanners</Link>
       </div>
       {mutation.isError ? (
         <div className="alert error" role="alert">

@@ -1,0 +1,40 @@
+import { expect, test, type Page } from "@playwright/test";
+import { buyTickets, signIn, uniqueEmail, waitForEmail } from "./support";
+
+async function gaSold(page: Page, eventId: string): Promise<number> {
+  const response = await page.request.get(`/api/tickets/events/${eventId}/tiers`);
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { tiers: { name: string; sold: number }[] };
+  return body.tiers.find((t) => t.name === "General Admission")?.sold ?? -1;
+}
+
+test("an organizer refunds one of two tickets: the pass turns void, the seat comes back, the buyer is emailed", async ({
+  browser,
+  page,
+  request,
+}) => {
+  const buyerEmail = uniqueEmail("refund-buyer");
+  const { orderId, passesUrl, eventId } = await buyTickets(page, { quantity: 2, email: buyerEmail });
+
+  const owner = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const portal = await owner.newPage();
+  await signIn(portal, request, "demo@stagedoor.test");
+  const soldBefore = await gaSold(portal, eventId);
+
+  await portal.goto(`/tickets/organizer/orders/${orderId}`);
+  const form = portal.getByRole("form", { name: "Refund" });
+  await form.getByLabel("Choose tickets").check();
+  await form.getByRole("checkbox").nth(1).check();
+  await form.getByLabel("Reason").fill("Cannot make it");
+  await form.getByRole("button", { name: "Refund", exact: true }).click();
+  const refunds = portal.getByRole("table", { name: "Refunds" });
+  await expect(refunds.getByText("Succeeded")).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => gaSold(portal, eventId), { timeout: 10_000 }).toBe(soldBefore - 1);
+  await owner.close();
+
+  await page.goto(passesUrl);
+  await expect(page.getByText("Refunded — not valid")).toHaveCount(1);
+  await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(1);
+
+  await waitForEmail(request, buyerEmail, "refund-issued");
+});

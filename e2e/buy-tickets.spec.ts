@@ -51,11 +51,10 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByText(total).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Add to calendar" })).toBeVisible();
-  const qr = await page
-    .getByRole("img", { name: /QR code for ticket/ })
-    .first()
-    .evaluate((img: HTMLImageElement) => img.naturalWidth);
-  expect(qr).toBeGreaterThan(100);
+  const firstQr = page.getByRole("img", { name: /QR code for ticket/ }).first();
+  await expect
+    .poll(() => firstQr.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(100);
 
   // The confirmation email: two inline QR images and a calendar file.
   const message = await waitForEmail(request, email, "order-confirmation");

@@ -82,10 +82,9 @@ export async function buyTickets(
   await picker.getByLabel("Your name").fill("Robin Fan");
   await picker.getByLabel("Email for your tickets").fill(options.email);
   if (options.discountCode) await picker.getByLabel("Discount code").fill(options.discountCode);
-  const checkout = page.waitForResponse((r) => r.url().endsWith("/api/tickets/checkout/session"));
   await picker.getByRole("button", { name: `Continue to payment (${options.quantity})` }).click();
-  const created = (await (await checkout).json()) as { orderId: string };
   await expect(page.getByText("Stripe test mode.")).toBeVisible();
+  const orderId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
   const total = (await page.getByTestId("payment-total").textContent()) ?? "";
   await page.getByRole("button", { name: `Pay ${total}` }).click();
   await expect(page).toHaveURL(/\/tickets\/order\/[^?]+\?token=/);
@@ -97,5 +96,5 @@ export async function buyTickets(
   ).json()) as {
     event: { id: string };
   };
-  return { orderId: created.orderId, passesUrl: page.url(), eventId: order.event.id, total };
+  return { orderId, passesUrl: page.url(), eventId: order.event.id, total };
 }

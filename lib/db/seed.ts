@@ -1,10 +1,14 @@
 // Demo data so a newcomer sees the product at once: an organizer connected to Stripe in test mode, a
 // published event with two tiers (one nearly sold out) and a few paid orders with signed tickets.
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate";
-import { getOrCreateEventKey, sha256Hex, signTicketCode } from "@/lib/tickets/signing";
+import { priceOrder } from "@/lib/money/price-order";
+import { taxLinesSchema } from "@/lib/money/schemas";
+import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
+import { getPlatformFee } from "@/lib/platform/get-platform-fee";
+import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 
 export const DEMO_EVENT_SLUG = "demo-night";
 export const DEMO_OWNER_EMAIL = "demo@stagedoor.test";
@@ -12,6 +16,8 @@ export const DEMO_OWNER_EMAIL = "demo@stagedoor.test";
 export interface SeedResult {
   seeded: boolean;
   eventSlug: string;
+  /** A demo buyer's passes page (path with its access token), when seeded. */
+  samplePassesPath?: string;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,6 +28,7 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
   const [organizers, users] = await Promise.all([db.organizer.count(), db.user.count()]);
   if (organizers > 0 || users > 0) return { seeded: false, eventSlug: DEMO_EVENT_SLUG };
 
+  const orderIds: string[] = [];
   await db.$transaction(async (tx) => {
     const owner = await tx.user.create({ data: { email: DEMO_OWNER_EMAIL, name: "Demo Owner" } });
     const organizer = await tx.organizer.create({
@@ -96,64 +103,60 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
       },
     });
 
-    // Six paid orders of three VIP tickets each: 18 of 20 sold, so the tier shows "few left".
-    const key = await getOrCreateEventKey(tx, event);
+    // Six paid orders of three VIP tickets each: 18 of 20 sold, so the tier shows "few left". Priced by the
+    // same function as checkout, tickets issued the way a paid webhook issues them.
+    const priced = priceOrder({
+      currency: event.currency,
+      lines: [{ tierId: vip.id, name: vip.name, unitPriceMinor: vip.priceMinor, quantity: 3 }],
+      taxes: taxLinesSchema.parse(event.taxes),
+      feeModel: event.feeModel,
+      platformFee: await getPlatformFee(event.currency, tx),
+    });
     for (let i = 1; i <= 6; i++) {
-      const quantity = 3;
-      const subtotal = vip.priceMinor * quantity;
-      const tax = Math.round(subtotal * 0.12);
-      const order = await tx.order.create({
+      const orderId = randomUUID();
+      orderIds.push(orderId);
+      await tx.order.create({
         data: {
+          id: orderId,
           organizerId: organizer.id,
           eventId: event.id,
           status: "paid",
           buyerEmail: `fan${i}@example.test`,
           buyerName: `Demo Fan ${i}`,
-          currency: "cad",
-          subtotalMinor: subtotal,
-          taxMinor: tax,
-          totalMinor: subtotal + tax,
-          taxLines: [
-            { name: "GST", rateBps: 500, inclusive: false, amountMinor: Math.round(subtotal * 0.05) },
-            { name: "PST", rateBps: 700, inclusive: false, amountMinor: Math.round(subtotal * 0.07) },
-          ],
-          accessTokenHash: sha256Hex(randomBytes(24).toString("base64url")),
+          currency: priced.currency,
+          subtotalMinor: priced.subtotalMinor,
+          feeMinor: priced.feeMinor,
+          taxMinor: priced.taxMinor,
+          totalMinor: priced.totalMinor,
+          applicationFeeMinor: priced.applicationFeeMinor,
+          taxLines: priced.taxes.map((t) => ({ ...t })),
+          accessTokenHash: orderAccessTokenFor(orderId).hash,
           chargeType: "destination",
           stripeAccountId: organizer.stripeAccountId,
           paidAt: new Date(),
           items: {
-            create: {
-              tierId: vip.id,
-              tierName: vip.name,
-              quantity,
-              unitPriceMinor: vip.priceMinor,
-              taxMinor: tax,
-              totalMinor: subtotal + tax,
-            },
+            create: priced.lines.map((line) => ({
+              tierId: line.tierId,
+              tierName: line.name,
+              quantity: line.quantity,
+              unitPriceMinor: line.unitPriceMinor,
+              feeMinor: line.feeMinor,
+              taxMinor: line.taxMinor,
+              totalMinor: line.totalMinor,
+              taxLines: line.taxes.map((t) => ({ ...t })),
+            })),
           },
         },
-        include: { items: true },
       });
-      const item = order.items[0];
-      if (!item) throw new Error("order item missing");
-      await tx.ticket.createMany({
-        data: Array.from({ length: quantity }, () => {
-          const code = signTicketCode(key, { eventId: event.id, tierId: vip.id });
-          return {
-            organizerId: organizer.id,
-            eventId: event.id,
-            tierId: vip.id,
-            orderId: order.id,
-            orderItemId: item.id,
-            secret: code.secret,
-            secretHash: code.secretHash,
-            keyId: code.keyId,
-            holderName: order.buyerName,
-            holderEmail: order.buyerEmail,
-          };
-        }),
-      });
+      await issueTicketsForOrder(tx, orderId);
     }
   });
-  return { seeded: true, eventSlug: DEMO_EVENT_SLUG };
+  const sample = orderIds[0];
+  return {
+    seeded: true,
+    eventSlug: DEMO_EVENT_SLUG,
+    ...(sample
+      ? { samplePassesPath: `/tickets/order/${sample}?token=${orderAccessTokenFor(sample).token}` }
+      : {}),
+  };
 }

@@ -49,9 +49,11 @@ const { seedDemo } = await import("@/lib/db/seed");
 if (mode === "seed") {
   const result = await seedDemo({ reset: true });
   say(`demo data reset: /tickets/e/${result.eventSlug}`);
+  if (result.samplePassesPath) say(`a demo buyer's passes: ${result.samplePassesPath}`);
 } else if (mode !== "migrate") {
   const result = await seedDemo({ reset: false });
   say(result.seeded ? `seeded demo data: /tickets/e/${result.eventSlug}` : "database has data: not seeding");
+  if (result.samplePassesPath) say(`a demo buyer's passes: ${result.samplePassesPath}`);
 }
 
 async function shutdown(code: number): Promise<never> {

@@ -37,7 +37,8 @@ export async function uploadScans(
       where: {
         eventId: device.eventId,
         event: { organizerId: device.organizerId },
-        result: "admitted",
+        // People another door let in: first admissions, and offline admissions recorded as duplicates.
+        OR: [{ result: "admitted" }, { result: "duplicate", forced: true }],
         receivedAt: { gte: since },
         ticketId: { not: null },
         NOT: { deviceId: device.id },

@@ -268,10 +268,13 @@ describe("sync up", () => {
       { result: "admitted", deviceId: door1.id },
       { result: "duplicate", deviceId: door2.id },
     ]);
-    // Door 1 hears about nothing new from others; the same nonce on another device is another scan.
+    // Door 2 let its holder in offline, so Door 1 hears of that admission too ("possible duplicate" on
+    // both doors); the same nonce on another device is another scan.
     const r3 = await upload(door1.token, [{ ...second }]);
     expect(r3.results[0]?.outcome).toBe("duplicate");
-    expect(r3.recentAdmissions).toEqual([]);
+    expect(r3.recentAdmissions).toEqual([
+      { ticketId: ticket!.id, scannedAt: "2030-12-27T20:05:00.000Z", deviceName: "Door 2" },
+    ]);
   });
 
   it("rejects forged and unreadable codes as invalid and another event's code as wrong_event", async () => {

@@ -1,0 +1,384 @@
+"use client";
+// The door scanner: provisioning, sync, scanning (camera, manual entry, lookup) and full-screen results.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Camera } from "./camera";
+import { ServiceWorkerUpdate } from "./sw-update";
+import { ResultScreen } from "./result-screen";
+import {
+  counts,
+  forgetDevice,
+  lookup,
+  openStore,
+  readDevice,
+  readSyncState,
+  resetStore,
+  StoreCorruptError,
+  type CheckinDb,
+  type DeviceRecord,
+  type Notice,
+  type StoredTicket,
+  type SyncState,
+} from "@/lib/checkin/client/store";
+import { DeviceRevokedError, provision, syncDown, syncUp } from "@/lib/checkin/client/sync";
+import { Scanner } from "@/lib/checkin/client/scanner";
+import { formatTime, type Verdict } from "@/lib/checkin/client/verify";
+
+type Phase =
+  | { kind: "loading" }
+  | { kind: "no-device"; error?: string }
+  | { kind: "revoked"; message: string }
+  | { kind: "corrupt" }
+  | { kind: "ready" };
+
+const RETRY_MS = 20_000;
+
+export function timeAgo(iso: string | undefined, now: number): string {
+  if (!iso) return "never";
+  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return `${hours} h ago`;
+}
+
+export function CheckinApp() {
+  const [phase, setPhase] = useState<Phase>({ kind: "loading" });
+  const db = useRef<CheckinDb | null>(null);
+  const [device, setDevice] = useState<DeviceRecord | null>(null);
+  const scanner = useRef<Scanner | null>(null);
+  const [state, setState] = useState<SyncState | null>(null);
+  const [stats, setStats] = useState({ tickets: 0, revocations: 0, pending: 0, admitted: 0 });
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [syncing, setSyncing] = useState(false);
+  const [syncError, setSyncError] = useState<string | null>(null);
+  const [online, setOnline] = useState(true);
+  const [now, setNow] = useState(() => Date.now());
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [cameraOn, setCameraOn] = useState(false);
+  const [manual, setManual] = useState("");
+  const [query, setQuery] = useState("");
+  const [matches, setMatches] = useState<StoredTicket[]>([]);
+  const busy = useRef(false);
+  const showing = useRef(false);
+
+  const refresh = useCallback(async () => {
+    const d = db.current;
+    if (!d) return;
+    try {
+      const [s, c, n] = await Promise.all([readSyncState(d), counts(d), d.getAll("notices")]);
+      setState(s);
+      setStats(c);
+      setNotices(n.sort((a, b) => b.at.localeCompare(a.at)));
+    } catch (e) {
+      if (e instanceof StoreCorruptError) setPhase({ kind: "corrupt" });
+      else throw e;
+    }
+  }, []);
+
+  const sync = useCallback(
+    async (options: { full?: boolean } = {}) => {
+      const d = db.current;
+      if (!d || !device || busy.current) return;
+      if (typeof navigator !== "undefined" && !navigator.onLine) return;
+      busy.current = true;
+      setSyncing(true);
+      try {
+        await syncUp(d, device);
+        await syncDown(d, device, options);
+        scanner.current?.invalidate();
+        setSyncError(null);
+      } catch (e) {
+        if (e instanceof DeviceRevokedError) setPhase({ kind: "revoked", message: e.message });
+        else if (e instanceof StoreCorruptError) setPhase({ kind: "corrupt" });
+        else setSyncError(e instanceof Error ? e.message : "Sync failed");
+      } finally {
+        busy.current = false;
+        setSyncing(false);
+        await refresh().catch(() => undefined);
+      }
+    },
+    [device, refresh],
+  );
+
+  // Start: open the store, exchange a provisioning link, load the device.
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      let d: CheckinDb;
+      try {
+        d = await openStore();
+      } catch {
+        setPhase({ kind: "corrupt" });
+        return;
+      }
+      db.current = d;
+      const url = new URL(window.location.href);
+      const token = url.searchParams.get("provision");
+      if (token) {
+        url.searchParams.delete("provision");
+        window.history.replaceState(null, "", url.pathname + url.search);
+        try {
+          const record = await provision(d, token);
+          // A new device for (maybe) another event: start from a clean list.
+          const fresh = await resetStore(d);
+          db.current = fresh;
+          d = fresh;
+          void record;
+        } catch (e) {
+          if (!cancelled) {
+            const existing = await readDevice(d).catch(() => null);
+            if (!existing) {
+              setPhase({ kind: "no-device", error: e instanceof Error ? e.message : "Provisioning failed" });
+              return;
+            }
+          }
+        }
+      }
+      try {
+        const record = await readDevice(d);
+        if (cancelled) return;
+        if (!record) {
+          setPhase({ kind: "no-device" });
+          return;
+        }
+        scanner.current = new Scanner(d, record);
+        setDevice(record);
+        await readSyncState(d);
+        setPhase({ kind: "ready" });
+      } catch (e) {
+        if (e instanceof StoreCorruptError) setPhase({ kind: "corrupt" });
+        else setPhase({ kind: "corrupt" });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // Once ready: sync now, on `online`, and periodically; tick the "last synced" clock.
+  useEffect(() => {
+    if (phase.kind !== "ready" || !device) return;
+    queueMicrotask(() => {
+      setOnline(navigator.onLine);
+      void refresh();
+      void sync();
+    });
+    const onOnline = () => {
+      setOnline(true);
+      void sync();
+    };
+    const onOffline = () => setOnline(false);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+    const retry = window.setInterval(() => void sync(), RETRY_MS);
+    const tick = window.setInterval(() => setNow(Date.now()), 15_000);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+      window.clearInterval(retry);
+      window.clearInterval(tick);
+    };
+  }, [phase.kind, device, refresh, sync]);
+
+  const handleCode = useCallback(
+    async (text: string) => {
+      if (showing.current || !scanner.current) return;
+      try {
+        const result = await scanner.current.scan(text);
+        if (!result) return;
+        showing.current = true;
+        setVerdict(result);
+        if ("vibrate" in navigator) {
+          navigator.vibrate(result.outcome === "valid" ? 120 : [200, 100, 200, 100, 200]);
+        }
+        void refresh();
+        if (navigator.onLine) void sync();
+      } catch (e) {
+        if (e instanceof StoreCorruptError) setPhase({ kind: "corrupt" });
+      }
+    },
+    [refresh, sync],
+  );
+
+  const dismiss = useCallback(() => {
+    showing.current = false;
+    setVerdict(null);
+  }, []);
+
+  useEffect(() => {
+    const q = query;
+    const d = db.current;
+    if (!d || q.trim().length < 2) {
+      setMatches([]);
+      return;
+    }
+    let live = true;
+    lookup(d, q)
+      .then((m) => live && setMatches(m))
+      .catch(() => live && setMatches([]));
+    return () => {
+      live = false;
+    };
+  }, [query, stats]);
+
+  async function resetAndResync() {
+    setPhase({ kind: "loading" });
+    try {
+      const fresh = await resetStore(db.current);
+      db.current = fresh;
+      const record = await readDevice(fresh);
+      if (!record) {
+        setPhase({ kind: "no-device" });
+        return;
+      }
+      scanner.current = new Scanner(fresh, record);
+      setDevice(record);
+      setPhase({ kind: "ready" });
+    } catch {
+      setPhase({ kind: "corrupt" });
+    }
+  }
+
+  const tierNames = new Map((state?.tiers ?? []).map((t) => [t.id, t.name]));
+
+  return (
+    <main className="ci-app">
+      <ServiceWorkerUpdate />
+      {phase.kind === "loading" ? <p className="ci-center">Loading scanner…</p> : null}
+      {phase.kind === "no-device" ? (
+        <section className="ci-center">
+          <h1>Stagedoor check-in</h1>
+          {phase.error ? <p className="ci-error">{phase.error}</p> : null}
+          <p>Scan the scanner link from the organizer portal</p>
+        </section>
+      ) : null}
+      {phase.kind === "revoked" ? (
+        <section className="ci-center ci-revoked" role="alert">
+          <h1>Device revoked</h1>
+          <p>{phase.message}</p>
+          <button
+            type="button"
+            className="ci-button"
+            onClick={async () => {
+              await forgetDevice(db.current);
+              db.current = await openStore();
+              setDevice(null);
+              setPhase({ kind: "no-device" });
+            }}
+          >
+            Forget this device
+          </button>
+        </section>
+      ) : null}
+      {phase.kind === "corrupt" ? (
+        <section className="ci-center" role="alert">
+          <h1>The scanner&apos;s data could not be read</h1>
+          <p>Unsent scans are kept where possible.</p>
+          <button type="button" className="ci-button" onClick={resetAndResync}>
+            Reset and re-sync
+          </button>
+        </section>
+      ) : null}
+      {phase.kind === "ready" && device ? (
+        <>
+          <header className="ci-header">
+            <div>
+              <h1>{state?.event.title ?? device.event.title}</h1>
+              <p className="ci-muted">
+                {device.device.name} · {online ? "Online" : "Offline"}
+              </p>
+            </div>
+            <button
+              type="button"
+              className="ci-button ci-secondary"
+              onClick={() => void sync()}
+              disabled={syncing || !online}
+            >
+              {syncing ? "Syncing…" : "Sync now"}
+            </button>
+          </header>
+          <p className="ci-status" data-testid="sync-status">
+            Last synced {timeAgo(state?.lastSyncedAt, now)} · {stats.tickets} tickets · {stats.revocations}{" "}
+            revoked · {stats.admitted} admitted here · {stats.pending} to upload
+          </p>
+          {syncError ? <p className="ci-error">Sync failed: {syncError}</p> : null}
+          {!state ? <p className="ci-muted">Waiting for the first sync…</p> : null}
+          {notices.length ? (
+            <ul className="ci-notices" aria-label="Possible duplicates">
+              {notices.map((n) => (
+                <li key={n.key}>{n.text}</li>
+              ))}
+            </ul>
+          ) : null}
+
+          <section className="ci-panel">
+            <button
+              type="button"
+              className="ci-button ci-big"
+              onClick={() => setCameraOn((on) => !on)}
+              disabled={!state}
+            >
+              {cameraOn ? "Stop camera" : "Scan with camera"}
+            </button>
+            {cameraOn ? <Camera onCode={(t) => void handleCode(t)} /> : null}
+          </section>
+
+          <form
+            className="ci-panel ci-row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const code = manual;
+              setManual("");
+              void handleCode(code);
+            }}
+          >
+            <label className="ci-grow">
+              Ticket code
+              <input
+                value={manual}
+                onChange={(e) => setManual(e.target.value)}
+                autoComplete="off"
+                autoCapitalize="off"
+                spellCheck={false}
+              />
+            </label>
+            <button type="submit" className="ci-button" disabled={!state || !manual.trim()}>
+              Check
+            </button>
+          </form>
+
+          <section className="ci-panel">
+            <label>
+              Find by name or email
+              <input value={query} onChange={(e) => setQuery(e.target.value)} type="search" />
+            </label>
+            {matches.length ? (
+              <ul className="ci-matches">
+                {matches.map((t) => (
+                  <li key={t.secretHash}>
+                    <strong>{t.holderName ?? "No name"}</strong> · {t.holderEmail ?? ""}
+                    <br />
+                    <span className="ci-muted">
+                      {tierNames.get(t.tierId) ?? "Ticket"} · #{t.shortCode} ·{" "}
+                      {t.status !== "valid"
+                        ? t.status
+                        : t.disputed
+                          ? "disputed"
+                          : t.admittedAt
+                            ? `admitted ${formatTime(t.admittedAt)}${t.admittedBy ? ` on ${t.admittedBy}` : ""}`
+                            : "not yet admitted"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : query.trim().length >= 2 ? (
+              <p className="ci-muted">No match in {stats.tickets} synced tickets.</p>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+      {verdict ? <ResultScreen verdict={verdict} onDismiss={dismiss} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,198 @@
+// Talking to the server: provisioning, sync down (paged, incremental by cursor) and sync up (the scan queue).
+// Browser only (uses the store); every request carries the device token as a Bearer token.
+import {
+  MAX_SCANS_PER_UPLOAD,
+  REVOKED_DEVICE_MESSAGE,
+  type ProvisionResponse,
+  type SyncResponse,
+  type UploadScansResponse,
+} from "@/lib/checkin/contract";
+import { formatTime } from "./verify";
+import {
+  applySyncPage,
+  putRevocations,
+  readSyncState,
+  writeDevice,
+  writeSyncState,
+  type CheckinDb,
+  type DeviceRecord,
+  type Notice,
+  type QueuedScan,
+} from "./store";
+
+/** The server refused the device token (revoked or unknown): show `message` and stop syncing. */
+export class DeviceRevokedError extends Error {
+  override name = "DeviceRevokedError";
+}
+
+export class ServerError extends Error {
+  override name = "ServerError";
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (init.body) headers["content-type"] = "application/json";
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  const response = await fetch(url, { ...init, headers, cache: "no-store", credentials: "omit" });
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const detail = (data as { detail?: string } | undefined)?.detail;
+    if (response.status === 401 && init.token) throw new DeviceRevokedError(detail ?? REVOKED_DEVICE_MESSAGE);
+    throw new ServerError(detail ?? `The server answered ${response.status}.`, response.status);
+  }
+  return data as T;
+}
+
+export async function provision(db: CheckinDb, token: string): Promise<DeviceRecord> {
+  const body = await request<ProvisionResponse>("/api/tickets/checkin/provision", {
+    method: "POST",
+    body: JSON.stringify({ token }),
+  });
+  const record: DeviceRecord = {
+    deviceToken: body.deviceToken,
+    device: body.device,
+    event: body.event,
+    provisionedAt: new Date().toISOString(),
+  };
+  await writeDevice(db, record);
+  return record;
+}
+
+/** Pulls everything new since the stored cursor (or a full snapshot), page by page. */
+export async function syncDown(
+  db: CheckinDb,
+  device: DeviceRecord,
+  options: { full?: boolean } = {},
+): Promise<{ tickets: number; pages: number }> {
+  const previous = options.full ? null : await readSyncState(db);
+  let cursor = previous?.cursor;
+  let replacing = false;
+  let received = 0;
+  let pages = 0;
+  for (;;) {
+    const qs = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+    const page = await request<SyncResponse>(`/api/tickets/checkin/sync${qs}`, { token: device.deviceToken });
+    pages++;
+    if (page.full) replacing = true;
+    // The first page of a full snapshot clears the list; later pages of it merge.
+    await applySyncPage(db, page, page.full && pages === 1);
+    received += page.tickets.length;
+    cursor = page.cursor;
+    if (!page.hasMore) {
+      await writeSyncState(db, {
+        event: page.event,
+        eventTag: page.eventTag,
+        keys: page.keys,
+        tiers: page.tiers,
+        cursor: page.cursor,
+        lastSyncedAt: new Date().toISOString(),
+        uploadSince: previous?.uploadSince,
+      });
+      break;
+    }
+    if (pages > 10_000) break;
+  }
+  void replacing;
+  return { tickets: received, pages };
+}
+
+function duplicateText(at: string, deviceName: string | null): string {
+  return `Possible duplicate: also admitted at ${formatTime(at)} on ${deviceName ?? "another device"}`;
+}
+
+/** Sends the queued scans (in batches), merges the results and other devices' admissions. */
+export async function syncUp(
+  db: CheckinDb,
+  device: DeviceRecord,
+): Promise<{ sent: number; notices: number }> {
+  let sent = 0;
+  let noticeCount = 0;
+  for (;;) {
+    const state = await readSyncState(db);
+    const pending = await db.getAllFromIndex("scans", "byPending", 1, MAX_SCANS_PER_UPLOAD);
+    const body = {
+      scans: pending.map((s) => ({
+        nonce: s.nonce,
+        code: s.code,
+        scannedAt: s.scannedAt,
+        deviceResult: s.deviceResult,
+      })),
+      since: state?.uploadSince,
+      cursor: state?.cursor,
+    };
+    const answer = await request<UploadScansResponse>("/api/tickets/checkin/sync", {
+      method: "POST",
+      body: JSON.stringify(body),
+      token: device.deviceToken,
+    });
+    const byNonce = new Map(pending.map((s) => [s.nonce, s]));
+    const notices: Notice[] = [];
+    const tx = db.transaction(["scans", "admissions", "tickets"], "readwrite");
+    for (const r of answer.results) {
+      const scan = byNonce.get(r.nonce);
+      if (!scan) continue;
+      const updated: QueuedScan = {
+        ...scan,
+        pending: 0,
+        serverOutcome: r.outcome,
+        serverReason: r.reason,
+        ticketId: r.ticketId,
+      };
+      void tx.objectStore("scans").put(updated);
+      if (scan.deviceResult === "admitted" && scan.secretHash) {
+        const admission = await tx.objectStore("admissions").get(scan.secretHash);
+        if (admission && r.ticketId && !admission.ticketId) {
+          void tx.objectStore("admissions").put({ ...admission, ticketId: r.ticketId });
+        }
+        if (r.outcome === "duplicate" && r.firstAdmission) {
+          notices.push({
+            key: `${r.ticketId ?? scan.secretHash}|${r.firstAdmission.scannedAt}|${r.firstAdmission.deviceName ?? ""}`,
+            ticketId: r.ticketId,
+            text: duplicateText(r.firstAdmission.scannedAt, r.firstAdmission.deviceName),
+            at: new Date().toISOString(),
+          });
+        }
+      }
+    }
+    for (const a of answer.recentAdmissions) {
+      const mine = await tx.objectStore("admissions").index("byTicket").get(a.ticketId);
+      if (mine && a.deviceName !== device.device.name) {
+        notices.push({
+          key: `${a.ticketId}|${a.scannedAt}|${a.deviceName ?? ""}`,
+          ticketId: a.ticketId,
+          text: duplicateText(a.scannedAt, a.deviceName),
+          at: new Date().toISOString(),
+        });
+      }
+      const ticket = await tx.objectStore("tickets").index("byId").get(a.ticketId);
+      if (ticket && !ticket.admittedAt) {
+        void tx.objectStore("tickets").put({ ...ticket, admittedAt: a.scannedAt, admittedBy: a.deviceName });
+      }
+    }
+    await tx.done;
+    if (notices.length) {
+      const ntx = db.transaction("notices", "readwrite");
+      for (const n of notices) void ntx.store.put(n);
+      await ntx.done;
+    }
+    noticeCount += notices.length;
+    await putRevocations(db, answer.revocations);
+    const latest = await readSyncState(db);
+    if (latest) await writeSyncState(db, { ...latest, uploadSince: answer.serverTime });
+    sent += pending.length;
+    if (pending.length < MAX_SCANS_PER_UPLOAD) break;
+  }
+  return { sent, notices: noticeCount };
+}

@@ -1,0 +1,173 @@
+// Local (offline) verification of a scanned ticket code. Pure apart from WebCrypto: runs in the browser and
+// in Node (vitest, the benchmark). Order: decode → event tag → key id → Ed25519 signature → revocation
+// (sha256 of the code) → ticket status → used-state (server's or this device's).
+import { bytesEqual, decodeTicketCode, fromBase64Url } from "@/lib/tickets/ticket-code";
+
+export type ScanOutcome =
+  "valid" | "already_used" | "refunded" | "void" | "disputed" | "wrong_event" | "invalid";
+
+export interface LocalTicket {
+  secretHash: string;
+  id: string;
+  tierId: string;
+  holderName: string | null;
+  holderEmail: string | null;
+  status: string;
+  disputed: boolean;
+  shortCode?: string | null;
+  admittedAt: string | null;
+  admittedBy: string | null;
+}
+
+export interface LocalAdmission {
+  secretHash: string;
+  at: string;
+  by: string;
+}
+
+export interface TierInfo {
+  id: string;
+  name: string;
+}
+
+export interface VerifyContext {
+  eventTag: Uint8Array;
+  keys: Map<number, CryptoKey>;
+  /** hex of the 4-byte tier tag → tier */
+  tiersByTag: Map<string, TierInfo>;
+  tiersById: Map<string, TierInfo>;
+  findTicket(secretHash: string): Promise<LocalTicket | undefined>;
+  findRevocation(secretHash: string): Promise<{ reason: string } | undefined>;
+  findLocalAdmission(secretHash: string): Promise<LocalAdmission | undefined>;
+}
+
+export interface Verdict {
+  outcome: ScanOutcome;
+  /** One line for door staff. */
+  message: string;
+  secretHash?: string;
+  ticketId?: string;
+  tierName?: string;
+  holderName?: string | null;
+  admittedAt?: string;
+  admittedBy?: string;
+  /** Valid by signature only: the ticket was not in the last sync. */
+  bySignatureOnly?: boolean;
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  return out;
+}
+
+export function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** Tags arrive as hex or base64url; returns the bytes (or null when neither fits the length). */
+export function parseTag(text: string, length: number): Uint8Array | null {
+  if (new RegExp(`^[0-9a-fA-F]{${length * 2}}$`).test(text)) return fromHex(text);
+  const raw = fromBase64Url(text);
+  return raw && raw.length === length ? raw : null;
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return toHex(new Uint8Array(digest));
+}
+
+export async function importEd25519Key(publicKey: string): Promise<CryptoKey | null> {
+  const raw = fromBase64Url(publicKey);
+  if (!raw || raw.length !== 32) return null;
+  try {
+    return await crypto.subtle.importKey("raw", new Uint8Array(raw), { name: "Ed25519" }, false, ["verify"]);
+  } catch {
+    return null;
+  }
+}
+
+export async function buildVerifyKeys(
+  keys: readonly { keyId: number; publicKey: string }[],
+): Promise<Map<number, CryptoKey>> {
+  const map = new Map<number, CryptoKey>();
+  for (const k of keys) {
+    const key = await importEd25519Key(k.publicKey);
+    if (key) map.set(k.keyId, key);
+  }
+  return map;
+}
+
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
+}
+
+export async function verifyCode(raw: string, ctx: VerifyContext): Promise<Verdict> {
+  const code = raw.trim();
+  const decoded = code.length > 0 && code.length < 512 ? decodeTicketCode(code) : null;
+  if (!decoded) return { outcome: "invalid", message: "Not a Stagedoor ticket — Do not admit" };
+  const key = ctx.keys.get(decoded.keyId);
+  if (!bytesEqual(decoded.eventTag, ctx.eventTag)) {
+    return { outcome: "wrong_event", message: "This ticket is for another event" };
+  }
+  if (!key) return { outcome: "invalid", message: "Unknown signing key — Do not admit" };
+  let ok = false;
+  try {
+    ok = await crypto.subtle.verify(
+      { name: "Ed25519" },
+      key,
+      new Uint8Array(decoded.signature),
+      new Uint8Array(decoded.signed),
+    );
+  } catch {
+    ok = false;
+  }
+  if (!ok) return { outcome: "invalid", message: "Forged or damaged code — Do not admit" };
+
+  const secretHash = await sha256Hex(code);
+  const tierByTag = ctx.tiersByTag.get(toHex(decoded.tierTag));
+  const [revocation, ticket, local] = await Promise.all([
+    ctx.findRevocation(secretHash),
+    ctx.findTicket(secretHash),
+    ctx.findLocalAdmission(secretHash),
+  ]);
+  const tier = (ticket && ctx.tiersById.get(ticket.tierId)) ?? tierByTag;
+  const base = {
+    secretHash,
+    ticketId: ticket?.id,
+    tierName: tier?.name ?? "Unknown tier",
+    holderName: ticket?.holderName ?? null,
+  };
+  if (ticket?.status === "refunded") return { ...base, outcome: "refunded", message: "Do not admit" };
+  if (ticket && ticket.status !== "valid") return { ...base, outcome: "void", message: "Do not admit" };
+  if (revocation) {
+    const refunded = /refund/i.test(revocation.reason);
+    return {
+      ...base,
+      outcome: refunded ? "refunded" : "void",
+      message: `Do not admit (${refunded ? "refunded" : "void"})`,
+    };
+  }
+  const usedAt = local?.at ?? ticket?.admittedAt ?? null;
+  if (usedAt) {
+    const by = local?.by ?? ticket?.admittedBy ?? "another device";
+    return {
+      ...base,
+      outcome: "already_used",
+      message: `Already scanned ${formatTime(usedAt)}`,
+      admittedAt: usedAt,
+      admittedBy: by,
+    };
+  }
+  if (ticket?.disputed) return { ...base, outcome: "disputed", message: "Send to box office" };
+  return {
+    ...base,
+    outcome: "valid",
+    message: "Admit",
+    bySignatureOnly: !ticket,
+  };
+}

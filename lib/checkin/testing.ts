@@ -7,16 +7,17 @@ import { createDevice } from "@/lib/checkin/create-device";
 import { provisionDevice } from "@/lib/checkin/provision-device";
 import { db } from "@/lib/db";
 import { createEvent } from "@/lib/events/create-event";
-import { createTestOrganizer, createTestTier, eventFormInput } from "@/lib/events/testing";
+import { eventFormInput } from "@/lib/events/testing";
+import { createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 import { issueTicketsForOrder, type IssuedTicket } from "@/lib/tickets/issue-tickets-for-order";
 
 export async function createCheckinWorld(slug: string) {
-  const { owner, organizer } = await createTestOrganizer(slug, { chargesEnabled: true });
+  const { owner, organizer } = await createOrganizerWithOwner(slug, { chargesEnabled: true });
   const event = await createEvent(
     { organizerId: organizer.id, userId: owner.userId },
     eventFormInput({ slug: `${slug}-show` }),
   );
-  const tier = await createTestTier(event.id, { name: "GA" });
+  const tier = await createTier(event.id, { name: "GA" });
   return { owner, organizer, event, tier };
 }
 

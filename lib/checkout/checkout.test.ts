@@ -10,7 +10,7 @@ import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
 import { completeTestModePayment } from "@/lib/checkout/test-mode-payment";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { createTestOrganizer } from "@/lib/events/testing";
+import { createOnSaleEvent, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import {
@@ -28,59 +28,20 @@ const HOUR = 60 * 60 * 1000;
 async function setUpEvent(
   options: { gaCapacity?: number; feeModel?: "buyer_pays" | "organizer_absorbs" } = {},
 ) {
-  const { organizer } = await createTestOrganizer(`org-${Math.random().toString(36).slice(2, 8)}`, {
-    chargesEnabled: true,
+  const { organizer } = await createOrganizerWithOwner(undefined, { chargesEnabled: true });
+  const event = await createOnSaleEvent(organizer.id, { feeModel: options.feeModel ?? "buyer_pays" });
+  const ga = await createTier(event.id, { name: "GA", capacity: options.gaCapacity ?? 100, maxPerOrder: 6 });
+  const hidden = await createTier(event.id, {
+    name: "Guest list",
+    priceMinor: 0,
+    capacity: 10,
+    visibility: "hidden",
   });
-  const event = await db.event.create({
-    data: {
-      organizerId: organizer.id,
-      slug: `night-${Math.random().toString(36).slice(2, 8)}`,
-      title: "Night Owls",
-      venueName: "The Loft",
-      city: "Vancouver",
-      country: "CA",
-      timezone: "America/Vancouver",
-      startsAt: new Date(Date.now() + 48 * HOUR),
-      endsAt: new Date(Date.now() + 52 * HOUR),
-      currency: "cad",
-      status: "published",
-      publishedAt: new Date(),
-      feeModel: options.feeModel ?? "buyer_pays",
-      taxes: [
-        { name: "GST", rateBps: 500, inclusive: false },
-        { name: "PST", rateBps: 700, inclusive: false },
-      ],
-    },
-  });
-  const ga = await db.tier.create({
-    data: {
-      eventId: event.id,
-      name: "GA",
-      priceMinor: 2500,
-      currency: "cad",
-      capacity: options.gaCapacity ?? 100,
-      maxPerOrder: 6,
-    },
-  });
-  const hidden = await db.tier.create({
-    data: {
-      eventId: event.id,
-      name: "Guest list",
-      priceMinor: 0,
-      currency: "cad",
-      capacity: 10,
-      visibility: "hidden",
-    },
-  });
-  const later = await db.tier.create({
-    data: {
-      eventId: event.id,
-      name: "Late bird",
-      priceMinor: 3000,
-      currency: "cad",
-      capacity: 10,
-      salesStartAt: new Date(Date.now() + 24 * HOUR),
-    },
+  const later = await createTier(event.id, {
+    name: "Late bird",
+    priceMinor: 3000,
+    capacity: 10,
+    salesStartAt: new Date(Date.now() + 24 * HOUR),
   });
   return { organizer, event, ga, hidden, later };
 }

@@ -7,7 +7,7 @@ import { listEventDiscounts } from "@/lib/discounts/list-event-discounts";
 import { updateDiscount } from "@/lib/discounts/update-discount";
 import { AppError, isAppError } from "@/lib/errors";
 import { resetDatabase } from "@/lib/testing/db";
-import { createTestEvent, createTestOrder, createTestOrganizer, createTestTier } from "@/lib/tiers/testing";
+import { createEvent, createOrder, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -21,10 +21,10 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
 const fieldsOf = (error: AppError) => error.fields.map((f) => f.field);
 
 async function setup() {
-  const { organizer, owner } = await createTestOrganizer("the-loft");
-  const event = await createTestEvent(organizer.id);
-  const ga = await createTestTier(event.id, { name: "GA" });
-  const vip = await createTestTier(event.id, { name: "VIP" });
+  const { organizer, owner } = await createOrganizerWithOwner("the-loft");
+  const event = await createEvent(organizer.id);
+  const ga = await createTier(event.id, { name: "GA" });
+  const vip = await createTier(event.id, { name: "VIP" });
   return { organizer, owner, event, ga, vip };
 }
 
@@ -82,15 +82,15 @@ describe("createDiscount", () => {
     expect(error.status).toBe(409);
     expect(fieldsOf(error)).toEqual(["code"]);
     // Another event of the same organizer may use it.
-    const other = await createTestEvent(organizer.id);
+    const other = await createEvent(organizer.id);
     await createDiscount(organizer.id, other.id, { code: "Summer", kind: "percent", percentBps: 1000 });
     expect(await db.discount.count()).toBe(2);
   });
 
   it("refuses bad input with 422 naming each field", async () => {
     const { organizer, event } = await setup();
-    const foreignEvent = await createTestEvent(organizer.id);
-    const foreignTier = await createTestTier(foreignEvent.id, { name: "Elsewhere" });
+    const foreignEvent = await createEvent(organizer.id);
+    const foreignTier = await createTier(foreignEvent.id, { name: "Elsewhere" });
     const valid = { code: "GOOD", kind: "percent", percentBps: 1000 };
     const cases: [Record<string, unknown>, string][] = [
       [{ percentBps: 0 }, "percentBps"],
@@ -121,10 +121,10 @@ describe("createDiscount", () => {
 
   it("404s for another organizer's event, 409 for a cancelled one", async () => {
     const { event, organizer } = await setup();
-    const other = await createTestOrganizer("other-venue");
+    const other = await createOrganizerWithOwner("other-venue");
     const input = { code: "NOPE", kind: "percent", percentBps: 100 };
     expect((await caught(createDiscount(other.organizer.id, event.id, input))).status).toBe(404);
-    const cancelled = await createTestEvent(organizer.id, { status: "cancelled" });
+    const cancelled = await createEvent(organizer.id, { status: "cancelled" });
     expect((await caught(createDiscount(organizer.id, cancelled.id, input))).status).toBe(409);
     expect(await db.discount.count()).toBe(0);
   });
@@ -189,7 +189,7 @@ describe("updateDiscount", () => {
       kind: "percent",
       percentBps: 100,
     });
-    const other = await createTestOrganizer("other-venue");
+    const other = await createOrganizerWithOwner("other-venue");
     expect((await caught(updateDiscount(other.organizer.id, code.id, { active: false }))).status).toBe(404);
     expect((await db.discount.findUniqueOrThrow({ where: { id: code.id } })).active).toBe(true);
   });
@@ -207,7 +207,7 @@ describe("discount usage", () => {
     });
     await createDiscount(organizer.id, event.id, { code: "UNUSED", kind: "percent", percentBps: 500 });
     const use = (status: OrderStatus, hold: { expiresAt: Date } | null = null) =>
-      createTestOrder(event, {
+      createOrder(event.id, {
         tierId: ga.id,
         status,
         discountId: code.id,
@@ -224,7 +224,7 @@ describe("discount usage", () => {
     await use("refunded");
     await use("expired");
     await use("cancelled");
-    await createTestOrder(event, { tierId: ga.id, status: "paid" }); // no code
+    await createOrder(event.id, { tierId: ga.id, status: "paid" }); // no code
 
     const list = await listEventDiscounts(organizer.id, event.id);
     const uses = Object.fromEntries(list.discounts.map((d) => [d.code, d.uses]));
@@ -269,7 +269,7 @@ describe("discount usage", () => {
       percentBps: 1,
       maxUses: 1,
     });
-    const taken = await createTestOrder(event, { tierId: ga.id, status: "paid", discountId: once.id });
+    const taken = await createOrder(event.id, { tierId: ga.id, status: "paid", discountId: once.id });
 
     const applies = await findApplicableDiscount(db, {
       eventId: event.id,
@@ -303,7 +303,7 @@ describe("discount usage", () => {
     });
     expect(again.discount.uses).toBe(0);
     // Another event's code is unknown here.
-    const otherEvent = await createTestEvent(organizer.id);
+    const otherEvent = await createEvent(organizer.id);
     const error = await caught(
       findApplicableDiscount(db, { eventId: otherEvent.id, code: "YES", tierIds: [], now }),
     );

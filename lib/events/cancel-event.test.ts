@@ -6,7 +6,7 @@ import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { addTestMember } from "@/lib/events/testing";
+import { addMember } from "@/lib/testing/factories";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import { stubStripeEnv, stubStripeKeys } from "@/lib/payments/testing/stub-stripe-env";
 import type { CancellationProgress } from "@/lib/events/cancel-event";
@@ -43,7 +43,7 @@ describe("event cancellation (test mode, through the webhook route)", () => {
     const a = await createPaidOrder(event.id, [{ tierId: ga.id, quantity: 2 }]);
     const b = await createPaidOrder(event.id, [{ tierId: vip.id, quantity: 1 }]);
     const path = `/api/tickets/events/${event.id}/cancel`;
-    const scanner = await addTestMember(event.organizerId, "door@x.example", "scanner");
+    const scanner = await addMember(event.organizerId, "door@x.example", "scanner");
     expect((await post(cancelRoute, path, event.id, scanner.cookie)).status).toBe(403);
 
     const response = await post(cancelRoute, path, event.id, owner.cookie);

@@ -6,14 +6,14 @@ import { createEvent } from "@/lib/events/create-event";
 import { getOrganizerEvent } from "@/lib/events/get-organizer-event";
 import { listOrganizerEvents } from "@/lib/events/list-organizer-events";
 import { publishEvent } from "@/lib/events/publish-event";
+import { eventFormInput } from "@/lib/events/testing";
 import {
-  createTestOrganizer,
-  createTestTier,
+  createOrganizerWithOwner,
+  createTier,
   enableTestCharges,
-  eventFormInput,
-  holdTestSeats,
-  sellTestTickets,
-} from "@/lib/events/testing";
+  holdSeats,
+  sellTickets,
+} from "@/lib/testing/factories";
 import { unpublishEvent } from "@/lib/events/unpublish-event";
 import { updateEvent } from "@/lib/events/update-event";
 import { resetDatabase } from "@/lib/testing/db";
@@ -31,7 +31,7 @@ const fieldsOf = (error: AppError) => error.fields.map((f) => f.field);
 const NOW = new Date("2030-06-01T12:00:00Z");
 
 async function setup(options: { chargesEnabled?: boolean } = {}) {
-  const { owner, organizer } = await createTestOrganizer("the-loft", options);
+  const { owner, organizer } = await createOrganizerWithOwner("the-loft", options);
   const actor = { organizerId: organizer.id, userId: owner.userId };
   return { actor, organizer, owner };
 }
@@ -160,7 +160,7 @@ describe("createEvent", () => {
 
   it("refuses a slug another event (of any organizer) uses with 409 naming slug", async () => {
     const { actor } = await setup();
-    const other = await createTestOrganizer("other-org");
+    const other = await createOrganizerWithOwner("other-org");
     await createEvent(
       { organizerId: other.organizer.id, userId: other.owner.userId },
       eventFormInput({ slug: "owls" }),
@@ -215,11 +215,11 @@ describe("updateEvent", () => {
   it("refuses a capacity below valid tickets + unexpired holds with 422 naming capacity", async () => {
     const { actor } = await setup();
     const event = await createEvent(actor, eventFormInput());
-    const tier = await createTestTier(event.id);
-    await sellTestTickets(event.id, tier.id, 3);
-    await sellTestTickets(event.id, tier.id, 4, "refunded"); // released seats
-    await holdTestSeats(event.id, tier.id, 2, new Date(NOW.getTime() + 10 * 60_000));
-    await holdTestSeats(event.id, tier.id, 5, new Date(NOW.getTime() - 60_000)); // expired
+    const tier = await createTier(event.id);
+    await sellTickets(event.id, tier.id, 3);
+    await sellTickets(event.id, tier.id, 4, "refunded"); // released seats
+    await holdSeats(event.id, tier.id, 2, new Date(NOW.getTime() + 10 * 60_000));
+    await holdSeats(event.id, tier.id, 5, new Date(NOW.getTime() - 60_000)); // expired
 
     const error = await caught(updateEvent(actor, event.id, { capacity: 4 }, NOW));
     expect(error.status).toBe(422);
@@ -242,7 +242,7 @@ describe("updateEvent", () => {
     expect([dup.status, fieldsOf(dup)]).toEqual([409, ["slug"]]);
 
     expect((await updateEvent(actor, event.id, { slug: "owls-live" })).slug).toBe("owls-live");
-    await createTestTier(event.id);
+    await createTier(event.id);
     await publishEvent(actor, event.id, NOW);
 
     const error = await caught(updateEvent(actor, event.id, { slug: "owls-again" }));
@@ -270,7 +270,7 @@ describe("updateEvent", () => {
     const { actor } = await setup();
     const event = await createEvent(actor, eventFormInput());
     expect((await updateEvent(actor, event.id, { currency: "usd" })).currency).toBe("usd");
-    await createTestTier(event.id);
+    await createTier(event.id);
     const error = await caught(updateEvent(actor, event.id, { currency: "cad" }));
     expect([error.status, fieldsOf(error)]).toEqual([409, ["currency"]]);
   });
@@ -288,7 +288,7 @@ describe("updateEvent", () => {
 
   it("answers 404 for another organizer's event and leaves it alone", async () => {
     const { actor } = await setup();
-    const other = await createTestOrganizer("other-org");
+    const other = await createOrganizerWithOwner("other-org");
     const otherActor = { organizerId: other.organizer.id, userId: other.owner.userId };
     const theirs = await createEvent(otherActor, eventFormInput());
     for (const attempt of [
@@ -319,15 +319,15 @@ describe("publish, unpublish, archive", () => {
   it("refuses to publish paid tiers until Stripe can take charges; free tiers need no Stripe", async () => {
     const { actor } = await setup();
     const paid = await createEvent(actor, eventFormInput());
-    await createTestTier(paid.id, { priceMinor: 0 });
-    await createTestTier(paid.id, { priceMinor: 2500 });
+    await createTier(paid.id, { priceMinor: 0 });
+    await createTier(paid.id, { priceMinor: 2500 });
     const error = await caught(publishEvent(actor, paid.id, NOW));
     expect(error.status).toBe(409);
     expect(error.message).toBe("Connect Stripe and finish onboarding before publishing paid tickets");
     expect((await db.event.findUniqueOrThrow({ where: { id: paid.id } })).status).toBe("draft");
 
     const free = await createEvent(actor, eventFormInput());
-    await createTestTier(free.id, { priceMinor: 0 });
+    await createTier(free.id, { priceMinor: 0 });
     expect((await publishEvent(actor, free.id, NOW)).status).toBe("published");
 
     await enableTestCharges(actor.organizerId);
@@ -338,7 +338,7 @@ describe("publish, unpublish, archive", () => {
   it("refuses to publish an event that has ended (409 naming endsAt)", async () => {
     const { actor } = await setup({ chargesEnabled: true });
     const event = await createEvent(actor, eventFormInput());
-    await createTestTier(event.id);
+    await createTier(event.id);
     const error = await caught(publishEvent(actor, event.id, new Date("2030-12-28T07:30:00Z")));
     expect([error.status, fieldsOf(error)]).toEqual([409, ["endsAt"]]);
   });
@@ -346,7 +346,7 @@ describe("publish, unpublish, archive", () => {
   it("walks draft → published → draft → archived with an audit entry per step, refusing wrong moves", async () => {
     const { actor } = await setup({ chargesEnabled: true });
     const event = await createEvent(actor, eventFormInput());
-    await createTestTier(event.id);
+    await createTier(event.id);
 
     expect((await caught(unpublishEvent(actor, event.id))).status).toBe(409);
     expect((await publishEvent(actor, event.id, NOW)).status).toBe("published");
@@ -389,11 +389,11 @@ describe("listOrganizerEvents", () => {
       eventFormInput({ capacity: 50, startsAt: "2030-12-01T20:00", endsAt: "2030-12-01T23:00" }),
     );
     const open = await createEvent(actor, eventFormInput());
-    const t1 = await createTestTier(open.id, { capacity: 100 });
-    await createTestTier(open.id, { capacity: 20 });
-    await sellTestTickets(open.id, t1.id, 7);
-    await sellTestTickets(open.id, t1.id, 2, "void");
-    const other = await createTestOrganizer("other-org");
+    const t1 = await createTier(open.id, { capacity: 100 });
+    await createTier(open.id, { capacity: 20 });
+    await sellTickets(open.id, t1.id, 7);
+    await sellTickets(open.id, t1.id, 2, "void");
+    const other = await createOrganizerWithOwner("other-org");
     await createEvent({ organizerId: other.organizer.id, userId: other.owner.userId }, eventFormInput());
 
     const events = await listOrganizerEvents(actor.organizerId);

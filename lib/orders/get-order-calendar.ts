@@ -1,6 +1,7 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { eventDisplaySelect } from "@/lib/events/event-display";
 import { orderCalendarFile, type CalendarFile } from "@/lib/orders/order-calendar";
 import type { OrderAccess } from "@/lib/orders/resolve-order-access";
 
@@ -20,16 +21,7 @@ export async function getOrderCalendar(
 }
 
 export const calendarEventSelect = {
-  slug: true,
-  title: true,
+  ...eventDisplaySelect,
   summary: true,
-  venueName: true,
-  venueAddress: true,
-  city: true,
-  region: true,
-  country: true,
-  timezone: true,
-  startsAt: true,
-  endsAt: true,
   organizer: { select: { name: true } },
 } as const;

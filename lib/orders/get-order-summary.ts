@@ -5,6 +5,8 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import type { OrderAccess } from "@/lib/orders/resolve-order-access";
 import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
 import { ticketShortCode, type OrderSummary } from "@/lib/orders/order-summary";
+import { orderLinesSelect, orderTotalsSelect, toOrderLine } from "@/lib/orders/order-select";
+import { eventDisplaySelect } from "@/lib/events/event-display";
 
 /**
  * The order summary for a caller whose access was checked (resolveOrderAccess). Selects no ticket secret,
@@ -22,44 +24,18 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
       createdAt: true,
       paidAt: true,
       expiresAt: true,
-      subtotalMinor: true,
-      discountMinor: true,
-      feeMinor: true,
-      taxMinor: true,
-      totalMinor: true,
+      ...orderTotalsSelect,
       refundedMinor: true,
       taxLines: true,
       event: {
         select: {
           id: true,
-          slug: true,
-          title: true,
-          venueName: true,
-          venueAddress: true,
-          city: true,
-          region: true,
-          country: true,
-          timezone: true,
-          startsAt: true,
-          endsAt: true,
+          ...eventDisplaySelect,
           coverImageUrl: true,
           organizer: { select: { name: true } },
         },
       },
-      items: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          tierName: true,
-          quantity: true,
-          unitPriceMinor: true,
-          discountMinor: true,
-          feeMinor: true,
-          taxMinor: true,
-          totalMinor: true,
-          taxLines: true,
-        },
-      },
+      items: orderLinesSelect,
       tickets: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
@@ -105,17 +81,7 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
       endsAtLocal: formatEventTime(event.endsAt, event.timezone),
       coverImageUrl: event.coverImageUrl,
     },
-    lines: order.items.map((item) => ({
-      id: item.id,
-      tierName: item.tierName,
-      quantity: item.quantity,
-      unitPriceMinor: item.unitPriceMinor,
-      discountMinor: item.discountMinor,
-      feeMinor: item.feeMinor,
-      taxMinor: item.taxMinor,
-      totalMinor: item.totalMinor,
-      taxLines: parseStoredTaxLines(item.taxLines),
-    })),
+    lines: order.items.map(toOrderLine),
     taxLines: parseStoredTaxLines(order.taxLines),
     totals: {
       subtotalMinor: order.subtotalMinor,

@@ -6,7 +6,8 @@ import {
   orderAccessTokenFor,
   orderPassesUrl,
 } from "@/lib/orders/order-access-token";
-import { createPassesEvent, createPassesOrder, createPassesOrganizer } from "@/lib/orders/testing";
+import { createPassesEvent, createPassesOrder } from "@/lib/orders/testing";
+import { createOrganizerWithOwner } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 import { sha256Hex } from "@/lib/tickets/signing";
 
@@ -46,7 +47,7 @@ describe("order access tokens", () => {
   });
 
   it("open their own order only", async () => {
-    const { organizer } = await createPassesOrganizer();
+    const { organizer } = await createOrganizerWithOwner();
     const { event, general } = await createPassesEvent(organizer.id);
     const one = await createPassesOrder(event, [{ tier: general, quantity: 1 }]);
     const two = await createPassesOrder(event, [{ tier: general, quantity: 1 }]);

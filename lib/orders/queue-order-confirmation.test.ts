@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 import type { EmailAttachment } from "@/lib/email/types";
 import { findOrderByAccessToken } from "@/lib/orders/order-access-token";
 import { queueOrderConfirmation } from "@/lib/orders/queue-order-confirmation";
-import { createPassesEvent, createPassesOrder, createPassesOrganizer } from "@/lib/orders/testing";
+import { createPassesEvent, createPassesOrder } from "@/lib/orders/testing";
+import { createOrganizerWithOwner } from "@/lib/testing/factories";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import type { Storage } from "@/lib/storage/storage";
 import { resetDatabase } from "@/lib/testing/db";
@@ -19,7 +20,7 @@ let root: string;
 let storage: Storage;
 
 async function paidOrder(quantity = 3, extra: { logoUrl?: string; coverImageUrl?: string } = {}) {
-  const { organizer } = await createPassesOrganizer("blue-room");
+  const { organizer } = await createOrganizerWithOwner("blue-room");
   if (extra.logoUrl)
     await db.organizer.update({ where: { id: organizer.id }, data: { logoUrl: extra.logoUrl } });
   const { event, general, vip } = await createPassesEvent(organizer.id, {
@@ -149,7 +150,7 @@ describe("queueOrderConfirmation", () => {
   });
 
   it("rebuilds the checkout's derived token instead of rotating it, so the buyer's open page keeps working", async () => {
-    const { organizer } = await createPassesOrganizer("green-room");
+    const { organizer } = await createOrganizerWithOwner("green-room");
     const { event, general } = await createPassesEvent(organizer.id);
     const { order, token } = await createPassesOrder(event, [{ tier: general, quantity: 1 }], {
       status: "paid",
@@ -232,7 +233,7 @@ describe("queueOrderConfirmation", () => {
   });
 
   it("only confirms paid orders with valid tickets", async () => {
-    const { organizer } = await createPassesOrganizer("green-room");
+    const { organizer } = await createOrganizerWithOwner("green-room");
     const { event, general } = await createPassesEvent(organizer.id);
     const { order } = await createPassesOrder(event, [{ tier: general, quantity: 1 }], { status: "pending" });
     await expect(

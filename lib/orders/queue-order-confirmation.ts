@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { queueEmail, type EmailAttachment } from "@/lib/email/queue-email";
 import type { EmailTemplateProps } from "@/lib/email/templates";
 import { calendarEventSelect } from "@/lib/orders/get-order-calendar";
+import { orderTotalsSelect } from "@/lib/orders/order-select";
 import { orderCalendarFile } from "@/lib/orders/order-calendar";
 import {
   createOrderAccessToken,
@@ -87,11 +88,7 @@ export async function queueOrderConfirmation(
       buyerEmail: true,
       buyerName: true,
       currency: true,
-      subtotalMinor: true,
-      discountMinor: true,
-      feeMinor: true,
-      taxMinor: true,
-      totalMinor: true,
+      ...orderTotalsSelect,
       taxLines: true,
       accessTokenHash: true,
       event: { select: calendarEventSelect },

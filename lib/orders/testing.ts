@@ -1,85 +1,35 @@
-// Test fixtures for orders and passes: an organizer with its owner, a published event with two tiers and
-// GST + PST, and orders with lines, totals and tax lines, written straight to the database (the checkout is
-// built separately). Orders get a real access token, returned so tests can open them.
+// Test fixtures for orders and passes: a published event with two tiers and GST + PST, and orders with
+// lines, totals and tax lines, written straight to the database (the checkout is built separately). Orders
+// get a real access token, returned so tests can open them. Organizers and members: lib/testing/factories.
 import "server-only";
-import { randomBytes, randomUUID } from "node:crypto";
-import { createUserWithSession } from "@/lib/auth/testing";
-import type { MemberRole } from "@/lib/auth/roles";
+import { randomUUID } from "node:crypto";
 import { db, type OrderStatus } from "@/lib/db";
 import { createOrderAccessToken, orderAccessTokenFor } from "@/lib/orders/order-access-token";
+import { createEvent, createTier, GST_PST_TAXES, uniqueSuffix } from "@/lib/testing/factories";
 
-const suffix = () => randomBytes(4).toString("hex");
-
-export async function createPassesOrganizer(slug = `org-${suffix()}`) {
-  const owner = await createUserWithSession(`owner@${slug}.example`);
-  const organizer = await db.organizer.create({
-    data: {
-      name: `${slug} Presents`,
-      slug,
-      contactEmail: `hello@${slug}.example`,
-      defaultCurrency: "cad",
-      timezone: "America/Vancouver",
-      members: {
-        create: {
-          userId: owner.userId,
-          email: `owner@${slug}.example`,
-          role: "owner",
-          acceptedAt: new Date(),
-        },
-      },
-    },
-  });
-  return { organizer, owner };
-}
-
-export async function addPassesMember(organizerId: string, email: string, role: MemberRole) {
-  const member = await createUserWithSession(email);
-  await db.organizerMember.create({
-    data: { organizerId, userId: member.userId, email, role, acceptedAt: new Date() },
-  });
-  return member;
-}
-
+/** A published event with two tiers (General Admission $25, VIP Balcony $60) and GST + PST. */
 export async function createPassesEvent(
   organizerId: string,
   overrides: { coverImageUrl?: string | null; title?: string } = {},
 ) {
-  const event = await db.event.create({
-    data: {
-      organizerId,
-      slug: `night-owls-${suffix()}`,
-      title: overrides.title ?? "The Night Owls",
-      summary: "Loud guitars, late trains.",
-      venueName: "The Loft",
-      venueAddress: "123 Granville St",
-      city: "Vancouver",
-      region: "BC",
-      country: "CA",
-      timezone: "America/Vancouver",
-      // 8 pm on 27 Dec 2030 in Vancouver (PST, UTC-8).
-      startsAt: new Date("2030-12-28T04:00:00Z"),
-      endsAt: new Date("2030-12-28T07:30:00Z"),
-      currency: "cad",
-      status: "published",
-      coverImageUrl: overrides.coverImageUrl ?? null,
-      taxes: [
-        { name: "GST", rateBps: 500, inclusive: false },
-        { name: "PST", rateBps: 700, inclusive: false },
-      ],
-    },
+  const event = await createEvent(organizerId, {
+    slug: `night-owls-${uniqueSuffix()}`,
+    title: overrides.title ?? "The Night Owls",
+    summary: "Loud guitars, late trains.",
+    venueAddress: "123 Granville St",
+    region: "BC",
+    // 8 pm on 27 Dec 2030 in Vancouver (PST, UTC-8).
+    startsAt: new Date("2030-12-28T04:00:00Z"),
+    endsAt: new Date("2030-12-28T07:30:00Z"),
+    coverImageUrl: overrides.coverImageUrl ?? null,
+    taxes: GST_PST_TAXES,
   });
-  const general = await db.tier.create({
-    data: { eventId: event.id, name: "General Admission", priceMinor: 2500, currency: "cad", capacity: 100 },
-  });
-  const vip = await db.tier.create({
-    data: {
-      eventId: event.id,
-      name: "VIP Balcony",
-      priceMinor: 6000,
-      currency: "cad",
-      capacity: 20,
-      sortOrder: 1,
-    },
+  const general = await createTier(event.id);
+  const vip = await createTier(event.id, {
+    name: "VIP Balcony",
+    priceMinor: 6000,
+    capacity: 20,
+    sortOrder: 1,
   });
   return { event, general, vip };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ticketShortCode } from "@/lib/orders/order-summary";
+import { orderLinesSelect, orderTotalsSelect } from "@/lib/orders/order-select";
 import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
 import type { OrganizerOrderDetail } from "@/lib/refunds/organizer-order-view";
 
@@ -16,30 +17,13 @@ export async function getOrganizerOrder(organizerId: string, orderId: string): P
       currency: true,
       status: true,
       disputed: true,
-      subtotalMinor: true,
-      discountMinor: true,
-      feeMinor: true,
-      taxMinor: true,
-      totalMinor: true,
+      ...orderTotalsSelect,
       refundedMinor: true,
       chargeType: true,
       createdAt: true,
       paidAt: true,
       event: { select: { id: true, title: true, allowRefundsUntil: true } },
-      items: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          tierName: true,
-          quantity: true,
-          unitPriceMinor: true,
-          discountMinor: true,
-          feeMinor: true,
-          taxMinor: true,
-          totalMinor: true,
-          taxLines: true,
-        },
-      },
+      items: orderLinesSelect,
       tickets: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, status: true, disputed: true, orderItem: { select: { tierName: true } } },

@@ -6,7 +6,7 @@ import { apiRequest, createUserWithSession, routeContext } from "@/lib/auth/test
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { addTestMember } from "@/lib/events/testing";
+import { addMember } from "@/lib/testing/factories";
 import { refundForTickets } from "@/lib/money/allocate-refund";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import {
@@ -175,7 +175,7 @@ describe("refunds in test mode (no Stripe keys): our button end to end through t
     const b = await setUpRefundEvent();
     const order = await createPaidOrder(a.event.id, [{ tierId: a.ga.id, quantity: 1 }]);
     expect((await refundRequest(order.id, b.owner.cookie, { reason: "mine now" })).status).toBe(404);
-    const scanner = await addTestMember(a.organizer.id, "door@a.example", "scanner");
+    const scanner = await addMember(a.organizer.id, "door@a.example", "scanner");
     expect((await refundRequest(order.id, scanner.cookie, { reason: "x" })).status).toBe(403);
     const anonymous = await refundRoute(
       apiRequest(`/api/tickets/orders/${order.id}/refund`, { body: { reason: "x" } }),

@@ -11,52 +11,21 @@ import { routeContext } from "@/lib/auth/testing";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { fulfillOrder } from "@/lib/checkout/fulfill-order";
 import { db } from "@/lib/db";
-import { createTestOrganizer } from "@/lib/events/testing";
+import { createOnSaleEvent, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 import { getAvailability } from "@/lib/inventory/get-availability";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { DEV_WEBHOOK_SECRET } from "@/lib/payments/webhook-secrets";
 
-const HOUR = 60 * 60 * 1000;
-
 export async function setUpRefundEvent(
   options: { slug?: string; allowRefundsUntil?: Date | null; gaCapacity?: number } = {},
 ) {
-  const slug = options.slug ?? `org-${Math.random().toString(36).slice(2, 8)}`;
-  const { organizer, owner } = await createTestOrganizer(slug, { chargesEnabled: true });
-  const event = await db.event.create({
-    data: {
-      organizerId: organizer.id,
-      slug: `show-${Math.random().toString(36).slice(2, 8)}`,
-      title: "Night Owls",
-      venueName: "The Loft",
-      city: "Vancouver",
-      country: "CA",
-      timezone: "America/Vancouver",
-      startsAt: new Date(Date.now() + 48 * HOUR),
-      endsAt: new Date(Date.now() + 52 * HOUR),
-      currency: "cad",
-      status: "published",
-      publishedAt: new Date(),
-      allowRefundsUntil: options.allowRefundsUntil ?? null,
-      taxes: [
-        { name: "GST", rateBps: 500, inclusive: false },
-        { name: "PST", rateBps: 700, inclusive: false },
-      ],
-    },
+  const { organizer, owner } = await createOrganizerWithOwner(options.slug, { chargesEnabled: true });
+  const event = await createOnSaleEvent(organizer.id, {
+    allowRefundsUntil: options.allowRefundsUntil ?? null,
   });
-  const ga = await db.tier.create({
-    data: {
-      eventId: event.id,
-      name: "GA",
-      priceMinor: 2500,
-      currency: "cad",
-      capacity: options.gaCapacity ?? 50,
-    },
-  });
-  const vip = await db.tier.create({
-    data: { eventId: event.id, name: "VIP", priceMinor: 6000, currency: "cad", capacity: 10 },
-  });
+  const ga = await createTier(event.id, { name: "GA", capacity: options.gaCapacity ?? 50 });
+  const vip = await createTier(event.id, { name: "VIP", priceMinor: 6000, capacity: 10 });
   return { organizer, owner, event, ga, vip };
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createPassesEvent, createPassesOrder, createPassesOrganizer } from "@/lib/orders/testing";
+import { createPassesEvent, createPassesOrder } from "@/lib/orders/testing";
+import { createOrganizerWithOwner } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 import { sha256Hex, verifyTicketCode } from "@/lib/tickets/signing";
@@ -8,7 +9,7 @@ import { decodeTicketCode } from "@/lib/tickets/ticket-code";
 import { tag } from "@/lib/tickets/signing";
 
 async function paidOrder() {
-  const { organizer } = await createPassesOrganizer();
+  const { organizer } = await createOrganizerWithOwner();
   const { event, general, vip } = await createPassesEvent(organizer.id);
   const { order } = await createPassesOrder(
     event,
@@ -77,7 +78,7 @@ describe("issueTicketsForOrder", () => {
   });
 
   it("refuses an unpaid order and writes nothing", async () => {
-    const { organizer } = await createPassesOrganizer();
+    const { organizer } = await createOrganizerWithOwner();
     const { event, general } = await createPassesEvent(organizer.id);
     const { order } = await createPassesOrder(event, [{ tier: general, quantity: 2 }], { status: "pending" });
     await expect(db.$transaction((tx) => issueTicketsForOrder(tx, order.id))).rejects.toMatchObject({

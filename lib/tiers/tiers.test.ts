@@ -6,7 +6,12 @@ import { createTier } from "@/lib/tiers/create-tier";
 import { deleteTier } from "@/lib/tiers/delete-tier";
 import { listEventTiers } from "@/lib/tiers/list-event-tiers";
 import { reorderTiers } from "@/lib/tiers/reorder-tiers";
-import { createTestEvent, createTestOrder, createTestOrganizer, createTestTier } from "@/lib/tiers/testing";
+import {
+  createEvent,
+  createOrder,
+  createOrganizerWithOwner,
+  createTier as createTestTier,
+} from "@/lib/testing/factories";
 import { updateTier } from "@/lib/tiers/update-tier";
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
@@ -21,8 +26,8 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
 const fieldsOf = (error: AppError) => error.fields.map((f) => f.field);
 
 async function setup() {
-  const { organizer, owner } = await createTestOrganizer("the-loft");
-  const event = await createTestEvent(organizer.id);
+  const { organizer, owner } = await createOrganizerWithOwner("the-loft");
+  const event = await createEvent(organizer.id);
   return { organizer, owner, event };
 }
 
@@ -100,12 +105,12 @@ describe("createTier", () => {
 
   it("404s for another organizer's event; 409 for a cancelled or archived event", async () => {
     const { organizer, event } = await setup();
-    const other = await createTestOrganizer("other-venue");
+    const other = await createOrganizerWithOwner("other-venue");
     const input = { name: "GA", priceMinor: 0, capacity: 10 };
     expect((await caught(createTier(other.organizer.id, event.id, input))).status).toBe(404);
     expect((await caught(createTier(organizer.id, "missing", input))).status).toBe(404);
     for (const status of ["cancelled", "archived"] as const) {
-      const frozen = await createTestEvent(organizer.id, { status });
+      const frozen = await createEvent(organizer.id, { status });
       const error = await caught(createTier(organizer.id, frozen.id, input));
       expect(error.status).toBe(409);
       expect(error.message).toContain(status);
@@ -120,11 +125,11 @@ describe("updateTier", () => {
   it("refuses capacity below sold + held with a message saying how many are sold", async () => {
     const { organizer, event } = await setup();
     const tier = await createTestTier(event.id, { capacity: 100 });
-    await createTestOrder(event, { tierId: tier.id, quantity: 10 });
-    await createTestOrder(event, { tierId: tier.id, quantity: 2, status: "pending" });
+    await createOrder(event.id, { tierId: tier.id, quantity: 10 });
+    await createOrder(event.id, { tierId: tier.id, quantity: 2, status: "pending" });
     // Neither refunded tickets nor expired holds take a seat.
-    await createTestOrder(event, { tierId: tier.id, quantity: 5, status: "refunded" });
-    await createTestOrder(event, {
+    await createOrder(event.id, { tierId: tier.id, quantity: 5, status: "refunded" });
+    await createOrder(event.id, {
       tierId: tier.id,
       quantity: 7,
       status: "pending",
@@ -145,7 +150,7 @@ describe("updateTier", () => {
   it("hides (and shows) a tier with sales, audited", async () => {
     const { organizer, owner, event } = await setup();
     const tier = await createTestTier(event.id);
-    await createTestOrder(event, { tierId: tier.id, quantity: 3 });
+    await createOrder(event.id, { tierId: tier.id, quantity: 3 });
     const hidden = await updateTier(
       organizer.id,
       tier.id,
@@ -195,7 +200,7 @@ describe("updateTier", () => {
   it("404s for another organizer's tier and leaves it alone", async () => {
     const { event } = await setup();
     const tier = await createTestTier(event.id);
-    const other = await createTestOrganizer("other-venue");
+    const other = await createOrganizerWithOwner("other-venue");
     expect((await caught(updateTier(other.organizer.id, tier.id, { visibility: "hidden" }))).status).toBe(
       404,
     );
@@ -218,8 +223,8 @@ describe("deleteTier", () => {
     const { organizer, owner, event } = await setup();
     const sold = await createTestTier(event.id, { name: "GA" });
     const unsold = await createTestTier(event.id, { name: "VIP" });
-    await createTestOrder(event, { tierId: sold.id, quantity: 2 });
-    await createTestOrder(event, { tierId: sold.id, quantity: 1, status: "expired", hold: false });
+    await createOrder(event.id, { tierId: sold.id, quantity: 2 });
+    await createOrder(event.id, { tierId: sold.id, quantity: 1, status: "expired", hold: false });
 
     const error = await caught(deleteTier(organizer.id, sold.id));
     expect(error.status).toBe(409);
@@ -255,7 +260,7 @@ describe("deleteTier", () => {
   it("404s for another organizer's tier", async () => {
     const { event } = await setup();
     const tier = await createTestTier(event.id);
-    const other = await createTestOrganizer("other-venue");
+    const other = await createOrganizerWithOwner("other-venue");
     expect((await caught(deleteTier(other.organizer.id, tier.id))).status).toBe(404);
     expect(await db.tier.count()).toBe(1);
   });
@@ -268,15 +273,15 @@ describe("listEventTiers and reorderTiers", () => {
     const { organizer, event } = await setup();
     const ga = await createTestTier(event.id, { name: "GA", capacity: 50, sortOrder: 1 });
     const vip = await createTestTier(event.id, { name: "VIP", capacity: 10, sortOrder: 0 });
-    await createTestOrder(event, { tierId: ga.id, quantity: 4 });
-    await createTestOrder(event, {
+    await createOrder(event.id, { tierId: ga.id, quantity: 4 });
+    await createOrder(event.id, {
       tierId: ga.id,
       quantity: 1,
       status: "partially_refunded",
       ticketStatus: "void",
     });
-    await createTestOrder(event, { tierId: vip.id, quantity: 3, status: "pending" });
-    const other = await createTestEvent(organizer.id);
+    await createOrder(event.id, { tierId: vip.id, quantity: 3, status: "pending" });
+    const other = await createEvent(organizer.id);
     await createTestTier(other.id, { name: "Elsewhere" });
 
     const list = await listEventTiers(organizer.id, event.id);
@@ -300,7 +305,7 @@ describe("listEventTiers and reorderTiers", () => {
 
   it("404s for another organizer's event", async () => {
     const { event } = await setup();
-    const other = await createTestOrganizer("other-venue");
+    const other = await createOrganizerWithOwner("other-venue");
     expect((await caught(listEventTiers(other.organizer.id, event.id))).status).toBe(404);
   });
 });

@@ -22,7 +22,7 @@ import {
   refundTestTicket,
 } from "@/lib/checkin/testing";
 import { db } from "@/lib/db";
-import { createTestTier } from "@/lib/events/testing";
+import { createTier } from "@/lib/testing/factories";
 import { getOrCreateEventKey, signTicketCode } from "@/lib/tickets/signing";
 import { joinCode, decodeTicketCode } from "@/lib/tickets/ticket-code";
 import { resetDatabase } from "@/lib/testing/db";
@@ -155,7 +155,7 @@ describe("provisioning", () => {
 describe("sync down", () => {
   it("sends a full snapshot in pages, then only changes; a refund shows as a revocation and a status", async () => {
     const { owner, organizer, event, tier } = await createCheckinWorld("sync");
-    const vip = await createTestTier(event.id, { name: "VIP" });
+    const vip = await createTier(event.id, { name: "VIP" });
     const tickets = [
       ...(await issueTestTickets(event.id, tier.id, 4)),
       ...(await issueTestTickets(event.id, vip.id, 1)),

@@ -8,7 +8,7 @@ import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { eventCheckinsResponseSchema } from "@/lib/checkin/contract";
 import { createCheckinWorld, createTestDevice } from "@/lib/checkin/testing";
 import { db } from "@/lib/db";
-import { addTestMember } from "@/lib/events/testing";
+import { addMember } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 
 beforeEach(resetDatabase);
@@ -17,8 +17,8 @@ async function world() {
   const a = await createCheckinWorld("org-a");
   const b = await createCheckinWorld("org-b");
   const deviceA = await createTestDevice(a.organizer.id, a.event.id, a.owner.userId, "A door");
-  const managerB = await addTestMember(b.organizer.id, "manager@org-b.example", "manager");
-  const scannerA = await addTestMember(a.organizer.id, "scanner@org-a.example", "scanner");
+  const managerB = await addMember(b.organizer.id, "manager@org-b.example", "manager");
+  const scannerA = await addMember(a.organizer.id, "scanner@org-a.example", "scanner");
   return { a, b, deviceA, managerB, scannerA };
 }
 

@@ -5,12 +5,12 @@ import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/lib/testing/db";
 import {
-  addTestMember,
-  createTestEvent,
-  createTestOrder,
-  createTestOrganizer,
-  createTestTier,
-} from "@/lib/tiers/testing";
+  addMember,
+  createEvent,
+  createOrder,
+  createOrganizerWithOwner,
+  createTier,
+} from "@/lib/testing/factories";
 
 interface ProblemJson {
   status: number;
@@ -24,10 +24,10 @@ async function problem(response: Response): Promise<ProblemJson> {
 }
 
 async function setup() {
-  const { organizer } = await createTestOrganizer("the-loft");
-  const manager = await addTestMember(organizer.id, "manager@the-loft.example", "manager");
-  const event = await createTestEvent(organizer.id);
-  const ga = await createTestTier(event.id, { name: "GA" });
+  const { organizer } = await createOrganizerWithOwner("the-loft");
+  const manager = await addMember(organizer.id, "manager@the-loft.example", "manager");
+  const event = await createEvent(organizer.id);
+  const ga = await createTier(event.id, { name: "GA" });
   const post = (body: unknown) =>
     eventDiscountsRoute.POST(
       apiRequest(`/api/tickets/events/${event.id}/discounts`, { body, cookie: manager.cookie }),
@@ -67,14 +67,14 @@ describe("discount routes", () => {
     expect(created.status).toBe(201);
     const code = (await created.json()) as { id: string; code: string };
     expect(code.code).toBe("EARLY");
-    await createTestOrder(event, { tierId: ga.id, status: "paid", discountId: code.id });
-    await createTestOrder(event, {
+    await createOrder(event.id, { tierId: ga.id, status: "paid", discountId: code.id });
+    await createOrder(event.id, {
       tierId: ga.id,
       status: "pending",
       discountId: code.id,
       expiresAt: new Date(Date.now() + 60_000),
     });
-    await createTestOrder(event, { tierId: ga.id, status: "expired", discountId: code.id, hold: false });
+    await createOrder(event.id, { tierId: ga.id, status: "expired", discountId: code.id, hold: false });
     const body = await list();
     expect(body.event.currency).toBe("cad");
     expect(body.discounts).toEqual([expect.objectContaining({ code: "EARLY", uses: 2, active: true })]);
@@ -87,8 +87,8 @@ describe("discount routes", () => {
     expect(dup.status).toBe(409);
     expect((await problem(dup)).errors?.map((e) => e.field)).toEqual(["code"]);
 
-    const otherEvent = await createTestEvent(organizer.id);
-    const otherTier = await createTestTier(otherEvent.id, { name: "Other" });
+    const otherEvent = await createEvent(organizer.id);
+    const otherTier = await createTier(otherEvent.id, { name: "Other" });
     const cases: [Record<string, unknown>, string][] = [
       [{ percentBps: 0 }, "percentBps"],
       [{ percentBps: 10_001 }, "percentBps"],

@@ -15,7 +15,8 @@ import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { createEvent } from "@/lib/events/create-event";
 import { publishEvent } from "@/lib/events/publish-event";
-import { addTestMember, createTestOrganizer, createTestTier, eventFormInput } from "@/lib/events/testing";
+import { eventFormInput } from "@/lib/events/testing";
+import { addMember, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 
 // Uploads (if any got through) go to a scratch folder, never the repository's .data.
@@ -36,16 +37,16 @@ function uploadRequest(cookie: string | undefined, fields: Record<string, string
 }
 
 async function world() {
-  const a = await createTestOrganizer("org-a", { chargesEnabled: true });
-  const b = await createTestOrganizer("org-b", { chargesEnabled: true });
+  const a = await createOrganizerWithOwner("org-a", { chargesEnabled: true });
+  const b = await createOrganizerWithOwner("org-b", { chargesEnabled: true });
   const actorA = { organizerId: a.organizer.id, userId: a.owner.userId };
   const draft = await createEvent(actorA, eventFormInput({ slug: "a-draft" }));
   const published = await createEvent(actorA, eventFormInput({ slug: "a-published" }));
-  await createTestTier(draft.id);
-  await createTestTier(published.id);
+  await createTier(draft.id);
+  await createTier(published.id);
   await publishEvent(actorA, published.id);
-  const managerB = await addTestMember(b.organizer.id, "manager@org-b.example", "manager");
-  const scannerA = await addTestMember(a.organizer.id, "scanner@org-a.example", "scanner");
+  const managerB = await addMember(b.organizer.id, "manager@org-b.example", "manager");
+  const scannerA = await addMember(a.organizer.id, "scanner@org-a.example", "scanner");
   return { a, b, draft, published, managerB, scannerA };
 }
 

@@ -7,13 +7,13 @@ import * as publicRoute from "@/app/api/tickets/events/public/route";
 import * as eventsRoute from "@/app/api/tickets/events/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
+import { eventFormInput } from "@/lib/events/testing";
 import {
-  createTestOrganizer,
-  createTestTier,
+  createOrganizerWithOwner,
+  createTier,
   enableTestCharges,
-  eventFormInput,
-  sellTestTickets,
-} from "@/lib/events/testing";
+  sellTickets,
+} from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 
 interface Problem {
@@ -54,15 +54,15 @@ beforeEach(async () => {
 
 describe("organizer event routes", () => {
   it("POST creates a draft (201) and GET lists it with tier and sold counts", async () => {
-    const { owner } = await createTestOrganizer("the-loft");
+    const { owner } = await createOrganizerWithOwner("the-loft");
     const created = await createViaApi(owner.cookie);
     expect(created).toMatchObject({
       slug: "the-night-owls",
       status: "draft",
       startsAt: "2030-12-28T04:00:00.000Z",
     });
-    const tier = await createTestTier(created.id, { capacity: 80 });
-    await sellTestTickets(created.id, tier.id, 4);
+    const tier = await createTier(created.id, { capacity: 80 });
+    await sellTickets(created.id, tier.id, 4);
 
     const list = await eventsRoute.GET(
       apiRequest("/api/tickets/events", { cookie: owner.cookie }),
@@ -84,7 +84,7 @@ describe("organizer event routes", () => {
   });
 
   it("answers bad input with problem+json naming the field", async () => {
-    const { owner } = await createTestOrganizer("the-loft");
+    const { owner } = await createOrganizerWithOwner("the-loft");
     const cases: [Record<string, unknown>, number, string][] = [
       [{ endsAt: "2030-12-27T19:00" }, 422, "endsAt"],
       [{ currency: "doge" }, 422, "currency"],
@@ -120,7 +120,7 @@ describe("organizer event routes", () => {
   });
 
   it("PATCH edits part of an event; capacity below sold is 422, slug after publish is 409", async () => {
-    const { owner } = await createTestOrganizer("the-loft", { chargesEnabled: true });
+    const { owner } = await createOrganizerWithOwner("the-loft", { chargesEnabled: true });
     const created = await createViaApi(owner.cookie);
     const patch = (body: unknown) =>
       eventRoute.PATCH(
@@ -132,8 +132,8 @@ describe("organizer event routes", () => {
     expect(renamed.status).toBe(200);
     expect((await renamed.json()) as EventBody).toMatchObject({ title: "Owls Live", slug: "the-night-owls" });
 
-    const tier = await createTestTier(created.id);
-    await sellTestTickets(created.id, tier.id, 3);
+    const tier = await createTier(created.id);
+    await sellTickets(created.id, tier.id, 3);
     const tooSmall = await patch({ capacity: 2 });
     expect(tooSmall.status).toBe(422);
     expect((await problem(tooSmall)).fields).toEqual(["capacity"]);
@@ -149,14 +149,14 @@ describe("organizer event routes", () => {
   });
 
   it("publish needs tiers and, for paid tiers, Stripe charges; unpublish and archive move the status", async () => {
-    const { owner, organizer } = await createTestOrganizer("the-loft");
+    const { owner, organizer } = await createOrganizerWithOwner("the-loft");
     const created = await createViaApi(owner.cookie);
 
     const noTiers = await action(publishRoute, created.id, owner.cookie);
     expect(noTiers.status).toBe(409);
     expect((await problem(noTiers)).fields).toEqual(["tiers"]);
 
-    await createTestTier(created.id, { priceMinor: 3000 });
+    await createTier(created.id, { priceMinor: 3000 });
     const noStripe = await action(publishRoute, created.id, owner.cookie);
     expect(noStripe.status).toBe(409);
     expect((await problem(noStripe)).detail).toBe(
@@ -179,7 +179,7 @@ describe("organizer event routes", () => {
 
 describe("GET /api/tickets/events/public", () => {
   it("lists published events that have not ended, filtered by city (case-insensitive), without auth", async () => {
-    const { owner, organizer } = await createTestOrganizer("the-loft", { chargesEnabled: true });
+    const { owner, organizer } = await createOrganizerWithOwner("the-loft", { chargesEnabled: true });
     const vancouver = await createViaApi(owner.cookie, { title: "Vancouver show" });
     const toronto = await createViaApi(owner.cookie, { title: "Toronto show", city: "Toronto" });
     await createViaApi(owner.cookie, { title: "Draft show" });
@@ -189,7 +189,7 @@ describe("GET /api/tickets/events/public", () => {
       endsAt: "2020-01-01T23:00",
     });
     for (const e of [vancouver, toronto]) {
-      await createTestTier(e.id);
+      await createTier(e.id);
       expect((await action(publishRoute, e.id, owner.cookie)).status).toBe(200);
     }
     // Published before it ended; it must drop off the list once over.

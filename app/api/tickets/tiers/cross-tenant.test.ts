@@ -9,7 +9,7 @@ import * as tierRoute from "@/app/api/tickets/tiers/[id]/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/lib/testing/db";
-import { addTestMember, createTestEvent, createTestOrganizer, createTestTier } from "@/lib/tiers/testing";
+import { addMember, createEvent, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 
 interface Caller {
   cookie?: string;
@@ -19,14 +19,14 @@ interface Caller {
 type Call = (caller: Caller) => Promise<Response>;
 
 async function world() {
-  const a = await createTestOrganizer("venue-a");
-  const b = await createTestOrganizer("venue-b");
-  const aManager = await addTestMember(a.organizer.id, "manager@venue-a.example", "manager");
-  const aScanner = await addTestMember(a.organizer.id, "door@venue-a.example", "scanner");
-  const bManager = await addTestMember(b.organizer.id, "manager@venue-b.example", "manager");
-  const aEvent = await createTestEvent(a.organizer.id);
-  const bEvent = await createTestEvent(b.organizer.id);
-  const aTier = await createTestTier(aEvent.id, { name: "A GA" });
+  const a = await createOrganizerWithOwner("venue-a");
+  const b = await createOrganizerWithOwner("venue-b");
+  const aManager = await addMember(a.organizer.id, "manager@venue-a.example", "manager");
+  const aScanner = await addMember(a.organizer.id, "door@venue-a.example", "scanner");
+  const bManager = await addMember(b.organizer.id, "manager@venue-b.example", "manager");
+  const aEvent = await createEvent(a.organizer.id);
+  const bEvent = await createEvent(b.organizer.id);
+  const aTier = await createTier(aEvent.id, { name: "A GA" });
   const aDiscount = await db.discount.create({
     data: { eventId: aEvent.id, code: "ASECRET", kind: "percent", percentBps: 1000 },
   });

@@ -6,12 +6,12 @@ import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/lib/testing/db";
 import {
-  addTestMember,
-  createTestEvent,
-  createTestOrder,
-  createTestOrganizer,
-  createTestTier,
-} from "@/lib/tiers/testing";
+  addMember,
+  createEvent,
+  createOrder,
+  createOrganizerWithOwner,
+  createTier,
+} from "@/lib/testing/factories";
 
 interface ProblemJson {
   status: number;
@@ -25,9 +25,9 @@ async function problem(response: Response): Promise<ProblemJson> {
 }
 
 async function setup() {
-  const { organizer, owner } = await createTestOrganizer("the-loft");
-  const manager = await addTestMember(organizer.id, "manager@the-loft.example", "manager");
-  const event = await createTestEvent(organizer.id);
+  const { organizer, owner } = await createOrganizerWithOwner("the-loft");
+  const manager = await addMember(organizer.id, "manager@the-loft.example", "manager");
+  const event = await createEvent(organizer.id);
   const post = (body: unknown, cookie = manager.cookie) =>
     eventTiersRoute.POST(
       apiRequest(`/api/tickets/events/${event.id}/tiers`, { body, cookie }),
@@ -57,7 +57,7 @@ describe("tier routes", () => {
     expect(created.status).toBe(201);
     const tier = (await created.json()) as { id: string; salesStartAt: string; currency: string };
     expect(tier).toMatchObject({ currency: "cad", salesStartAt: "2030-05-01T17:00:00.000Z", sold: 0 });
-    await createTestOrder(event, { tierId: tier.id, quantity: 3 });
+    await createOrder(event.id, { tierId: tier.id, quantity: 3 });
 
     const listed = await eventTiersRoute.GET(
       apiRequest(`/api/tickets/events/${event.id}/tiers`, { cookie: manager.cookie }),
@@ -105,8 +105,8 @@ describe("tier routes", () => {
 
   it("PATCH refuses capacity below what is sold (422 saying how many), allows hiding a tier with sales", async () => {
     const { event, patch } = await setup();
-    const tier = await createTestTier(event.id, { capacity: 100 });
-    await createTestOrder(event, { tierId: tier.id, quantity: 10 });
+    const tier = await createTier(event.id, { capacity: 100 });
+    await createOrder(event.id, { tierId: tier.id, quantity: 10 });
 
     const tooSmall = await patch(tier.id, { capacity: 9 });
     expect(tooSmall.status).toBe(422);
@@ -132,9 +132,9 @@ describe("tier routes", () => {
 
   it("DELETE refuses a tier with sales (409 with the reason) and deletes an unsold one (204)", async () => {
     const { event, del } = await setup();
-    const sold = await createTestTier(event.id, { name: "GA" });
-    const unsold = await createTestTier(event.id, { name: "VIP" });
-    await createTestOrder(event, { tierId: sold.id, quantity: 1 });
+    const sold = await createTier(event.id, { name: "GA" });
+    const unsold = await createTier(event.id, { name: "VIP" });
+    await createOrder(event.id, { tierId: sold.id, quantity: 1 });
 
     const refused = await del(sold.id);
     expect(refused.status).toBe(409);
@@ -150,7 +150,7 @@ describe("tier routes", () => {
 
   it("409 on any change once the event is cancelled", async () => {
     const { event, post, patch, del } = await setup();
-    const tier = await createTestTier(event.id);
+    const tier = await createTier(event.id);
     await db.event.update({ where: { id: event.id }, data: { status: "cancelled" } });
     expect((await post(valid)).status).toBe(409);
     expect((await patch(tier.id, { visibility: "hidden" })).status).toBe(409);
@@ -159,8 +159,8 @@ describe("tier routes", () => {
 
   it("PUT /order reorders the tiers", async () => {
     const { manager, event } = await setup();
-    const a = await createTestTier(event.id, { name: "A", sortOrder: 0 });
-    const b = await createTestTier(event.id, { name: "B", sortOrder: 1 });
+    const a = await createTier(event.id, { name: "A", sortOrder: 0 });
+    const b = await createTier(event.id, { name: "B", sortOrder: 1 });
     const put = (tierIds: string[]) =>
       tierOrderRoute.PUT(
         apiRequest(`/api/tickets/events/${event.id}/tiers/order`, {

@@ -10,7 +10,8 @@ import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { archiveEvent } from "@/lib/events/archive-event";
 import { createEvent } from "@/lib/events/create-event";
-import { createTestOrganizer, eventFormInput } from "@/lib/events/testing";
+import { eventFormInput } from "@/lib/events/testing";
+import { createOrganizerWithOwner } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 
 // Uploads land in a scratch DATA_DIR (loadEnv re-reads process.env; storage is created at first use).
@@ -51,7 +52,7 @@ beforeEach(async () => {
 
 describe("POST /api/tickets/uploads", () => {
   it("stores a PNG cover, sets the event's coverImageUrl, and GET serves it with its type and immutable caching", async () => {
-    const { owner, organizer } = await createTestOrganizer("the-loft");
+    const { owner, organizer } = await createOrganizerWithOwner("the-loft");
     const event = await createEvent({ organizerId: organizer.id, userId: owner.userId }, eventFormInput());
     const response = await uploadsRoute.POST(
       upload(owner.cookie, new File([PNG], "cover.png", { type: "image/png" }), {
@@ -79,7 +80,7 @@ describe("POST /api/tickets/uploads", () => {
   });
 
   it("names the type by the bytes: a JPEG called .png is stored as .jpg", async () => {
-    const { owner } = await createTestOrganizer("the-loft");
+    const { owner } = await createOrganizerWithOwner("the-loft");
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
     const response = await uploadsRoute.POST(
       upload(owner.cookie, new File([jpeg], "photo.png", { type: "image/png" }), { kind: "event-cover" }),
@@ -90,7 +91,7 @@ describe("POST /api/tickets/uploads", () => {
   });
 
   it("an organizer logo becomes the organizer's logoUrl", async () => {
-    const { owner, organizer } = await createTestOrganizer("the-loft");
+    const { owner, organizer } = await createOrganizerWithOwner("the-loft");
     const gif = new TextEncoder().encode("GIF89a\x01\x00\x01\x00");
     const response = await uploadsRoute.POST(
       upload(owner.cookie, new File([gif], "logo.gif", { type: "image/gif" }), { kind: "organizer-logo" }),
@@ -103,7 +104,7 @@ describe("POST /api/tickets/uploads", () => {
   });
 
   it("refuses a text file named .png (magic bytes), a 6 MB image, a missing file and a bad kind with 422", async () => {
-    const { owner, organizer } = await createTestOrganizer("the-loft");
+    const { owner, organizer } = await createOrganizerWithOwner("the-loft");
     const event = await createEvent({ organizerId: organizer.id, userId: owner.userId }, eventFormInput());
     const big = new Uint8Array(6 * 1024 * 1024);
     big.set(PNG_HEADER);
@@ -136,7 +137,7 @@ describe("POST /api/tickets/uploads", () => {
   });
 
   it("refuses a body whose declared length is over the limit before reading it", async () => {
-    const { owner } = await createTestOrganizer("the-loft");
+    const { owner } = await createOrganizerWithOwner("the-loft");
     const request = new Request("http://localhost:3000/api/tickets/uploads", {
       method: "POST",
       headers: {
@@ -152,7 +153,7 @@ describe("POST /api/tickets/uploads", () => {
   });
 
   it("refuses a cover for an archived event with 409", async () => {
-    const { owner, organizer } = await createTestOrganizer("the-loft");
+    const { owner, organizer } = await createOrganizerWithOwner("the-loft");
     const actor = { organizerId: organizer.id, userId: owner.userId };
     const event = await createEvent(actor, eventFormInput());
     await archiveEvent(actor, event.id);

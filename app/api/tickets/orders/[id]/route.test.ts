@@ -1,19 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
-import {
-  addPassesMember,
-  createPassesEvent,
-  createPassesOrder,
-  createPassesOrganizer,
-} from "@/lib/orders/testing";
+import { createPassesEvent, createPassesOrder } from "@/lib/orders/testing";
+import { addMember, createOrganizerWithOwner } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 import { GET } from "./route";
 import { GET as getCalendar } from "./calendar.ics/route";
 
 async function paidOrderWithTickets() {
-  const { organizer, owner } = await createPassesOrganizer("blue-room");
+  const { organizer, owner } = await createOrganizerWithOwner("blue-room");
   const { event, general, vip } = await createPassesEvent(organizer.id);
   const { order, token } = await createPassesOrder(
     event,
@@ -101,9 +97,9 @@ describe("GET /api/tickets/orders/:id", () => {
 
   it("lets an owner or manager of the order's organizer in without the token, never a scanner or another organizer", async () => {
     const { organizer, owner, order, tickets } = await paidOrderWithTickets();
-    const manager = await addPassesMember(organizer.id, "manager@blue-room.example", "manager");
-    const scanner = await addPassesMember(organizer.id, "scanner@blue-room.example", "scanner");
-    const { owner: stranger } = await createPassesOrganizer("red-room");
+    const manager = await addMember(organizer.id, "manager@blue-room.example", "manager");
+    const scanner = await addMember(organizer.id, "scanner@blue-room.example", "scanner");
+    const { owner: stranger } = await createOrganizerWithOwner("red-room");
 
     for (const cookie of [owner.cookie, manager.cookie]) {
       const response = await get(order.id, { cookie });

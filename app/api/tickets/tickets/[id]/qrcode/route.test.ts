@@ -1,19 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
-import {
-  addPassesMember,
-  createPassesEvent,
-  createPassesOrder,
-  createPassesOrganizer,
-} from "@/lib/orders/testing";
+import { createPassesEvent, createPassesOrder } from "@/lib/orders/testing";
+import { addMember, createOrganizerWithOwner } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 import { decodePng, decodeQrPng } from "@/lib/tickets/testing/decode-qr-png";
 import { GET } from "./route";
 
 async function paidOrderWithTickets() {
-  const { organizer, owner } = await createPassesOrganizer("blue-room");
+  const { organizer, owner } = await createOrganizerWithOwner("blue-room");
   const { event, general } = await createPassesEvent(organizer.id);
   const { order, token } = await createPassesOrder(event, [{ tier: general, quantity: 2 }], {
     status: "paid",
@@ -71,7 +67,7 @@ describe("GET /api/tickets/tickets/:id/qrcode", () => {
     const { token, tickets, owner } = await paidOrderWithTickets();
     const ticket = tickets[0];
     if (!ticket) throw new Error("ticket missing");
-    const { owner: stranger } = await createPassesOrganizer("red-room");
+    const { owner: stranger } = await createOrganizerWithOwner("red-room");
     expect(
       (await get(ticket.id, `?token=${token.slice(0, -1)}${token.endsWith("x") ? "y" : "x"}`)).status,
     ).toBe(404);
@@ -85,7 +81,7 @@ describe("GET /api/tickets/tickets/:id/qrcode", () => {
 
   it("answers a scanner of the organizer 404 (orders are for owners and managers)", async () => {
     const { organizer, tickets } = await paidOrderWithTickets();
-    const scanner = await addPassesMember(organizer.id, "door@blue-room.example", "scanner");
+    const scanner = await addMember(organizer.id, "door@blue-room.example", "scanner");
     expect((await get(tickets[0]?.id ?? "", "", scanner.cookie)).status).toBe(404);
   });
 

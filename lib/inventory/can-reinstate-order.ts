@@ -33,16 +33,15 @@ export async function canReinstateOrder(tx: Db, orderId: string, now = new Date(
       tierIds: lines.map((l) => l.tierId),
       discountId: order.discountId,
     });
-    const result = await checkInventory(tx, {
+    const refusal = await checkInventory(tx, {
       eventId: order.eventId,
       orderId,
       lines,
       discountId: order.discountId,
       now,
       eventExclusive: lock.eventExclusive,
-      insert: null,
     });
-    return result.ok;
+    return refusal === null;
   } catch (error) {
     if (isLockTimeout(error)) throw busyError(error);
     throw error;

@@ -1,7 +1,7 @@
-// The locked check shared by takeHolds and canReinstateOrder: availability from facts and (optionally) the
-// hold inserts in ONE statement, so the critical section between lock grant and commit is one round trip.
-// It must run as its own statement AFTER lockInventory: in READ COMMITTED each statement takes a fresh
-// snapshot, and only a snapshot taken after the lock grant sees what the previous lock holder committed.
+// The locked check shared by takeHolds and canReinstateOrder: availability from facts (tiers, event cap,
+// discount uses) for the lines of one order, its own holds left out, in ONE statement. Run it AFTER the
+// inventory locks, as its own statement: in READ COMMITTED each statement takes a fresh snapshot, and only a
+// snapshot taken after the lock grant sees what the previous lock holder committed.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
@@ -17,18 +17,17 @@ export interface InventoryLine {
 
 export interface InventoryCheck {
   eventId: string;
+  /** The order the seats are for: its own holds are not counted. */
   orderId: string;
-  /** One line per tier (merged). */
+  /** One line per tier (see mergeLines). */
   lines: InventoryLine[];
   discountId: string | null;
   now: Date;
   /**
    * Whether the event key is held exclusively (from lockInventory, or an SQL expression inside the takeHolds
-   * block); a cap that appeared after the event was locked shared makes the answer busy.
+   * block). A cap that appeared after the event was locked shared fails the check (busy).
    */
   eventExclusive: boolean | Prisma.Sql;
-  /** Insert the holds when everything fits (takeHolds); null to only check (canReinstateOrder). */
-  insert: { expiresAt: Date } | null;
 }
 
 export interface InsertedHold {
@@ -41,9 +40,9 @@ export type Refusal =
   | { kind: "sold_out"; message: string; tierId: string | null; remaining: number }
   | { kind: "discount_exhausted" };
 
+/** What the check statement returns (also carried, as JSON, by the exception the takeHolds block raises). */
 export interface CheckRow {
   ok: boolean | null;
-  inserted: number;
   tiers: { tierId: string; name: string | null; quantity: number; remaining: number | null }[];
   event: { capacity: number | null; remaining: number | null } | null;
   discount: { maxUses: number | null; uses: number | null } | null;
@@ -65,7 +64,10 @@ export function mergeLines(lines: readonly InventoryLine[]): InventoryLine[] {
 /** A fresh id shaped like Prisma's cuid (c + 24 lowercase base-36 characters). */
 export function newId(): string {
   const time = Date.now().toString(36).padStart(9, "0");
-  const random = BigInt(`0x${randomBytes(10).toString("hex")}`).toString(36).padStart(16, "0").slice(-15);
+  const random = BigInt(`0x${randomBytes(10).toString("hex")}`)
+    .toString(36)
+    .padStart(16, "0")
+    .slice(-15);
   return `c${time}${random}`;
 }
 
@@ -73,40 +75,30 @@ function soldOutMessage(name: string, remaining: number): string {
   return remaining <= 0 ? `${name} is sold out` : `Only ${remaining} ${name} left`;
 }
 
-/** The check (and insert) statement; exported for bench/flash-sale/profile.ts (EXPLAIN). */
-export function checkInventorySql(
-  check: InventoryCheck,
-  holdIds: readonly string[],
-  /** `INTO _v` when run inside a plpgsql block. */
-  into: Prisma.Sql = Prisma.empty,
-): Prisma.Sql {
+/** The check statement. `into` is `INTO _v` inside a plpgsql block. */
+export function checkInventorySql(check: InventoryCheck, into: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const { eventId, orderId, now } = check;
   const total = check.lines.reduce((sum, l) => sum + l.quantity, 0);
   const tierIds = check.lines.map((l) => l.tierId);
   const quantities = check.lines.map((l) => l.quantity);
-  const insertHolds = check.insert
-    ? Prisma.sql`, inserted AS (
-        INSERT INTO tickets_holds (id, event_id, tier_id, order_id, quantity, expires_at)
-        SELECT hold_id, ${eventId}, tier_id, ${orderId}, quantity, ${check.insert.expiresAt}::timestamptz
-        FROM line WHERE (SELECT ok FROM verdict)
-        RETURNING id)`
-    : Prisma.empty;
+  const exclusive =
+    typeof check.eventExclusive === "boolean"
+      ? Prisma.sql`${check.eventExclusive}::boolean`
+      : check.eventExclusive;
   // Without a code, a constant empty relation: nothing to plan.
-  const discountCte = check.discountId
+  const discount = check.discountId
     ? Prisma.sql`
       SELECT d.max_uses,
              CASE WHEN d.max_uses IS NULL THEN NULL ELSE ${discountUses("d", now, orderId)} END AS uses
       FROM tickets_discounts d WHERE d.id = ${check.discountId} AND d.event_id = ${eventId}`
-    : Prisma.sql`
-      SELECT NULL::int AS max_uses, NULL::bigint AS uses WHERE false`;
-  const exclusive =
-    typeof check.eventExclusive === "boolean" ? Prisma.sql`${check.eventExclusive}::boolean` : check.eventExclusive;
-  const insertedCount = check.insert ? Prisma.sql`(SELECT count(*) FROM inserted)::int` : Prisma.sql`0`;
+    : Prisma.sql`SELECT NULL::int AS max_uses, NULL::bigint AS uses WHERE false`;
+  const discountOk = check.discountId
+    ? Prisma.sql`coalesce((SELECT max_uses IS NULL OR uses < max_uses FROM discount), false)`
+    : Prisma.sql`true`;
 
   return Prisma.sql`
     WITH line AS (
-      SELECT * FROM unnest(${tierIds}::text[], ${quantities}::int[], ${holdIds}::text[])
-        AS l(tier_id, quantity, hold_id)
+      SELECT * FROM unnest(${tierIds}::text[], ${quantities}::int[]) AS l(tier_id, quantity)
     ), tier AS (
       SELECT l.tier_id, l.quantity, t.name,
              t.capacity - ${soldInTier("t")} - ${heldInTier("t", now, orderId)} AS remaining
@@ -117,14 +109,11 @@ export function checkInventorySql(
                   ELSE e.capacity - (SELECT coalesce(sum(${soldInTier("et")} + ${heldInTier("et", now, orderId)}), 0)
                                      FROM tickets_tiers et WHERE et.event_id = e.id) END AS remaining
       FROM tickets_events e WHERE e.id = ${eventId}
-    ), discount AS (${discountCte}    ), verdict AS (
-      SELECT coalesce((SELECT bool_and(remaining IS NOT NULL AND remaining >= quantity) FROM tier), false)
-         AND coalesce((SELECT (remaining IS NULL OR remaining >= ${total}::int)
-                          AND (capacity IS NULL OR ${exclusive}) FROM event), false)
-         AND ${check.discountId ? Prisma.sql`coalesce((SELECT max_uses IS NULL OR uses < max_uses FROM discount), false)` : Prisma.sql`true`} AS ok
-    )${insertHolds}
-    SELECT (SELECT ok FROM verdict) AS ok,
-           ${insertedCount} AS inserted,
+    ), discount AS (${discount})
+    SELECT coalesce((SELECT bool_and(remaining IS NOT NULL AND remaining >= quantity) FROM tier), false)
+             AND coalesce((SELECT (remaining IS NULL OR remaining >= ${total}::int)
+                                  AND (capacity IS NULL OR ${exclusive}) FROM event), false)
+             AND ${discountOk} AS ok,
            (SELECT json_agg(json_build_object('tierId', tier_id, 'name', name, 'quantity', quantity,
                                               'remaining', remaining)) FROM tier) AS tiers,
            (SELECT json_build_object('capacity', capacity, 'remaining', remaining) FROM event) AS event,
@@ -133,50 +122,41 @@ export function checkInventorySql(
 }
 
 /**
- * Runs the check (and the insert) inside the caller's locked transaction. Returns the inserted holds (an
- * empty list when `insert` is null) or the reason nothing fits; throws 404 for an unknown tier, event or
- * discount, busy when the event gained a cap after it was locked shared.
+ * Runs the check inside the caller's locked transaction: null when everything fits, otherwise why not.
+ * Throws 404 for an unknown event or tier, 422 (discountCode) for an unknown code, busy when the event gained
+ * a cap after it was locked shared.
  */
-export async function checkInventory(
-  tx: Db,
-  check: InventoryCheck,
-): Promise<{ ok: true; holds: InsertedHold[] } | { ok: false; refusal: Refusal }> {
-  const holdIds = check.lines.map(() => newId());
-  const rows = await tx.$queryRaw<CheckRow[]>(checkInventorySql(check, holdIds));
+export async function checkInventory(tx: Db, check: InventoryCheck): Promise<Refusal | null> {
+  const rows = await tx.$queryRaw<CheckRow[]>(checkInventorySql(check));
   const row = rows[0];
   if (!row) throw new Error("inventory check returned no row");
-
-  if (row.ok) {
-    if (check.insert && row.inserted !== check.lines.length) throw new Error("inventory check lost holds");
-    return {
-      ok: true,
-      holds: check.insert
-        ? check.lines.map((l, i) => ({ id: holdIds[i] ?? "", tierId: l.tierId, quantity: l.quantity }))
-        : [],
-    };
-  }
-
-  return { ok: false, refusal: explainRefusal(row, check) };
+  return row.ok ? null : explainRefusal(row, check);
 }
 
 /**
- * Why a check said no, from its row: an unknown id first (404 / 422 on discountCode), a cap that appeared
- * while the event was locked shared (busy), then seats (tier, event cap), then the code.
+ * Why a check said no: an unknown id first (404, or 422 on discountCode), a cap that appeared while the
+ * event was locked shared (busy), then seats (tier, then event cap), then the code.
  */
-export function explainRefusal(row: Omit<CheckRow, "ok" | "inserted">, check: InventoryCheck): Refusal {
+export function explainRefusal(row: Omit<CheckRow, "ok">, check: InventoryCheck): Refusal {
   const total = check.lines.reduce((sum, l) => sum + l.quantity, 0);
   if (!row.event) throw AppError.notFound("Event not found.");
   const tiers = row.tiers;
-  if (tiers.some((t) => t.remaining === null || t.name === null)) throw AppError.notFound("Tier not found.");
+  if (tiers.length === 0 || tiers.some((t) => t.remaining === null || t.name === null)) {
+    throw AppError.notFound("Tier not found.");
+  }
   if (check.discountId && !row.discount) {
-    throw new AppError("validation", "This discount code does not exist for this event.", {
-      fields: [{ field: "discountCode", message: "This discount code does not exist for this event." }],
-    });
+    const message = "This discount code does not exist for this event.";
+    throw new AppError("validation", message, { fields: [{ field: "discountCode", message }] });
   }
   for (const t of tiers) {
     const remaining = Math.max(0, t.remaining ?? 0);
     if (remaining < t.quantity) {
-      return { kind: "sold_out", message: soldOutMessage(t.name ?? "", remaining), tierId: t.tierId, remaining };
+      return {
+        kind: "sold_out",
+        message: soldOutMessage(t.name ?? "", remaining),
+        tierId: t.tierId,
+        remaining,
+      };
     }
   }
   const event = row.event;

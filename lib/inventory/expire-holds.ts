@@ -59,6 +59,7 @@ export const expireHoldsJob = defineJob({
   payload: z.object({}),
   handler: async (_payload, ctx) => {
     const expired = await expireHolds();
-    if (expired > 0) ctx.log.info({ event: "tickets.inventory.holds_expired", expired }, "expired lapsed orders");
+    if (expired > 0)
+      ctx.log.info({ event: "tickets.inventory.holds_expired", expired }, "expired lapsed orders");
   },
 });

@@ -27,8 +27,8 @@ export type LockKeyspace = keyof typeof KEYSPACE;
 const MAX_TIER_KEYS = 20;
 
 /**
- * A stable int8 advisory-lock key for a string id: the first 61 bits of sha256(id), shifted left 3, with
- * the keyspace in the low bits. Two ids of one kind share a key with probability 2^-61; that would only
+ * A stable int8 advisory-lock key for a string id: the first 64 bits of sha256(id) with the low 3 bits
+ * replaced by the keyspace. Two ids of one kind share a key with probability 2^-61; that would only
  * make them wait for each other, never skip a lock.
  */
 export function inventoryLockKey(space: LockKeyspace, id: string): bigint {
@@ -90,7 +90,8 @@ export function inventoryLockCalls(
   type Key = { key: bigint; kind: "event" | "exclusive" };
   const keys: Key[] = [{ key: inventoryLockKey("event", request.eventId), kind: "event" }];
   for (const tierId of tierIds) keys.push({ key: inventoryLockKey("tier", tierId), kind: "exclusive" });
-  if (request.discountId) keys.push({ key: inventoryLockKey("discount", request.discountId), kind: "exclusive" });
+  if (request.discountId)
+    keys.push({ key: inventoryLockKey("discount", request.discountId), kind: "exclusive" });
   keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const calls = keys.map(({ key, kind }) =>
     kind === "exclusive"
@@ -113,7 +114,16 @@ export async function lockInventory(tx: Db, request: InventoryLockRequest): Prom
   try {
     const rows = await tx.$queryRaw<{ eventExclusive: boolean }[]>`
       SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true) AS lock_timeout,
-             ${calls.length > 0 ? Prisma.join(calls.map((c) => Prisma.sql`${c}::text`), ", ", "", ",") : Prisma.empty}
+             ${
+               calls.length > 0
+                 ? Prisma.join(
+                     calls.map((c) => Prisma.sql`${c}::text`),
+                     ", ",
+                     "",
+                     ",",
+                   )
+                 : Prisma.empty
+             }
              (e.capacity IS NOT NULL OR ${forceEventExclusive}::boolean) AS "eventExclusive"
       FROM tickets_events e
       WHERE e.id = ${request.eventId}`;

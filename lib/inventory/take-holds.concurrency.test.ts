@@ -58,7 +58,11 @@ describe.skipIf(EMBEDDED)(`takeHolds under concurrency (${SKIP_REASON})`, () => 
       Array.from({ length: 200 }, () => ({ fixture: f, tierId: ga, quantity: 1 })),
     );
     expectNoErrors(counts);
-    expect({ ok: counts.ok, sold_out: counts.sold_out, busy: counts.busy }).toEqual({ ok: 50, sold_out: 150, busy: 0 });
+    expect({ ok: counts.ok, sold_out: counts.sold_out, busy: counts.busy }).toEqual({
+      ok: 50,
+      sold_out: 150,
+      busy: 0,
+    });
     expect(await countLiveHeldSeats(db, { eventId: f.eventId, tierId: ga })).toBe(50);
     expect(await db.hold.count({ where: { tierId: ga } })).toBe(50);
   });
@@ -132,7 +136,10 @@ describe.skipIf(EMBEDDED)(`takeHolds under concurrency (${SKIP_REASON})`, () => 
   });
 
   it("gives a code limited to 10 uses to exactly 10 of 100 simultaneous buyers", async () => {
-    const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 1000 }], discountMaxUses: 10 });
+    const f = await createInventoryFixture(db, {
+      tiers: [{ name: "GA", capacity: 1000 }],
+      discountMaxUses: 10,
+    });
     const [ga] = f.tierIds as [string];
     const discount = { id: f.discountId ?? "", maxUses: 10 };
     const counts = await runBuyers(
@@ -140,7 +147,10 @@ describe.skipIf(EMBEDDED)(`takeHolds under concurrency (${SKIP_REASON})`, () => 
       Array.from({ length: 100 }, () => ({ fixture: f, tierId: ga, quantity: 1, discount })),
     );
     expectNoErrors(counts);
-    expect({ ok: counts.ok, discount_exhausted: counts.discount_exhausted }).toEqual({ ok: 10, discount_exhausted: 90 });
+    expect({ ok: counts.ok, discount_exhausted: counts.discount_exhausted }).toEqual({
+      ok: 10,
+      discount_exhausted: 90,
+    });
     expect(await db.order.count({ where: { discountId: discount.id } })).toBe(10);
     expect(await countLiveHeldSeats(db, { eventId: f.eventId })).toBe(10);
   });
@@ -183,7 +193,9 @@ describe.skipIf(EMBEDDED)(`takeHolds under concurrency (${SKIP_REASON})`, () => 
     const elapsed = Date.now() - started;
     release();
     await holding;
-    expect(isAppError(error) && { code: error.code, status: error.status, retry: error.retryAfterSeconds }).toEqual({
+    expect(
+      isAppError(error) && { code: error.code, status: error.status, retry: error.retryAfterSeconds },
+    ).toEqual({
       code: "busy",
       status: 503,
       retry: 1,
@@ -214,8 +226,19 @@ describe.skipIf(EMBEDDED)(`takeHolds across processes (${SKIP_REASON})`, () => {
         });
         const proc = spawn(
           process.execPath,
-          ["--import", "tsx", "--import", "./lib/server/hooks.mjs", "lib/inventory/testing/flash-sale-child.ts", args],
-          { cwd: ROOT, env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "pipe"] },
+          [
+            "--import",
+            "tsx",
+            "--import",
+            "./lib/server/hooks.mjs",
+            "lib/inventory/testing/flash-sale-child.ts",
+            args,
+          ],
+          {
+            cwd: ROOT,
+            env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent" },
+            stdio: ["ignore", "pipe", "pipe"],
+          },
         );
         let out = "";
         let err = "";

@@ -2,6 +2,7 @@
 // concurrency proofs are in take-holds.concurrency.test.ts.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { getPublicEvent } from "@/lib/events/get-public-event";
 import { AppError, isAppError } from "@/lib/errors";
 import { canReinstateOrder } from "@/lib/inventory/can-reinstate-order";
 import { convertHolds } from "@/lib/inventory/convert-holds";
@@ -39,13 +40,22 @@ async function checkout(
   const now = options.now ?? NOW;
   const discount =
     options.discount && fixture.discountId
-      ? await db.discount.findUniqueOrThrow({ where: { id: fixture.discountId }, select: { id: true, maxUses: true } })
+      ? await db.discount.findUniqueOrThrow({
+          where: { id: fixture.discountId },
+          select: { id: true, maxUses: true },
+        })
       : null;
   return db.$transaction(async (tx) => {
     const order = await createTestOrder(tx, fixture, { discountId: discount?.id ?? null });
     const holds = await takeHolds(
       tx,
-      { eventId: fixture.eventId, orderId: order.id, lines, expiresAt: options.expiresAt ?? minutes(30), discount },
+      {
+        eventId: fixture.eventId,
+        orderId: order.id,
+        lines,
+        expiresAt: options.expiresAt ?? minutes(30),
+        discount,
+      },
       { now },
     );
     return { orderId: order.id, holds };
@@ -58,7 +68,12 @@ beforeEach(async () => {
 
 describe("takeHolds", () => {
   it("holds seats and reports them in getAvailability", async () => {
-    const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }, { name: "VIP", capacity: 5 }] });
+    const f = await createInventoryFixture(db, {
+      tiers: [
+        { name: "GA", capacity: 10 },
+        { name: "VIP", capacity: 5 },
+      ],
+    });
     const [ga, vip] = f.tierIds as [string, string];
     await sellTestTickets(db, f, ga, 2);
     await sellTestTickets(db, f, ga, 1, "refunded");
@@ -87,8 +102,35 @@ describe("takeHolds", () => {
     });
   });
 
+  it("is what the public event page shows (one definition of availability)", async () => {
+    const f = await createInventoryFixture(db, {
+      eventCapacity: 12,
+      tiers: [
+        { name: "GA", capacity: 10 },
+        { name: "VIP", capacity: 5 },
+      ],
+    });
+    const [ga, vip] = f.tierIds as [string, string];
+    await sellTestTickets(db, f, ga, 4);
+    await checkout(f, [{ tierId: vip, quantity: 5 }], {
+      now: new Date(),
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    const event = await db.event.findUniqueOrThrow({ where: { id: f.eventId }, select: { slug: true } });
+    const page = await getPublicEvent(event.slug);
+    expect(page?.tiers.map((t) => [t.id, t.remaining, t.state])).toEqual([
+      [ga, 3, "few_left"],
+      [vip, 0, "sold_out"],
+    ]);
+  });
+
   it("refuses a line that does not fit with sold_out naming the tier, writing nothing", async () => {
-    const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }, { name: "VIP", capacity: 5 }] });
+    const f = await createInventoryFixture(db, {
+      tiers: [
+        { name: "GA", capacity: 10 },
+        { name: "VIP", capacity: 5 },
+      ],
+    });
     const [ga, vip] = f.tierIds as [string, string];
     await sellTestTickets(db, f, vip, 2);
     const error = await caught(
@@ -163,7 +205,10 @@ describe("takeHolds", () => {
   it("counts discount uses at reservation and refuses an exhausted code on discountCode", async () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }], discountMaxUses: 2 });
     const [ga] = f.tierIds as [string];
-    const first = await checkout(f, [{ tierId: ga, quantity: 1 }], { discount: true, expiresAt: minutes(10) });
+    const first = await checkout(f, [{ tierId: ga, quantity: 1 }], {
+      discount: true,
+      expiresAt: minutes(10),
+    });
     await createTestOrder(db, f, { status: "paid", discountId: f.discountId });
     const error = await caught(checkout(f, [{ tierId: ga, quantity: 1 }], { discount: true }));
     expect(error.code).toBe("validation");
@@ -172,7 +217,11 @@ describe("takeHolds", () => {
 
     // The pending order's hold lapses: its use is free again (a cancelled order never counted).
     await createTestOrder(db, f, { status: "cancelled", discountId: f.discountId });
-    await checkout(f, [{ tierId: ga, quantity: 1 }], { discount: true, now: minutes(11), expiresAt: minutes(40) });
+    await checkout(f, [{ tierId: ga, quantity: 1 }], {
+      discount: true,
+      now: minutes(11),
+      expiresAt: minutes(40),
+    });
     expect(first.holds).toHaveLength(1);
   });
 
@@ -181,10 +230,27 @@ describe("takeHolds", () => {
     const [ga] = f.tierIds as [string];
     expect((await caught(checkout(f, [{ tierId: ga, quantity: 0 }]))).code).toBe("validation");
     expect((await caught(checkout(f, []))).code).toBe("validation");
-    expect((await caught(checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: NOW }))).code).toBe("validation");
+    expect((await caught(checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: NOW }))).code).toBe(
+      "validation",
+    );
     expect((await caught(checkout(f, [{ tierId: "nope", quantity: 1 }]))).code).toBe("not_found");
+    const noOrder = db.$transaction((tx) =>
+      takeHolds(
+        tx,
+        {
+          eventId: f.eventId,
+          orderId: "missing",
+          lines: [{ tierId: ga, quantity: 1 }],
+          expiresAt: minutes(30),
+        },
+        { now: NOW },
+      ),
+    );
+    expect((await caught(noOrder)).code).toBe("not_found");
     const other = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }] });
-    expect((await caught(checkout(f, [{ tierId: other.tierIds[0] ?? "", quantity: 1 }]))).code).toBe("not_found");
+    expect((await caught(checkout(f, [{ tierId: other.tierIds[0] ?? "", quantity: 1 }]))).code).toBe(
+      "not_found",
+    );
   });
 });
 
@@ -228,7 +294,8 @@ describe("expireHolds sweep", () => {
   it("expires in batches", async () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }] });
     const [ga] = f.tierIds as [string];
-    for (let i = 0; i < 5; i += 1) await checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: minutes(10) });
+    for (let i = 0; i < 5; i += 1)
+      await checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: minutes(10) });
     expect(await expireHolds({ db, now: minutes(11), batchSize: 2 })).toBe(5);
     expect(await db.order.count({ where: { status: "expired" } })).toBe(5);
   });

@@ -74,7 +74,10 @@ export async function takeHolds(
   if (!isInlineSafeString(input.eventId)) throw AppError.notFound("Event not found.");
   if (lines.some((l) => !isInlineSafeString(l.tierId))) throw AppError.notFound("Tier not found.");
   if (!isInlineSafeString(input.orderId)) throw AppError.notFound("Order not found.");
-  if (discountId !== null && !isInlineSafeString(discountId)) throw AppError.validation("discountCode", "unknown");
+  if (discountId !== null && !isInlineSafeString(discountId)) {
+    const message = "This discount code does not exist for this event.";
+    throw new AppError("validation", message, { fields: [{ field: "discountCode", message }] });
+  }
 
   const holds = lines.map((l) => ({ id: newId(), tierId: l.tierId, quantity: l.quantity }));
   const { calls, forceEventExclusive } = inventoryLockCalls(
@@ -93,17 +96,19 @@ export async function takeHolds(
     discountId,
     now,
     eventExclusive: Prisma.raw("_lock.exclusive"),
-    insert: null,
   };
   const lockColumns = calls.map((call, i) => Prisma.sql`, ${call}::text AS ${Prisma.raw(`l${i}`)}`);
-  // One block, three statements, so the locked section (lock grant → commit) holds no client round trip:
-  // 1. the holds, inserted BEFORE locking (still invisible to everyone else; the check leaves the order's
+  // One block, so the locked section (lock grant → commit) holds no client round trip:
+  // 1. SET LOCAL lock_timeout = '3s' (it covers every wait below, and the rest of the transaction);
+  // 2. the holds, inserted BEFORE locking (still invisible to everyone else; the check leaves the order's
   //    own holds out, and a refusal aborts the transaction, taking them back). Their foreign-key row locks
   //    are thus taken before the advisory locks, never while holding them;
-  // 2. the locks: set_config (= SET LOCAL lock_timeout) first in the target list, then the locks in key
-  //    order, the event's mode picked from its cap;
-  // 3. the check. plpgsql runs each statement with a fresh snapshot (READ COMMITTED), so it sees everything
-  //    the previous lock holder committed.
+  // 3. the locks, in key order, in one target list evaluated left to right; the event's mode is picked
+  //    from its cap as read by that statement;
+  // 4. the check. plpgsql runs each statement with a fresh snapshot (READ COMMITTED), so it sees everything
+  //    the previous lock holder committed; a refusal is raised with the check's row as JSON.
+  // Values are written into the block as literals (a DO block takes no parameters): inlineSql accepts only
+  // strings that need no escaping, which the id checks above guarantee.
   const block = inlineSql(Prisma.sql`
     DO $stagedoor_take_holds$
     DECLARE
@@ -122,7 +127,7 @@ export async function takeHolds(
       IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = ${Prisma.raw(`'${REFUSAL_PREFIX}{"event":null}'`)};
       END IF;
-      ${checkInventorySql(check, [], Prisma.raw("INTO _v"))};
+      ${checkInventorySql(check, Prisma.raw("INTO _v"))};
       IF _v.ok IS NOT TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = ${Prisma.raw(`'${REFUSAL_PREFIX}'`)} ||
           json_build_object('tiers', _v.tiers, 'event', _v.event, 'discount', _v.discount,
@@ -151,7 +156,7 @@ export async function takeHolds(
   }
 }
 
-type RaisedRefusal = Omit<CheckRow, "ok" | "inserted"> & { eventExclusive: boolean };
+type RaisedRefusal = Omit<CheckRow, "ok"> & { eventExclusive: boolean };
 
 /** The check's verdict carried by the exception the block raised, however the driver wraps it. */
 function refusalOf(error: unknown): RaisedRefusal | null {

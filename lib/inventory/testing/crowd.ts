@@ -26,7 +26,15 @@ export type OutcomeCounts = Record<BuyOutcome, number> & { seats: number; errors
 
 /** Runs every request at once, buyer i on client i mod n; counts outcomes and the seats taken. */
 export async function runBuyers(crowd: Crowd, requests: BuyRequest[]): Promise<OutcomeCounts> {
-  const counts: OutcomeCounts = { ok: 0, sold_out: 0, discount_exhausted: 0, busy: 0, error: 0, seats: 0, errors: [] };
+  const counts: OutcomeCounts = {
+    ok: 0,
+    sold_out: 0,
+    discount_exhausted: 0,
+    busy: 0,
+    error: 0,
+    seats: 0,
+    errors: [],
+  };
   await Promise.all(
     requests.map(async (request, i) => {
       const client = crowd.clients[i % crowd.clients.length];

@@ -150,7 +150,10 @@ export interface BuyRequest {
 }
 
 /** One buyer: a transaction creating a pending order and taking its holds, classified by outcome. */
-export async function buy(client: PrismaClient, request: BuyRequest): Promise<{ outcome: BuyOutcome; error?: unknown }> {
+export async function buy(
+  client: PrismaClient,
+  request: BuyRequest,
+): Promise<{ outcome: BuyOutcome; error?: unknown }> {
   const expiresAt = new Date(Date.now() + (request.holdMinutes ?? 30) * 60_000);
   try {
     await client.$transaction(
@@ -187,7 +190,10 @@ export async function buy(client: PrismaClient, request: BuyRequest): Promise<{ 
 }
 
 /** Seats in live holds of a tier (or the whole event) right now. */
-export async function countLiveHeldSeats(client: Db, where: { eventId: string; tierId?: string }): Promise<number> {
+export async function countLiveHeldSeats(
+  client: Db,
+  where: { eventId: string; tierId?: string },
+): Promise<number> {
   const result = await client.hold.aggregate({
     where: { ...where, releasedAt: null, convertedAt: null, expiresAt: { gt: new Date() } },
     _sum: { quantity: true },

@@ -14,7 +14,8 @@ function pct(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function run(options: { tickets: number; sample: number; uploads: number }) {
+/** Synthetic pages: a generated key, `sample` real signed codes, the rest random hashes. */
+async function syntheticPages(options: Options): Promise<{ pages: string[]; codes: string[] }> {
   const key = (await crypto.subtle.generateKey({ name: "Ed25519" }, true, [
     "sign",
     "verify",
@@ -78,12 +79,37 @@ async function run(options: { tickets: number; sample: number; uploads: number }
     };
     pages.push(JSON.stringify(body));
   }
+  return { pages, codes };
+}
+
+/** Real pages captured by server.ts --out (served by run.ts --pages under /pages/), and real codes. */
+async function capturedPages(count: number): Promise<{ pages: string[]; codes: string[] }> {
+  const text = (url: string) => fetch(url).then((r) => r.text());
+  const pages = await Promise.all(Array.from({ length: count }, (_, i) => text(`/pages/page-${i}.json`)));
+  const codes = JSON.parse(await text("/pages/codes.json")) as string[];
+  return { pages, codes };
+}
+
+interface Options {
+  tickets: number;
+  sample: number;
+  uploads: number;
+  /** Number of captured pages served by run.ts (0: synthetic pages). */
+  pages: number;
+}
+
+async function run(options: Options) {
+  const { pages, codes } =
+    options.pages > 0 ? await capturedPages(options.pages) : await syntheticPages(options);
+  // Page i's cursor leads to page i + 1 (captured cursors are opaque).
+  const pageByCursor = new Map<string, number>();
+  pages.forEach((page, i) => pageByCursor.set((JSON.parse(page) as SyncResponse).cursor, i + 1));
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), location.href);
     if (url.pathname === "/api/tickets/checkin/sync" && (init?.method ?? "GET") === "GET") {
       const cursor = url.searchParams.get("cursor");
-      const index = cursor ? Number(cursor.slice(1)) : 0;
+      const index = cursor ? (pageByCursor.get(cursor) ?? 0) : 0;
       return new Response(pages[index] ?? pages[0], { headers: { "content-type": "application/json" } });
     }
     if (url.pathname === "/api/tickets/checkin/sync") {

@@ -174,7 +174,8 @@ export async function applySyncPage(
   page: Pick<SyncResponse, "tickets" | "revocations">,
   replace: boolean,
 ): Promise<void> {
-  const tx = db.transaction(["tickets", "revocations"], "readwrite");
+  // Relaxed durability: a page lost to a crash is simply downloaded again at the next sync.
+  const tx = db.transaction(["tickets", "revocations"], "readwrite", { durability: "relaxed" });
   const tickets = tx.objectStore("tickets");
   const revocations = tx.objectStore("revocations");
   if (replace) {

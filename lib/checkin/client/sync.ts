@@ -77,20 +77,24 @@ export async function syncDown(
   options: { full?: boolean } = {},
 ): Promise<{ tickets: number; pages: number }> {
   const previous = options.full ? null : await readSyncState(db);
-  let cursor = previous?.cursor;
-  let replacing = false;
   let received = 0;
   let pages = 0;
-  for (;;) {
+  const fetchPage = (cursor: string | undefined) => {
     const qs = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-    const page = await request<SyncResponse>(`/api/tickets/checkin/sync${qs}`, { token: device.deviceToken });
+    const pending = request<SyncResponse>(`/api/tickets/checkin/sync${qs}`, { token: device.deviceToken });
+    pending.catch(() => undefined); // awaited below; never an unhandled rejection while a page is written
+    return pending;
+  };
+  let next = fetchPage(previous?.cursor);
+  for (;;) {
+    const page = await next;
     pages++;
-    if (page.full) replacing = true;
+    // Download the next page while this one is written to IndexedDB.
+    if (page.hasMore && pages < 10_000) next = fetchPage(page.cursor);
     // The first page of a full snapshot clears the list; later pages of it merge.
     await applySyncPage(db, page, page.full && pages === 1);
     received += page.tickets.length;
-    cursor = page.cursor;
-    if (!page.hasMore) {
+    if (!page.hasMore || pages >= 10_000) {
       await writeSyncState(db, {
         event: page.event,
         eventTag: page.eventTag,
@@ -102,9 +106,7 @@ export async function syncDown(
       });
       break;
     }
-    if (pages > 10_000) break;
   }
-  void replacing;
   return { tickets: received, pages };
 }
 

@@ -291,14 +291,15 @@ describe("updateEvent", () => {
     const other = await createOrganizerWithOwner("other-org");
     const otherActor = { organizerId: other.organizer.id, userId: other.owner.userId };
     const theirs = await createEvent(otherActor, eventFormInput());
+    // One at a time: promises created up front would reject before they are awaited.
     for (const attempt of [
-      updateEvent(actor, theirs.id, { title: "Mine now" }),
-      publishEvent(actor, theirs.id),
-      unpublishEvent(actor, theirs.id),
-      archiveEvent(actor, theirs.id),
-      getOrganizerEvent(actor.organizerId, theirs.id),
+      () => updateEvent(actor, theirs.id, { title: "Mine now" }),
+      () => publishEvent(actor, theirs.id),
+      () => unpublishEvent(actor, theirs.id),
+      () => archiveEvent(actor, theirs.id),
+      () => getOrganizerEvent(actor.organizerId, theirs.id),
     ]) {
-      expect((await caught(attempt)).status).toBe(404);
+      expect((await caught(attempt())).status).toBe(404);
     }
     expect(await db.event.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
       title: "The Night Owls",

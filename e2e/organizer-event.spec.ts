@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import QRCode from "qrcode";
 import { signInAsNewOrganizer } from "./support";
 
 test("an organizer onboards in test mode, builds an event with two tiers and a code, and publishes it", async ({
@@ -16,6 +17,16 @@ test("an organizer onboards in test mode, builds an event with two tiers and a c
   await expect(page).toHaveURL(/\/tickets\/organizer\/payments/);
   await expect(page.getByText("Charges enabled").first()).toBeVisible();
   await expect(page.getByText("Test mode").first()).toBeVisible();
+
+  // The organizer's logo, for confirmation emails.
+  await portalNav.getByRole("link", { name: "Overview" }).click();
+  await page.getByLabel("Logo").setInputFiles({
+    name: "logo.png",
+    mimeType: "image/png",
+    buffer: await QRCode.toBuffer("Harbour Sounds", { width: 128 }),
+  });
+  await expect(page.getByText("Logo updated.")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
 
   // The event, with GST + PST and the buyer paying the service fee.
   await portalNav.getByRole("link", { name: "Events" }).click();

@@ -17,31 +17,59 @@ export function CoverImageUpload({
   disabled?: boolean;
   onUploaded: (url: string) => void;
 }) {
+  return (
+    <ImageUpload
+      label="Cover image"
+      kind="event-cover"
+      eventId={eventId}
+      currentUrl={coverImageUrl}
+      disabled={disabled}
+      onUploaded={onUploaded}
+    />
+  );
+}
+
+/** An image field that uploads as soon as a file is chosen: event covers and organizer logos. */
+export function ImageUpload({
+  label,
+  kind,
+  eventId,
+  currentUrl,
+  disabled,
+  onUploaded,
+}: {
+  label: string;
+  kind: "event-cover" | "organizer-logo";
+  eventId?: string;
+  currentUrl: string | null;
+  disabled?: boolean;
+  onUploaded: (url: string) => void;
+}) {
   const id = useId();
   const mutation = useMutation({
-    mutationFn: (file: File) => uploadImageFile({ file, kind: "event-cover", eventId }),
+    mutationFn: (file: File) => uploadImageFile({ file, kind, eventId }),
     onSuccess: ({ url }) => onUploaded(url),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
   const message = error
     ? error.fieldErrors.file
-      ? `Cover image ${error.fieldErrors.file}`
+      ? `${label} ${error.fieldErrors.file}`
       : error.problem.detail
     : null;
 
   return (
     <section className="card stack">
-      {coverImageUrl ? (
+      {currentUrl ? (
         // Uploaded images live on our own route or the bucket's CDN; no Next image optimisation needed.
         // eslint-disable-next-line @next/next/no-img-element
         <img
-          src={coverImageUrl}
-          alt="Current cover image"
+          src={currentUrl}
+          alt={`Current ${label.toLowerCase()}`}
           style={{ maxWidth: "100%", maxHeight: 240, objectFit: "cover", borderRadius: 8 }}
         />
       ) : null}
       <div className="field">
-        <label htmlFor={id}>Cover image</label>
+        <label htmlFor={id}>{label}</label>
         <input
           id={id}
           type="file"
@@ -62,7 +90,7 @@ export function CoverImageUpload({
         ) : null}
         {mutation.isSuccess ? (
           <p className="small" role="status">
-            Cover image updated.
+            {label} updated.
           </p>
         ) : null}
         {message ? (

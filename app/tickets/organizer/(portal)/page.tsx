@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
+import { OrganizerLogoUpload } from "@/components/organizers/organizer-logo-upload";
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
 import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
@@ -48,6 +49,13 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
           Prices in {profile.defaultCurrency.toUpperCase()} · times in {profile.timezone.replace(/_/g, " ")}
         </p>
       </section>
+      {role !== "scanner" ? (
+        <section className="stack">
+          <h2>Logo</h2>
+          <p className="small muted">Shown in buyers&rsquo; confirmation emails.</p>
+          <OrganizerLogoUpload logoUrl={profile.logoUrl} />
+        </section>
+      ) : null}
       <section className="card stack">
         <h2>Team</h2>
         <p>

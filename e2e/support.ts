@@ -14,7 +14,10 @@ interface MailboxMessage {
   text: string;
 }
 
-/** Waits for the newest message to `to` in the development mailbox to be delivered. */
+/**
+ * Waits until the newest `template` message to `to` is delivered. Only the newest counts: an older one
+ * (e.g. an already used sign-in link) must never stand in for a message still being sent.
+ */
 export async function waitForEmail(
   request: APIRequestContext,
   to: string,
@@ -26,7 +29,8 @@ export async function waitForEmail(
       async () => {
         const response = await request.get(`/api/tickets/dev/mailbox?to=${encodeURIComponent(to)}`);
         const body = (await response.json()) as { messages: MailboxMessage[] };
-        found = body.messages.find((m) => m.template === template && m.status === "sent");
+        const newest = body.messages.find((m) => m.template === template);
+        found = newest?.status === "sent" ? newest : undefined;
         return found !== undefined;
       },
       { timeout: 15_000, message: `no ${template} email delivered to ${to}` },

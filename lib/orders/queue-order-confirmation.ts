@@ -111,26 +111,25 @@ export async function queueOrderConfirmation(
   if (order.status !== "paid" && order.status !== "partially_refunded") {
     throw AppError.conflict(`Only paid orders get a confirmation (this one is ${order.status}).`);
   }
-  const [organizer, { coverImageUrl }, tickets] = await Promise.all([
-    tx.organizer.findUniqueOrThrow({
-      where: { id: order.organizerId },
-      select: { name: true, logoUrl: true },
-    }),
-    tx.event.findFirstOrThrow({
-      where: { id: order.eventId, organizerId: order.organizerId },
-      select: { coverImageUrl: true },
-    }),
-    tx.ticket.findMany({
-      where: { orderId: order.id, organizerId: order.organizerId, status: "valid" },
-      orderBy: [
-        { orderItem: { createdAt: "asc" } },
-        { orderItemId: "asc" },
-        { createdAt: "asc" },
-        { id: "asc" },
-      ],
-      select: { id: true, secret: true, holderName: true, orderItem: { select: { tierName: true } } },
-    }),
-  ]);
+  // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.
+  const organizer = await tx.organizer.findUniqueOrThrow({
+    where: { id: order.organizerId },
+    select: { name: true, logoUrl: true },
+  });
+  const { coverImageUrl } = await tx.event.findFirstOrThrow({
+    where: { id: order.eventId, organizerId: order.organizerId },
+    select: { coverImageUrl: true },
+  });
+  const tickets = await tx.ticket.findMany({
+    where: { orderId: order.id, organizerId: order.organizerId, status: "valid" },
+    orderBy: [
+      { orderItem: { createdAt: "asc" } },
+      { orderItemId: "asc" },
+      { createdAt: "asc" },
+      { id: "asc" },
+    ],
+    select: { id: true, secret: true, holderName: true, orderItem: { select: { tierName: true } } },
+  });
   if (tickets.length === 0) {
     throw AppError.conflict("This order has no valid tickets to confirm: issue them first.");
   }

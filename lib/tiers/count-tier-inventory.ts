@@ -16,18 +16,17 @@ export async function countTierInventory(
 ): Promise<Map<string, TierInventory>> {
   const now = options.now ?? new Date();
   const tierFilter = options.tierIds ? { tierId: { in: options.tierIds } } : {};
-  const [tickets, holds] = await Promise.all([
-    client.ticket.groupBy({
-      by: ["tierId"],
-      where: { eventId, status: "valid", ...tierFilter },
-      _count: true,
-    }),
-    client.hold.groupBy({
-      by: ["tierId"],
-      where: { eventId, releasedAt: null, convertedAt: null, expiresAt: { gt: now }, ...tierFilter },
-      _sum: { quantity: true },
-    }),
-  ]);
+  // Sequential: `client` may be a transaction (one connection).
+  const tickets = await client.ticket.groupBy({
+    by: ["tierId"],
+    where: { eventId, status: "valid", ...tierFilter },
+    _count: true,
+  });
+  const holds = await client.hold.groupBy({
+    by: ["tierId"],
+    where: { eventId, releasedAt: null, convertedAt: null, expiresAt: { gt: now }, ...tierFilter },
+    _sum: { quantity: true },
+  });
   const inventory = new Map<string, TierInventory>();
   const entry = (tierId: string) => {
     let e = inventory.get(tierId);

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { fetchTiers, isFrozen, tiersQueryKey, type EventInfoJson } from "@/components/tiers/tier-queries";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { ApiError, apiFetch, problemText } from "@/components/ui/api-client";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
@@ -88,10 +88,6 @@ type DiscountBody = {
 };
 
 export const discountsQueryKey = (eventId: string) => ["events", eventId, "discounts"] as const;
-
-function problemText(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.problem.detail : fallback;
-}
 
 function toBody(
   values: FormValues,

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { ApiError, apiFetch, problemText } from "@/components/ui/api-client";
 import { MEMBER_ROLES, ROLE_LABELS, type MemberRole } from "@/lib/auth/roles";
 
 export interface TeamMember {
@@ -14,10 +14,6 @@ export interface TeamMember {
 }
 
 const MEMBERS_KEY = ["organizer", "members"] as const;
-
-function problemText(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.problem.detail : fallback;
-}
 
 export function TeamManager({
   initialMembers,

@@ -9,7 +9,7 @@ import {
   type TierJson,
   type TierListJson,
 } from "@/components/tiers/tier-queries";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { ApiError, apiFetch, problemText } from "@/components/ui/api-client";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { instantToLocalInput, parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
@@ -81,10 +81,6 @@ type TierBody = Partial<{
   salesEndAt: string | null;
   visibility: "public" | "hidden";
 }>;
-
-function problemText(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.problem.detail : fallback;
-}
 
 function valuesOf(tier: TierJson, timezone: string): FormValues {
   return {

@@ -44,3 +44,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   }
   return data as T;
 }
+
+/** The problem's detail for an API error, or `fallback` for anything else (e.g. no network). */
+export function problemText(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.problem.detail : fallback;
+}

@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as checkoutRoute } from "@/app/api/tickets/checkout/session/route";
@@ -20,6 +18,7 @@ import {
 } from "@/lib/payments/testing/stub-stripe-env";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
 import { resetDatabase } from "@/lib/testing/db";
+import { startWebhookBridge } from "@/lib/testing/webhook-bridge";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { verifyTicketCode } from "@/lib/tickets/signing";
 
@@ -59,29 +58,6 @@ async function expectAppError(promise: Promise<unknown>, code: string, field?: s
   if (!isAppError(error)) return;
   expect(error.code).toBe(code);
   if (field) expect(error.fields.map((f) => f.field)).toContain(field);
-}
-
-/** Serves the real webhook route over HTTP, as the test-mode payment page posts to it. */
-async function startWebhookBridge(): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const request = new Request(`http://127.0.0.1${req.url}`, {
-        method: req.method,
-        headers: req.headers as Record<string, string>,
-        body: Buffer.concat(chunks),
-      });
-      const response = await webhookRoute(request, routeContext());
-      res.writeHead(response.status, { "content-type": "application/json" });
-      res.end(await response.text());
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 describe("checkout (test mode, no Stripe keys)", () => {

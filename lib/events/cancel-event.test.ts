@@ -10,14 +10,9 @@ import { addMember } from "@/lib/testing/factories";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import { stubStripeEnv, stubStripeKeys } from "@/lib/payments/testing/stub-stripe-env";
 import type { CancellationProgress } from "@/lib/events/cancel-event";
-import {
-  createPaidOrder,
-  expectRefundedState,
-  runJobs,
-  setUpRefundEvent,
-  startWebhookBridge,
-} from "@/lib/refunds/testing";
+import { createPaidOrder, expectRefundedState, runJobs, setUpRefundEvent } from "@/lib/refunds/testing";
 import { resetDatabase } from "@/lib/testing/db";
+import { startWebhookBridge } from "@/lib/testing/webhook-bridge";
 
 const post = (route: typeof cancelRoute, path: string, eventId: string, cookie: string) =>
   route(apiRequest(path, { method: "POST", cookie }), routeContext({ id: eventId }));

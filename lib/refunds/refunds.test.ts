@@ -24,9 +24,9 @@ import {
   expectRefundedState,
   runJobs,
   setUpRefundEvent,
-  startWebhookBridge,
 } from "@/lib/refunds/testing";
 import { resetDatabase } from "@/lib/testing/db";
+import { startWebhookBridge } from "@/lib/testing/webhook-bridge";
 
 function refundRequest(orderId: string, cookie: string, body: unknown) {
   return refundRoute(

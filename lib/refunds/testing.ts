@@ -1,8 +1,6 @@
 // Test helpers for refunds, disputes and cancellation: a paid order made by the real checkout code, signed
 // webhook deliveries through the real route, an HTTP bridge for test-mode emitters, and THE shared
 // assertion every refund path must satisfy (expectRefundedState).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { expect } from "vitest";
 import { POST as connectWebhookRoute } from "@/app/api/tickets/webhooks/stripe-connect/route";
@@ -90,34 +88,6 @@ export async function runJobs(options: { includeRetries?: boolean } = {}) {
     await db.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date(Date.now() - 1000) } });
   }
   return runDueJobs(jobDefinitions);
-}
-
-/** Serves the real webhook routes over HTTP, as the test-mode emitters post to them (set APP_URL to it). */
-export async function startWebhookBridge(): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const request = new Request(`http://127.0.0.1${req.url}`, {
-        method: req.method,
-        headers: req.headers as Record<string, string>,
-        body: Buffer.concat(chunks),
-      });
-      const route = req.url?.includes("stripe-connect") ? connectWebhookRoute : webhookRoute;
-      const response = await route(request, routeContext());
-      res.writeHead(response.status, { "content-type": "application/json" });
-      res.end(await response.text());
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /**

@@ -3,6 +3,8 @@ import type { BuyOutcome } from "@/lib/inventory/testing/fixtures";
 
 export interface LoopResult {
   ok: number;
+  /** Successes during the warm-up, not counted in `ok`. */
+  warmUpOk: number;
   refused: number;
   busy: number;
   errors: number;
@@ -12,17 +14,30 @@ export interface LoopResult {
   firstError?: string;
 }
 
-/** `clients` loops of `step` until `deadline` (epoch ms); a loop stops at its first refusal (sold out). */
+/**
+ * `clients` loops of `step` until `deadline` (epoch ms); a loop stops at its first refusal (sold out).
+ * Attempts that start before `measureFrom` (epoch ms) are warm-up: run, but only errors and refusals count.
+ */
 export async function runLoops(
   clients: number,
   deadline: number,
   step: (client: number) => Promise<BuyOutcome>,
+  measureFrom = 0,
 ): Promise<LoopResult> {
-  const result: LoopResult = { ok: 0, refused: 0, busy: 0, errors: 0, seconds: 0, latencies: [] };
-  const started = performance.now();
+  const result: LoopResult = {
+    ok: 0,
+    warmUpOk: 0,
+    refused: 0,
+    busy: 0,
+    errors: 0,
+    seconds: 0,
+    latencies: [],
+  };
+  const started = performance.now() + Math.max(0, measureFrom - Date.now());
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       while (Date.now() < deadline) {
+        const warmUp = Date.now() < measureFrom;
         const t0 = performance.now();
         let outcome: BuyOutcome;
         try {
@@ -30,6 +45,10 @@ export async function runLoops(
         } catch (error) {
           result.firstError ??= String(error);
           outcome = "error";
+        }
+        if (warmUp && (outcome === "ok" || outcome === "busy")) {
+          if (outcome === "ok") result.warmUpOk += 1;
+          continue;
         }
         result.latencies.push(performance.now() - t0);
         if (outcome === "ok") result.ok += 1;

@@ -12,7 +12,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
 import { deployMigrations } from "@/lib/db/migrate";
-import { checkInventory, checkInventorySql } from "@/lib/inventory/check-inventory";
+import { availabilitySql, checkInventory } from "@/lib/inventory/check-inventory";
 import { lockInventory } from "@/lib/inventory/lock-inventory";
 import { takeHolds } from "@/lib/inventory/take-holds";
 import { createInventoryFixture, createTestOrder } from "@/lib/inventory/testing/fixtures";
@@ -139,11 +139,11 @@ try {
   );
 
   // The locked check on its own, with the holds the run left behind: planning vs execution.
-  const sql = checkInventorySql({
+  const sql = availabilitySql({
     eventId: f.eventId,
-    orderId: "none",
-    lines,
-    discountId: null,
+    tierIds: [tierId],
+    discountIds: [],
+    orderIds: ["none"],
     now: new Date(),
     eventExclusive: false,
   });

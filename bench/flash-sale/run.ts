@@ -1,14 +1,16 @@
-// Flash-sale benchmark: holds/s and latency of the checkout's inventory transaction (one transaction:
-// pending order + takeHolds(1)) on one event, a sell-out phase checking zero oversell, and the server's raw
-// ceiling for one hot row (conditional UPDATE) from the same number of clients. Creates and drops its own
-// database. See bench/README.md for results.
+// Flash-sale benchmark: holds/s and latency of the checkout's reservation (reserveSeats: pending order +
+// 1 held seat, buyers of the event served together by group commit) on one event, a sell-out phase checking
+// zero oversell, and the server's raw ceiling for one hot row (conditional UPDATE) from the same number of
+// clients. Creates and drops its own database. See bench/README.md for results.
 //
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
 //     node --import tsx --import ./lib/server/hooks.mjs bench/flash-sale/run.ts
 //
 // Knobs (env): BENCH_SECONDS (10) per throughput phase; BENCH_CLIENTS ("50,200"); BENCH_CONNECTIONS (60) in
 // total (the server's max_connections is usually 100; clients beyond it queue for a connection);
-// BENCH_PROCESSES (1) app processes sharing the clients and connections; BENCH_SELLOUT (5000) seats in the
+// BENCH_PROCESSES (1) app processes sharing the clients and connections; BENCH_POOLS (1) Prisma clients per
+// process (one per app instance; each batches on its own); BENCH_WARMUP (2) seconds run before each
+// throughput phase and not counted; BENCH_SELLOUT (5000) seats in the
 // sell-out phase; BENCH_UNSAFE=1 adds lock-free control runs (throughput and sell-out) to show what the
 // locks cost and that the sell-out oversells without them.
 import { spawn } from "node:child_process";
@@ -33,6 +35,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? "50,200").split(",").map(Number);
 let CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 60);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
+const POOLS = Number(process.env.BENCH_POOLS ?? 1);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const SELLOUT = Number(process.env.BENCH_SELLOUT ?? 5000);
 const UNSAFE = process.env.BENCH_UNSAFE === "1";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -74,9 +78,11 @@ async function runWorkers(
   connections: number,
   seconds: number,
   unsafeSkipLocks = false,
+  warmUp = WARMUP,
 ): Promise<LoopResult> {
   const startAt = Date.now() + 3_000; // time for every worker to open its connections
-  const deadline = startAt + seconds * 1000;
+  const measureFrom = startAt + warmUp * 1000;
+  const deadline = measureFrom + seconds * 1000;
   const share = (total: number, i: number) => Math.floor(total / PROCESSES) + (i < total % PROCESSES ? 1 : 0);
   const results = await Promise.all(
     Array.from(
@@ -89,8 +95,9 @@ async function runWorkers(
             tierId: fixture.tierIds[0],
             clients: share(clients, i),
             connections: Math.max(1, share(connections, i)),
-            pools: 4,
+            pools: POOLS,
             startAt,
+            measureFrom,
             deadline,
             unsafeSkipLocks,
           });
@@ -109,9 +116,18 @@ async function runWorkers(
         }),
     ),
   );
-  const merged: LoopResult = { ok: 0, refused: 0, busy: 0, errors: 0, seconds: 0, latencies: [] };
+  const merged: LoopResult = {
+    ok: 0,
+    warmUpOk: 0,
+    refused: 0,
+    busy: 0,
+    errors: 0,
+    seconds: 0,
+    latencies: [],
+  };
   for (const r of results) {
     merged.ok += r.ok;
+    merged.warmUpOk += r.warmUpOk;
     merged.refused += r.refused;
     merged.busy += r.busy;
     merged.errors += r.errors;
@@ -173,9 +189,15 @@ async function main(url: string): Promise<void> {
     const r = await runWorkers(url, f, clients, connections, SECONDS);
     const cpu1 = await machineCpu();
     const held = await countLiveHeldSeats(setup, { eventId: f.eventId });
-    if (held !== r.ok) throw new Error(`held ${held} ≠ ok ${r.ok}`);
+    if (held !== r.ok + r.warmUpOk) throw new Error(`held ${held} ≠ ok ${r.ok} + warm-up ${r.warmUpOk}`);
     const cpuBusy = (cpu1.busy - cpu0.busy) / Math.max(1, cpu1.total - cpu0.total);
-    rows.push({ name: "order + takeHolds(1), tier of 1,000,000", clients, connections, cpuBusy, ...r });
+    rows.push({
+      name: "checkout reservation (order + 1 seat), tier of 1,000,000",
+      clients,
+      connections,
+      cpuBusy,
+      ...r,
+    });
     holdsPerSecond.set(clients, r.ok / r.seconds);
   }
   // 1b. (BENCH_UNSAFE=1) The same transaction without the advisory locks: what the client stack and the
@@ -201,7 +223,7 @@ async function main(url: string): Promise<void> {
   for (const unsafe of UNSAFE ? [false, true] : [false]) {
     const connections = Math.min(selloutClients, CONNECTIONS);
     const f = await createInventoryFixture(setup, { tiers: [{ name: "GA", capacity: SELLOUT }] });
-    const r = await runWorkers(url, f, selloutClients, connections, 600, unsafe);
+    const r = await runWorkers(url, f, selloutClients, connections, 600, unsafe, 0);
     const held = await countLiveHeldSeats(setup, { eventId: f.eventId });
     notes.push(
       `sell-out${unsafe ? " — CONTROL without locks (unsafeSkipLocks)" : ""}: ${SELLOUT} seats, ${selloutClients} ` +
@@ -228,13 +250,19 @@ async function main(url: string): Promise<void> {
     const pool = new pg.Pool({ connectionString: url, max: connections });
     await Promise.all(Array.from({ length: connections }, () => pool.query("SELECT pg_sleep(0.05)")));
     const cpu0 = await machineCpu();
-    const r = await runLoops(clients, Date.now() + SECONDS * 1000, async () => {
-      const res = await pool.query(
-        "UPDATE bench_counter SET n = n + 1 WHERE id = 1 AND n < $1",
-        [1_000_000_000],
-      );
-      return res.rowCount === 1 ? "ok" : "sold_out";
-    });
+    const measureFrom = Date.now() + WARMUP * 1000;
+    const r = await runLoops(
+      clients,
+      measureFrom + SECONDS * 1000,
+      async () => {
+        const res = await pool.query(
+          "UPDATE bench_counter SET n = n + 1 WHERE id = 1 AND n < $1",
+          [1_000_000_000],
+        );
+        return res.rowCount === 1 ? "ok" : "sold_out";
+      },
+      measureFrom,
+    );
     const cpu1 = await machineCpu();
     const cpuBusy = (cpu1.busy - cpu0.busy) / Math.max(1, cpu1.total - cpu0.total);
     rows.push({

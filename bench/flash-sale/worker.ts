@@ -1,5 +1,6 @@
-// One app instance of the benchmark: its own Prisma clients, `clients` loops of the checkout transaction
-// (pending order + takeHolds) from the shared start time until the deadline; prints a LoopResult as JSON.
+// One app process of the benchmark: its own Prisma clients, `clients` loops of the checkout's reservation
+// (reserveSeats: pending order + holds) from the shared start time until the deadline, the attempts before
+// `measureFrom` uncounted; prints a LoopResult as JSON.
 import { z } from "zod";
 import { createPrismaClient } from "@/lib/db";
 import { buy, type BuyRequest } from "@/lib/inventory/testing/fixtures";
@@ -14,6 +15,7 @@ const args = z
     connections: z.number().int().positive(),
     pools: z.number().int().positive(),
     startAt: z.number(),
+    measureFrom: z.number(),
     deadline: z.number(),
     unsafeSkipLocks: z.boolean().default(false),
   })
@@ -31,12 +33,17 @@ const request: BuyRequest = {
   unsafeSkipLocks: args.unsafeSkipLocks,
 };
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, args.startAt - Date.now())));
-const result = await runLoops(args.clients, args.deadline, async (i) => {
-  const client = pools[i % pools.length];
-  if (!client) throw new Error("no pool");
-  const res = await buy(client, request);
-  if (res.outcome === "error") throw res.error;
-  return res.outcome;
-});
+const result = await runLoops(
+  args.clients,
+  args.deadline,
+  async (i) => {
+    const client = pools[i % pools.length];
+    if (!client) throw new Error("no pool");
+    const res = await buy(client, request);
+    if (res.outcome === "error") throw res.error;
+    return res.outcome;
+  },
+  args.measureFrom,
+);
 await Promise.all(pools.map((p) => p.$disconnect()));
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,6 +1,7 @@
 // A buyer starts checkout: everything is validated and priced on the server (client prices are never
-// read), seats are held in the same transaction that creates the pending order, and only after it commits
-// is Stripe called. Free orders skip Stripe and are issued at once.
+// read), seats are held in the same transaction that creates the pending order (reserveSeats, which serves
+// buyers arriving together in one transaction), and only after it commits is Stripe called. Free orders
+// skip Stripe and are issued at once.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -13,7 +14,7 @@ import type { DiscountSummary } from "@/lib/discounts/discount-rules";
 import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
 import { releaseHolds } from "@/lib/inventory/release-holds";
-import { takeHolds } from "@/lib/inventory/take-holds";
+import { reserveSeats } from "@/lib/inventory/reserve-seats";
 import { log } from "@/lib/log";
 import { priceOrder, type DiscountInput, type PricedOrder } from "@/lib/money/price-order";
 import { taxLinesSchema } from "@/lib/money/schemas";
@@ -141,9 +142,10 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
   const orderId = randomUUID();
   const accessToken = orderAccessTokenFor(orderId);
   const expiresAt = new Date(now.getTime() + CHECKOUT_HOLD_MS);
-  await db.$transaction(async (tx) => {
-    await tx.order.create({
-      data: {
+  await reserveSeats(
+    db,
+    {
+      order: {
         id: orderId,
         organizerId: event.organizer.id,
         eventId: event.id,
@@ -163,21 +165,14 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
         chargeType: env.STRIPE_CHARGE_TYPE,
         stripeAccountId: event.organizer.stripeAccountId,
         expiresAt,
-        items: { create: priced.lines.map(toOrderItem) },
       },
-    });
-    await takeHolds(
-      tx,
-      {
-        eventId: event.id,
-        orderId,
-        lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
-        expiresAt,
-        discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
-      },
-      { now },
-    );
-  });
+      items: priced.lines.map(toOrderItem),
+      lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
+      expiresAt,
+      discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
+    },
+    { now },
+  );
   const passesUrl = orderPassesUrl(orderId, accessToken.token);
   log.info(
     { event: "tickets.checkout.held", orderId, eventId: event.id, totalMinor: priced.totalMinor },

@@ -31,7 +31,7 @@ export async function canReinstateOrder(tx: Db, orderId: string, now = new Date(
     const lock = await lockInventory(tx, {
       eventId: order.eventId,
       tierIds: lines.map((l) => l.tierId),
-      discountId: order.discountId,
+      discountIds: order.discountId ? [order.discountId] : [],
     });
     const refusal = await checkInventory(tx, {
       eventId: order.eventId,

@@ -40,8 +40,8 @@ export interface InventoryLockRequest {
   eventId: string;
   /** Tiers whose availability is reduced: locked exclusively. */
   tierIds: readonly string[];
-  /** The discount code whose uses are counted: locked exclusively. */
-  discountId?: string | null;
+  /** The discount codes whose uses are counted: locked exclusively. */
+  discountIds?: readonly string[];
   /** Lock the event exclusively even without an event-wide cap. */
   eventExclusive?: boolean;
   /** TEST ONLY (the control case of the concurrency test): run the same statement without taking locks. */
@@ -90,8 +90,9 @@ export function inventoryLockCalls(
   type Key = { key: bigint; kind: "event" | "exclusive" };
   const keys: Key[] = [{ key: inventoryLockKey("event", request.eventId), kind: "event" }];
   for (const tierId of tierIds) keys.push({ key: inventoryLockKey("tier", tierId), kind: "exclusive" });
-  if (request.discountId)
-    keys.push({ key: inventoryLockKey("discount", request.discountId), kind: "exclusive" });
+  for (const discountId of new Set(request.discountIds)) {
+    keys.push({ key: inventoryLockKey("discount", discountId), kind: "exclusive" });
+  }
   keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const calls = keys.map(({ key, kind }) =>
     kind === "exclusive"

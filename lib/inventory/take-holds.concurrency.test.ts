@@ -1,5 +1,7 @@
-// Concurrency proofs of takeHolds: many buyers on separate connection pools (and two processes) against one
-// real PostgreSQL server. They need real parallelism, so they are skipped on the embedded PGlite (which
+// Concurrency proofs of the checkout's reservation (reserveSeats → takeHoldsBatch): many buyers on separate
+// Prisma clients (and two processes) against one real PostgreSQL server. Each client batches its buyers
+// (group commit, up to 2 batches in flight), so batches of different clients race for the same seats as
+// separate app instances would. They need real parallelism, so they are skipped on the embedded PGlite (which
 // runs one query at a time) and run wherever DATABASE_URL names a server (CI does).
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -20,8 +22,8 @@ import { onEmbeddedDatabase, resetDatabase } from "@/lib/testing/db";
 
 const EMBEDDED = onEmbeddedDatabase();
 const SKIP_REASON = "needs a real PostgreSQL server (set DATABASE_URL): PGlite serializes every query";
-// 4 clients × 15 connections = 60 concurrent transactions for 200 buyers; the server's default
-// max_connections (100) must leave room for the test's own pool and other sessions.
+// 4 clients × 15 connections for 200 buyers; the server's default max_connections (100) must leave room for
+// the test's own pool and other sessions.
 const CLIENTS = 4;
 const POOL = 15;
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -116,9 +118,9 @@ describe.skipIf(EMBEDDED)(`takeHolds under concurrency (${SKIP_REASON})`, () => 
   });
 
   it("control: the same run without the locks oversells (the race is real)", async () => {
-    // The unsafe path runs the identical statements minus the advisory locks. Oversell needs two buyers'
-    // check-and-insert statements to overlap before either commits; with 60 transactions in flight that is
-    // reliable, but the test allows up to 3 runs and requires at least one to oversell.
+    // The unsafe path runs the identical statements minus the advisory locks. Oversell needs two batches'
+    // check-and-insert statements to overlap before either commits; with 8 batch transactions in flight
+    // that is reliable, but the test allows up to 3 runs and requires at least one to oversell.
     const runs: number[] = [];
     for (let run = 0; run < 3 && !runs.some((held) => held > 50); run += 1) {
       await resetDatabase();

@@ -1,16 +1,15 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { allocateSeats, type InventoryLine } from "@/lib/inventory/allocate-seats";
 import {
-  checkInventorySql,
-  explainRefusal,
+  DISCOUNT_EXHAUSTED_MESSAGE,
   mergeLines,
   newId,
-  type CheckRow,
+  readAvailability,
+  refusalError,
   type InsertedHold,
-  type InventoryCheck,
-  type InventoryLine,
 } from "@/lib/inventory/check-inventory";
 import { inlineSql, isInlineSafeString } from "@/lib/inventory/inline-sql";
 import {
@@ -42,142 +41,159 @@ export interface TakeHoldsOptions {
   unsafeSkipLocks?: boolean;
 }
 
-export const DISCOUNT_EXHAUSTED_MESSAGE = "This discount code has been used the maximum number of times.";
+export { DISCOUNT_EXHAUSTED_MESSAGE };
 
-const REFUSAL_PREFIX = "stagedoor_inventory_refused:";
+export type HoldsResult = { ok: true; holds: InsertedHold[] } | { ok: false; error: AppError };
+
+/** The takeHolds block records the event lock's mode here (transaction-local) for the check to read. */
+const EVENT_EXCLUSIVE_SETTING = "stagedoor.event_exclusive";
 
 /**
- * Reserves seats for a pending order. Call INSIDE the caller's interactive transaction (the one that creates
- * the order), at most once per transaction, and trigger side effects (Stripe, email) only after it commits.
+ * Reserves seats for one pending order: takeHoldsBatch for a batch of one, throwing its refusal. Call it
+ * INSIDE the caller's interactive transaction (the one that creates the order), at most once per
+ * transaction, and let a refusal escape so that transaction rolls back. Trigger side effects (Stripe,
+ * email) only after it commits.
  *
- * One round trip, one server-side block (lib/inventory/lock-inventory.ts has the lock scheme):
- *   SET LOCAL lock_timeout = '3s' → write the holds (invisible until commit) → lock: sorted advisory xact
- *   locks (tiers exclusive, event exclusive when it has a cap and shared otherwise, discount exclusive) →
- *   check: availability from facts, recomputed after the locks with a fresh snapshot, this order's holds
- *   left out (lib/inventory/availability-sql.ts) → refuse by raising, which undoes the write.
- * No client round trip inside the locked section (lock grant → commit) keeps it short.
- *
- * Throws, with nothing written: AppError sold_out (409) naming the tier ("Only 3 VIP left"), validation on
- * `discountCode` (422) when the code is used up, busy (503, retry after 1 s) on lock timeout, not_found for
- * an unknown event or tier. A refusal aborts the transaction (it is raised inside Postgres): let the error
- * escape so the caller's transaction rolls back, and do nothing else in it.
+ * Throws, with no holds written: AppError sold_out (409) naming the tier ("Only 3 VIP left"), validation on
+ * `discountCode` (422) when the code is unknown or used up, busy (503, retry after 1 s) on lock timeout,
+ * not_found for an unknown event, tier or order.
  */
 export async function takeHolds(
   tx: Db,
   input: TakeHoldsInput,
   options: TakeHoldsOptions = {},
 ): Promise<InsertedHold[]> {
+  const [result] = await takeHoldsBatch(tx, input.eventId, [input], options);
+  if (!result) throw new Error("takeHoldsBatch returned no result");
+  if (!result.ok) throw result.error;
+  return result.holds;
+}
+
+/**
+ * Reserves seats for several pending orders of ONE event in one locked section (group commit: see
+ * lib/inventory/reserve-seats.ts). Call it inside the caller's interactive transaction, which created the
+ * orders, at most once per transaction. Returns one result per input, in order: the orders are served one
+ * after another in that order (allocateSeats), each against what the previous ones left, so the batch
+ * decides exactly as the same orders would one by one. A refused order gets its error and keeps no holds;
+ * deleting or rolling back the refused order is the caller's part.
+ *
+ * Two round trips, neither with client work inside the locked section (lock grant → commit) but the check:
+ *   1. one server-side block: SET LOCAL lock_timeout = '3s' → write every order's holds (invisible until
+ *      commit; their foreign-key row locks are thus taken before the advisory locks, never while holding
+ *      them) → lock: sorted advisory xact locks over the union of the batch's tiers and codes
+ *      (lib/inventory/lock-inventory.ts has the scheme) → record the event lock's mode;
+ *   2. the check: availability from facts, with a fresh snapshot taken after the locks, the batch's own
+ *      holds and uses left out (lib/inventory/check-inventory.ts), then allocateSeats in Node; one more
+ *      statement deletes the refused orders' holds when there are any.
+ * Throws AppError busy for the whole batch on lock timeout, and not_found when an order does not exist.
+ */
+export async function takeHoldsBatch(
+  tx: Db,
+  eventId: string,
+  inputs: readonly TakeHoldsInput[],
+  options: TakeHoldsOptions = {},
+): Promise<HoldsResult[]> {
   const now = options.now ?? new Date();
-  const lines = mergeLines(input.lines);
-  if (!(input.expiresAt > now)) throw AppError.validation("expiresAt", "must be in the future");
-  const discountId = input.discount?.id ?? null;
-  if (!isInlineSafeString(input.eventId)) throw AppError.notFound("Event not found.");
-  if (lines.some((l) => !isInlineSafeString(l.tierId))) throw AppError.notFound("Tier not found.");
-  if (!isInlineSafeString(input.orderId)) throw AppError.notFound("Order not found.");
-  if (discountId !== null && !isInlineSafeString(discountId)) {
-    const message = "This discount code does not exist for this event.";
-    throw new AppError("validation", message, { fields: [{ field: "discountCode", message }] });
+  const results: HoldsResult[] = inputs.map(() => ({ ok: true, holds: [] }));
+  const asks: { index: number; orderId: string; lines: InventoryLine[]; discountId: string | null }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    try {
+      asks.push({ index, ...validateInput(input, eventId, now) });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results[index] = { ok: false, error };
+    }
+  }
+  if (asks.length === 0 || !isInlineSafeString(eventId)) {
+    for (const ask of asks) results[ask.index] = { ok: false, error: AppError.notFound("Event not found.") };
+    return results;
   }
 
-  const holds = lines.map((l) => ({ id: newId(), tierId: l.tierId, quantity: l.quantity }));
+  const holds = asks.flatMap((ask) =>
+    ask.lines.map((l) => ({
+      id: newId(),
+      orderId: ask.orderId,
+      tierId: l.tierId,
+      quantity: l.quantity,
+      expiresAt: inputs[ask.index]?.expiresAt ?? now,
+    })),
+  );
+  const tierIds = [...new Set(holds.map((h) => h.tierId))];
+  const discountIds = [...new Set(asks.flatMap((a) => (a.discountId ? [a.discountId] : [])))];
   const { calls, forceEventExclusive } = inventoryLockCalls(
-    {
-      eventId: input.eventId,
-      tierIds: lines.map((l) => l.tierId),
-      discountId,
-      unsafeSkipLocks: options.unsafeSkipLocks,
-    },
+    { eventId, tierIds, discountIds, unsafeSkipLocks: options.unsafeSkipLocks },
     Prisma.sql`e.capacity`,
   );
-  const check: InventoryCheck = {
-    eventId: input.eventId,
-    orderId: input.orderId,
-    lines,
-    discountId,
-    now,
-    eventExclusive: Prisma.raw("_lock.exclusive"),
-  };
   const lockColumns = calls.map((call, i) => Prisma.sql`, ${call}::text AS ${Prisma.raw(`l${i}`)}`);
-  // One block, so the locked section (lock grant → commit) holds no client round trip:
-  // 1. SET LOCAL lock_timeout = '3s' (it covers every wait below, and the rest of the transaction);
-  // 2. the holds, inserted BEFORE locking (still invisible to everyone else; the check leaves the order's
-  //    own holds out, and a refusal aborts the transaction, taking them back). Their foreign-key row locks
-  //    are thus taken before the advisory locks, never while holding them;
-  // 3. the locks, in key order, in one target list evaluated left to right; the event's mode is picked
-  //    from its cap as read by that statement;
-  // 4. the check. plpgsql runs each statement with a fresh snapshot (READ COMMITTED), so it sees everything
-  //    the previous lock holder committed; a refusal is raised with the check's row as JSON.
   // Values are written into the block as literals (a DO block takes no parameters): inlineSql accepts only
-  // strings that need no escaping, which the id checks above guarantee.
+  // strings that need no escaping, which validateInput guarantees. The locks are taken in key order, in
+  // one target list evaluated left to right; the event's mode is picked from its cap as read there.
   const block = inlineSql(Prisma.sql`
     DO $stagedoor_take_holds$
     DECLARE
       _lock record;
-      _v record;
     BEGIN
       SET LOCAL lock_timeout = ${Prisma.raw(`'${LOCK_TIMEOUT}'`)};
       INSERT INTO tickets_holds (id, event_id, tier_id, order_id, quantity, expires_at)
-      SELECT h.id, t.event_id, t.id, ${input.orderId}, h.quantity, ${input.expiresAt}::timestamptz
-      FROM unnest(${holds.map((h) => h.id)}::text[], ${holds.map((h) => h.tierId)}::text[],
-                  ${holds.map((h) => h.quantity)}::int[]) AS h(id, tier_id, quantity)
-      JOIN tickets_tiers t ON t.id = h.tier_id AND t.event_id = ${input.eventId};
+      SELECT h.id, t.event_id, t.id, h.order_id, h.quantity, h.expires_at
+      FROM unnest(${holds.map((h) => h.id)}::text[], ${holds.map((h) => h.orderId)}::text[],
+                  ${holds.map((h) => h.tierId)}::text[], ${holds.map((h) => h.quantity)}::int[],
+                  ${holds.map((h) => h.expiresAt)}::timestamptz[])
+             AS h(id, order_id, tier_id, quantity, expires_at)
+      JOIN tickets_tiers t ON t.id = h.tier_id AND t.event_id = ${eventId};
       SELECT (e.capacity IS NOT NULL OR ${forceEventExclusive}::boolean) AS exclusive
              ${lockColumns.length > 0 ? Prisma.join(lockColumns, "") : Prisma.empty}
-        INTO _lock FROM tickets_events e WHERE e.id = ${input.eventId};
-      IF NOT FOUND THEN
-        RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = ${Prisma.raw(`'${REFUSAL_PREFIX}{"event":null}'`)};
-      END IF;
-      ${checkInventorySql(check, Prisma.raw("INTO _v"))};
-      IF _v.ok IS NOT TRUE THEN
-        RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = ${Prisma.raw(`'${REFUSAL_PREFIX}'`)} ||
-          json_build_object('tiers', _v.tiers, 'event', _v.event, 'discount', _v.discount,
-                            'eventExclusive', _lock.exclusive)::text;
-      END IF;
+        INTO _lock FROM tickets_events e WHERE e.id = ${eventId};
+      PERFORM set_config(${EVENT_EXCLUSIVE_SETTING}, coalesce(_lock.exclusive, false)::text, true);
     END
     $stagedoor_take_holds$`);
 
   try {
     await tx.$executeRawUnsafe(block);
-    return holds;
+    const availability = await readAvailability(tx, {
+      eventId,
+      tierIds,
+      discountIds,
+      orderIds: asks.map((a) => a.orderId),
+      now,
+      eventExclusive: Prisma.sql`current_setting(${EVENT_EXCLUSIVE_SETTING})::boolean`,
+    });
+    const verdicts = allocateSeats(availability, asks);
+    const refused = asks.filter((_, i) => verdicts[i] !== null).map((a) => a.orderId);
+    if (refused.length > 0) {
+      await tx.hold.deleteMany({ where: { orderId: { in: refused } } });
+    }
+    for (const [i, ask] of asks.entries()) {
+      const refusal = verdicts[i];
+      results[ask.index] = refusal
+        ? { ok: false, error: refusalError(refusal) }
+        : {
+            ok: true,
+            holds: holds
+              .filter((h) => h.orderId === ask.orderId)
+              .map(({ id, tierId, quantity }) => ({ id, tierId, quantity })),
+          };
+    }
+    return results;
   } catch (error) {
     if (isLockTimeout(error)) throw busyError(error);
     if (hasPostgresCode(error, ["23503"])) throw AppError.notFound("Order not found.");
-    const refusal = refusalOf(error);
-    if (!refusal) throw error;
-    const reason = explainRefusal(refusal, { ...check, eventExclusive: refusal.eventExclusive });
-    if (reason.kind === "discount_exhausted") {
-      throw new AppError("validation", DISCOUNT_EXHAUSTED_MESSAGE, {
-        fields: [{ field: "discountCode", message: DISCOUNT_EXHAUSTED_MESSAGE }],
-      });
-    }
-    throw new AppError("sold_out", reason.message, {
-      fields: reason.tierId ? [{ field: `tiers.${reason.tierId}`, message: reason.message }] : [],
-    });
+    throw error;
   }
 }
 
-type RaisedRefusal = Omit<CheckRow, "ok"> & { eventExclusive: boolean };
-
-/** The check's verdict carried by the exception the block raised, however the driver wraps it. */
-function refusalOf(error: unknown): RaisedRefusal | null {
-  const seen = new Set<unknown>();
-  const find = (value: unknown): string | null => {
-    if (typeof value === "string") {
-      const at = value.indexOf(REFUSAL_PREFIX);
-      return at >= 0 ? value.slice(at + REFUSAL_PREFIX.length) : null;
-    }
-    if (typeof value !== "object" || value === null || seen.has(value)) return null;
-    seen.add(value);
-    const v = value as Record<string, unknown>;
-    for (const key of ["originalMessage", "message", "cause", "meta", "driverAdapterError"]) {
-      const found = find(v[key]);
-      if (found !== null) return found;
-    }
-    return null;
-  };
-  const json = find(error);
-  if (json === null) return null;
-  const end = json.lastIndexOf("}");
-  const parsed = JSON.parse(end >= 0 ? json.slice(0, end + 1) : json) as RaisedRefusal;
-  return { ...parsed, tiers: parsed.tiers ?? [] };
+/** Checks one input before any SQL: 422 for bad quantities or expiry, 404 for ids that cannot exist. */
+function validateInput(input: TakeHoldsInput, eventId: string, now: Date) {
+  const lines = mergeLines(input.lines);
+  if (!(input.expiresAt > now)) throw AppError.validation("expiresAt", "must be in the future");
+  if (input.eventId !== eventId || !isInlineSafeString(input.eventId)) {
+    throw AppError.notFound("Event not found.");
+  }
+  if (lines.some((l) => !isInlineSafeString(l.tierId))) throw AppError.notFound("Tier not found.");
+  if (!isInlineSafeString(input.orderId)) throw AppError.notFound("Order not found.");
+  const discountId = input.discount?.id ?? null;
+  if (discountId !== null && !isInlineSafeString(discountId)) {
+    throw refusalError({ kind: "discount_not_found" });
+  }
+  return { orderId: input.orderId, lines, discountId };
 }

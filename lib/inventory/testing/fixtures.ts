@@ -1,13 +1,13 @@
 // Fixtures for inventory tests, the two-process child and the flash-sale benchmark: an organizer, an event
-// with tiers (and optionally a cap and a discount), and the buyer's transaction (pending order + takeHolds)
-// as the checkout runs it. Written straight to the database with any Prisma client, so separate processes
-// and separate connection pools can use them.
+// with tiers (and optionally a cap and a discount), and the buyer's reservation (pending order + holds,
+// through reserveSeats) as the checkout runs it. Written straight to the database with any Prisma client, so
+// separate processes and separate connection pools can use them.
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Db, OrderStatus } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors";
-import { takeHolds } from "@/lib/inventory/take-holds";
+import { reserveSeats } from "@/lib/inventory/reserve-seats";
 
 const unique = () => randomBytes(6).toString("hex");
 
@@ -83,27 +83,32 @@ export async function createInventoryFixture(
 }
 
 /** A pending (or other status) order row, as the checkout creates it before taking holds. */
-export async function createTestOrder(
-  client: Db,
+export function testOrderData(
   fixture: Pick<InventoryFixture, "organizerId" | "eventId">,
   options: { status?: OrderStatus; discountId?: string | null; expiresAt?: Date | null } = {},
 ) {
-  return client.order.create({
-    data: {
-      organizerId: fixture.organizerId,
-      eventId: fixture.eventId,
-      status: options.status ?? "pending",
-      buyerEmail: "buyer@example.com",
-      buyerName: "Buyer",
-      currency: "cad",
-      subtotalMinor: 2500,
-      totalMinor: 2500,
-      discountId: options.discountId ?? null,
-      expiresAt: options.expiresAt ?? null,
-      accessTokenHash: randomBytes(16).toString("hex"),
-    },
-    select: { id: true },
-  });
+  return {
+    id: randomUUID(),
+    organizerId: fixture.organizerId,
+    eventId: fixture.eventId,
+    status: options.status ?? "pending",
+    buyerEmail: "buyer@example.com",
+    buyerName: "Buyer",
+    currency: "cad",
+    subtotalMinor: 2500,
+    totalMinor: 2500,
+    discountId: options.discountId ?? null,
+    expiresAt: options.expiresAt ?? null,
+    accessTokenHash: randomBytes(16).toString("hex"),
+  };
+}
+
+export async function createTestOrder(
+  client: Db,
+  fixture: Pick<InventoryFixture, "organizerId" | "eventId">,
+  options: Parameters<typeof testOrderData>[1] = {},
+) {
+  return client.order.create({ data: testOrderData(fixture, options), select: { id: true } });
 }
 
 /** `count` tickets of a tier in one paid order (valid tickets count as sold). */
@@ -149,32 +154,26 @@ export interface BuyRequest {
   unsafeSkipLocks?: boolean;
 }
 
-/** One buyer: a transaction creating a pending order and taking its holds, classified by outcome. */
+/**
+ * One buyer, as the checkout runs it: reserveSeats creates the pending order and takes its holds (served
+ * together with the other buyers of the event on this client that arrive meanwhile), classified by outcome.
+ */
 export async function buy(
   client: PrismaClient,
   request: BuyRequest,
 ): Promise<{ outcome: BuyOutcome; error?: unknown }> {
   const expiresAt = new Date(Date.now() + (request.holdMinutes ?? 30) * 60_000);
   try {
-    await client.$transaction(
-      async (tx) => {
-        const order = await createTestOrder(tx, request.fixture, {
-          discountId: request.discount?.id ?? null,
-          expiresAt,
-        });
-        await takeHolds(
-          tx,
-          {
-            eventId: request.fixture.eventId,
-            orderId: order.id,
-            lines: [{ tierId: request.tierId, quantity: request.quantity }],
-            expiresAt,
-            discount: request.discount ?? null,
-          },
-          { unsafeSkipLocks: request.unsafeSkipLocks },
-        );
+    await reserveSeats(
+      client,
+      {
+        order: testOrderData(request.fixture, { discountId: request.discount?.id ?? null, expiresAt }),
+        items: [],
+        lines: [{ tierId: request.tierId, quantity: request.quantity }],
+        expiresAt,
+        discount: request.discount ?? null,
       },
-      { maxWait: 60_000, timeout: 60_000 },
+      { unsafeSkipLocks: request.unsafeSkipLocks },
     );
     return { outcome: "ok" };
   } catch (error) {

@@ -14,6 +14,10 @@ export interface LoopResult {
   firstError?: string;
 }
 
+export function emptyLoopResult(): LoopResult {
+  return { ok: 0, warmUpOk: 0, refused: 0, busy: 0, errors: 0, seconds: 0, latencies: [] };
+}
+
 /**
  * `clients` loops of `step` until `deadline` (epoch ms); a loop stops at its first refusal (sold out).
  * Attempts that start before `measureFrom` (epoch ms) are warm-up: run, but only errors and refusals count.
@@ -24,15 +28,7 @@ export async function runLoops(
   step: (client: number) => Promise<BuyOutcome>,
   measureFrom = 0,
 ): Promise<LoopResult> {
-  const result: LoopResult = {
-    ok: 0,
-    warmUpOk: 0,
-    refused: 0,
-    busy: 0,
-    errors: 0,
-    seconds: 0,
-    latencies: [],
-  };
+  const result = emptyLoopResult();
   const started = performance.now() + Math.max(0, measureFrom - Date.now());
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {

@@ -24,7 +24,7 @@ import {
   createInventoryFixture,
   type InventoryFixture,
 } from "@/lib/inventory/testing/fixtures";
-import { runLoops, type LoopResult } from "./loops";
+import { emptyLoopResult, runLoops, type LoopResult } from "./loops";
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -116,15 +116,7 @@ async function runWorkers(
         }),
     ),
   );
-  const merged: LoopResult = {
-    ok: 0,
-    warmUpOk: 0,
-    refused: 0,
-    busy: 0,
-    errors: 0,
-    seconds: 0,
-    latencies: [],
-  };
+  const merged = emptyLoopResult();
   for (const r of results) {
     merged.ok += r.ok;
     merged.warmUpOk += r.warmUpOk;

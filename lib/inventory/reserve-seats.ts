@@ -40,6 +40,8 @@ interface Queue {
   waiting: Waiting[];
   /** Batches started and not yet settled. */
   inFlight: number;
+  /** Drops the queue once it is idle, so an event that stopped selling leaves nothing behind. */
+  forget: () => void;
 }
 
 /** Transactional database clients (the root client, not a transaction) → their queues by batch key. */
@@ -63,7 +65,8 @@ export function reserveSeats(
   }
   let queue = byKey.get(key);
   if (!queue) {
-    queue = { waiting: [], inFlight: 0 };
+    const clientQueues = byKey;
+    queue = { waiting: [], inFlight: 0, forget: () => clientQueues.delete(key) };
     byKey.set(key, queue);
   }
   const target = queue;
@@ -86,6 +89,7 @@ function startBatches(client: PrismaClient, queue: Queue, unsafeSkipLocks: boole
       startBatches(client, queue, unsafeSkipLocks);
     });
   }
+  if (queue.inFlight === 0 && queue.waiting.length === 0) queue.forget();
 }
 
 /**

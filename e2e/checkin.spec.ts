@@ -2,99 +2,20 @@
 // bought in this test, refunds, sales after the last sync, upload, and duplicates across two devices.
 // Each scanner is a persistent Chromium profile relaunched with a different fake-camera video (Chromium
 // fixes the fake camera per launch), so its IndexedDB and service worker survive between launches.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { expect, test } from "@playwright/test";
 import {
-  chromium,
-  devices,
-  expect,
-  test,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from "@playwright/test";
-import { launchOptions } from "./playwright.config";
-import { signIn, uniqueEmail } from "./support";
-
-const FIXTURES = path.join(import.meta.dirname, "fixtures");
-const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 7"];
-void _ignored;
-
-interface Bought {
-  orderId: string;
-  token: string;
-  ticketIds: string[];
-}
-
-async function buy(browser: Browser, quantity: number, name: string): Promise<Bought> {
-  const context = await browser.newContext({ ...pixel });
-  const page = await context.newPage();
-  await page.goto("/tickets/e/demo-night");
-  const picker = page.getByRole("form", { name: "Buy tickets" });
-  await picker.getByLabel(/General Admission/).selectOption(String(quantity));
-  await picker.getByLabel("Your name").fill(name);
-  await picker.getByLabel("Email for your tickets").fill(uniqueEmail("door"));
-  await picker.getByRole("button", { name: `Continue to payment (${quantity})` }).click();
-  await expect(page.getByText("Stripe test mode.")).toBeVisible();
-  const total = (await page.getByTestId("payment-total").textContent()) ?? "";
-  await page.getByRole("button", { name: `Pay ${total}` }).click();
-  await expect(page).toHaveURL(/\/tickets\/order\/[^?]+\?token=/);
-  await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(quantity, {
-    timeout: 20_000,
-  });
-  const url = new URL(page.url());
-  const orderId = url.pathname.split("/").pop() ?? "";
-  const token = url.searchParams.get("token") ?? "";
-  const summary = await page.request.get(`/api/tickets/orders/${orderId}?token=${encodeURIComponent(token)}`);
-  expect(summary.ok()).toBe(true);
-  const body = (await summary.json()) as { tickets: { id: string }[] };
-  await context.close();
-  return { orderId, token, ticketIds: body.tickets.map((t) => t.id) };
-}
-
-/** The ticket's real QR PNG from the app, turned into a fake-camera video with ffmpeg. */
-async function cameraVideo(request: APIRequestContext, order: Bought, ticketId: string): Promise<string> {
-  const png = await request.get(
-    `/api/tickets/tickets/${ticketId}/qrcode?format=png&token=${encodeURIComponent(order.token)}`,
-  );
-  expect(png.ok()).toBe(true);
-  const pngPath = path.join(FIXTURES, `qr-${ticketId}.png`);
-  const videoPath = path.join(FIXTURES, `qr-${ticketId}.y4m`);
-  writeFileSync(pngPath, await png.body());
-  execFileSync("/usr/bin/ffmpeg", [
-    ...["-loglevel", "error", "-y", "-loop", "1", "-i", pngPath, "-t", "1", "-r", "5"],
-    ...["-pix_fmt", "yuv420p", "-vf", "scale=480:480,pad=640:480:80:0:white", videoPath],
-  ]);
-  return videoPath;
-}
-
-async function launchScanner(
-  profile: string,
-  video: string | null,
-  baseURL: string,
-  offline: boolean,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(profile, {
-    ...pixel,
-    baseURL,
-    executablePath: launchOptions.executablePath,
-    args: [
-      ...launchOptions.args,
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      ...(video ? [`--use-file-for-fake-video-capture=${video}`] : []),
-    ],
-    permissions: ["camera"],
-  });
-  await context.setOffline(offline);
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page };
-}
-
-const result = (page: Page) => page.locator(".ci-result");
+  buy,
+  cameraVideo,
+  createScannerLink,
+  demoEventId,
+  launchScanner,
+  result,
+  waitForServiceWorker,
+} from "./checkin-support";
+import { signIn } from "./support";
 
 test("door scanner: offline reloads, camera scans, refunds, late sales, upload and duplicates", async ({
   browser,
@@ -112,20 +33,10 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
   await signIn(ownerPage, request, "demo@stagedoor.test");
-  const events = (await (await ownerPage.request.get("/api/tickets/events")).json()) as {
-    events: { id: string; slug: string }[];
-  };
-  const demo = events.events.find((e) => e.slug === "demo-night");
-  if (!demo) throw new Error("demo event missing");
+  const eventId = await demoEventId(ownerPage);
   const links: string[] = [];
-  for (const name of ["Door 1", "Door 2"]) {
-    const created = await ownerPage.request.post(`/api/tickets/events/${demo.id}/devices`, {
-      data: { name },
-    });
-    expect(created.status()).toBe(201);
-    const url = new URL(((await created.json()) as { provisioningUrl: string }).provisioningUrl);
-    links.push(url.pathname + url.search);
-  }
+  for (const name of ["Door 1", "Door 2"])
+    links.push((await createScannerLink(ownerPage, eventId, name)).link);
 
   // Two tickets bought through the test-mode payment page; the second is refunded.
   const first = await buy(browser, 2, "Robin Fan");
@@ -155,7 +66,7 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
     await expect(page.getByText("Door 2 · Online")).toBeVisible();
     await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
     await expect(page).toHaveURL(/\/tickets\/checkin$/);
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+    await waitForServiceWorker(page);
     await context.close();
   }
 
@@ -166,7 +77,7 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
     await page.goto(links[0] ?? "");
     await expect(page).toHaveURL(/\/tickets\/checkin$/);
     await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+    await waitForServiceWorker(page);
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByText("Door 1 · Offline")).toBeVisible();
@@ -219,7 +130,7 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
   const door1Online = await launchScanner(door1, null, baseURL, false);
   await door1Online.page.goto("/tickets/checkin");
   await expect(door1Online.page.getByTestId("sync-status")).toContainText("0 to upload", { timeout: 20_000 });
-  const checkins = await ownerPage.request.get(`/api/tickets/events/${demo.id}/checkins`);
+  const checkins = await ownerPage.request.get(`/api/tickets/events/${eventId}/checkins`);
   expect(checkins.ok()).toBe(true);
   const view = (await checkins.json()) as {
     recentScans: { ticketId: string | null; result: string; deviceName: string | null }[];

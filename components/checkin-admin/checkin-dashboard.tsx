@@ -21,10 +21,11 @@ function timeOf(iso: string | null, timeZone: string): string {
 }
 
 function scanLabel(row: CheckinScanRow): string {
+  const how = row.manual ? " by hand (lookup)" : "";
   if (row.result === "admitted")
-    return row.forced ? `Admitted (flagged: ${row.reason ?? "forced"})` : "Admitted";
-  if (row.result === "duplicate") return "Duplicate";
-  return `Rejected${row.reason ? `: ${row.reason.replace(/_/g, " ")}` : ""}`;
+    return row.forced ? `Admitted${how} (flagged: ${row.reason ?? "forced"})` : `Admitted${how}`;
+  if (row.result === "duplicate") return `Duplicate${how}`;
+  return `Rejected${how}${row.reason ? `: ${row.reason.replace(/_/g, " ")}` : ""}`;
 }
 
 /** Live check-in progress for one event (polls every 5 s); managers also create and revoke scanner links. */

@@ -16,12 +16,12 @@ import {
   type CheckinDb,
   type DeviceRecord,
   type Notice,
-  type StoredTicket,
   type SyncState,
 } from "@/lib/checkin/client/store";
 import { DeviceRevokedError, provision, syncDown, syncUp } from "@/lib/checkin/client/sync";
 import { Scanner } from "@/lib/checkin/client/scanner";
-import { formatTime, type Verdict } from "@/lib/checkin/client/verify";
+import { formatTime, type LocalTicket, type Verdict } from "@/lib/checkin/client/verify";
+import { ticketShortCode } from "@/lib/orders/order-summary";
 
 type Phase =
   | { kind: "loading" }
@@ -48,7 +48,8 @@ export function CheckinApp() {
   const [device, setDevice] = useState<DeviceRecord | null>(null);
   const scanner = useRef<Scanner | null>(null);
   const [state, setState] = useState<SyncState | null>(null);
-  const [stats, setStats] = useState({ tickets: 0, revocations: 0, pending: 0, admitted: 0 });
+  // null until the store has been counted (never show "0 to upload" before knowing).
+  const [stats, setStats] = useState<Awaited<ReturnType<typeof counts>> | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<string | null>(null);
@@ -58,8 +59,9 @@ export function CheckinApp() {
   const [cameraOn, setCameraOn] = useState(false);
   const [manual, setManual] = useState("");
   const [query, setQuery] = useState("");
-  const [matches, setMatches] = useState<StoredTicket[]>([]);
+  const [matches, setMatches] = useState<LocalTicket[]>([]);
   const busy = useRef(false);
+  const again = useRef(false);
   const showing = useRef(false);
 
   const refresh = useCallback(async () => {
@@ -79,13 +81,21 @@ export function CheckinApp() {
   const sync = useCallback(
     async (options: { full?: boolean } = {}) => {
       const d = db.current;
-      if (!d || !device || busy.current) return;
+      if (!d || !device) return;
       if (typeof navigator !== "undefined" && !navigator.onLine) return;
+      // Asked for during another sync (a scan meanwhile): once more when that one is done.
+      if (busy.current) {
+        again.current = true;
+        return;
+      }
       busy.current = true;
       setSyncing(true);
       try {
-        await syncUp(d, device);
-        await syncDown(d, device, options);
+        do {
+          again.current = false;
+          await syncUp(d, device);
+          await syncDown(d, device, options);
+        } while (again.current && navigator.onLine);
         scanner.current?.invalidate();
         setSyncError(null);
       } catch (e) {
@@ -181,11 +191,12 @@ export function CheckinApp() {
     };
   }, [phase.kind, device, refresh, sync]);
 
-  const handleCode = useCallback(
-    async (text: string) => {
+  /** Runs a check (scan or by hand) and shows its verdict full screen. */
+  const check = useCallback(
+    async (run: (s: Scanner) => Promise<Verdict | null>) => {
       if (showing.current || !scanner.current) return;
       try {
-        const result = await scanner.current.scan(text);
+        const result = await run(scanner.current);
         if (!result) return;
         showing.current = true;
         setVerdict(result);
@@ -200,6 +211,7 @@ export function CheckinApp() {
     },
     [refresh, sync],
   );
+  const handleCode = useCallback((text: string) => check((s) => s.scan(text)), [check]);
 
   const dismiss = useCallback(() => {
     showing.current = false;
@@ -224,6 +236,7 @@ export function CheckinApp() {
 
   async function resetAndResync() {
     setPhase({ kind: "loading" });
+    setStats(null);
     try {
       const fresh = await resetStore(db.current);
       db.current = fresh;
@@ -299,8 +312,10 @@ export function CheckinApp() {
             </button>
           </header>
           <p className="ci-status" data-testid="sync-status">
-            Last synced {timeAgo(state?.lastSyncedAt, now)} · {stats.tickets} tickets · {stats.revocations}{" "}
-            revoked · {stats.admitted} admitted here · {stats.pending} to upload
+            Last synced {timeAgo(state?.lastSyncedAt, now)} ·{" "}
+            {stats
+              ? `${stats.tickets} tickets · ${stats.revocations} revoked · ${stats.admitted} admitted here · ${stats.pending} to upload`
+              : "counting…"}
           </p>
           {syncError ? <p className="ci-error">Sync failed: {syncError}</p> : null}
           {!state ? <p className="ci-muted">Waiting for the first sync…</p> : null}
@@ -356,24 +371,34 @@ export function CheckinApp() {
             {matches.length ? (
               <ul className="ci-matches">
                 {matches.map((t) => (
-                  <li key={t.secretHash}>
-                    <strong>{t.holderName ?? "No name"}</strong> · {t.holderEmail ?? ""}
-                    <br />
-                    <span className="ci-muted">
-                      {tierNames.get(t.tierId) ?? "Ticket"} · #{t.shortCode} ·{" "}
-                      {t.status !== "valid"
-                        ? t.status
-                        : t.disputed
-                          ? "disputed"
-                          : t.admittedAt
-                            ? `admitted ${formatTime(t.admittedAt)}${t.admittedBy ? ` on ${t.admittedBy}` : ""}`
-                            : "not yet admitted"}
-                    </span>
+                  <li key={t.codeHash}>
+                    <div className="ci-grow">
+                      <strong>{t.holderName ?? "No name"}</strong> · {t.holderEmail ?? ""}
+                      <br />
+                      <span className="ci-muted">
+                        {tierNames.get(t.tierId) ?? "Ticket"} · #{ticketShortCode(t.id)} ·{" "}
+                        {t.status !== "valid"
+                          ? t.status
+                          : t.disputed
+                            ? "disputed"
+                            : t.admittedAt
+                              ? `admitted ${formatTime(t.admittedAt)}${t.admittedBy ? ` on ${t.admittedBy}` : ""}`
+                              : "not yet admitted"}
+                      </span>
+                    </div>
+                    <button
+                      type="button"
+                      className="ci-button"
+                      aria-label={`Check in ${t.holderName ?? ticketShortCode(t.id)}`}
+                      onClick={() => void check((scanner) => scanner.checkByHand(t))}
+                    >
+                      Check in
+                    </button>
                   </li>
                 ))}
               </ul>
             ) : query.trim().length >= 2 ? (
-              <p className="ci-muted">No match in {stats.tickets} synced tickets.</p>
+              <p className="ci-muted">No match in {stats?.tickets ?? 0} synced tickets.</p>
             ) : null}
           </section>
         </>

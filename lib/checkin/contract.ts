@@ -1,5 +1,6 @@
 // The check-in API contract, shared by the server (lib/checkin, app/api/tickets/...) and the scanner PWA
-// (lib/checkin/client). Pure zod schemas and types: no server imports, safe in the browser.
+// (lib/checkin/client). Pure zod schemas, types and the ticket row helpers: no server imports, safe in the
+// browser.
 //
 // Device endpoints authenticate with `Authorization: Bearer <deviceToken>`. Errors are problem+json
 // ({ type, title, status, detail, code }); a revoked or unknown device gets 401 with code `unauthorized`
@@ -95,26 +96,80 @@ export const syncQuerySchema = z.object({
 });
 export type SyncQuery = z.input<typeof syncQuerySchema>;
 
-export const syncTicketSchema = z.object({
-  id: z.string(),
-  tierId: z.string(),
-  holderName: z.string().nullable(),
-  holderEmail: z.string().nullable(),
-  status: z.enum(["valid", "refunded", "void"]),
-  disputed: z.boolean(),
-  /** sha256 (hex) of the ticket code; compare with sha256(scanned string). The code itself is never sent. */
-  secretHash: z.string(),
-  /** Last 8 characters of the ticket id, upper-case (for manual lookup). */
-  shortCode: z.string(),
-  /** First admission (any device), ISO time. */
-  admittedAt: z.string().nullable(),
-  /** Name of the device of the first admission. */
-  admittedBy: z.string().nullable(),
-});
+export const ticketStatusSchema = z.enum(["valid", "refunded", "void"]);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+/**
+ * One ticket of a sync page, as a tuple (a full sync carries every ticket of the event: no repeated keys):
+ *
+ *   [id, tier, holderName, holderEmail, status, disputed, codeHash, admittedAt, admittedBy]
+ *
+ * - tier: index into the page's `tiers`
+ * - codeHash: sha256 of the ticket code, base64url (see CheckinTicket); the code itself is never sent
+ * - admittedAt / admittedBy: the first admission (any device): ISO time and that device's name
+ *
+ * Read and write it with `fromSyncTicket` / `toSyncTicket`.
+ */
+export const syncTicketSchema = z.tuple([
+  z.string(),
+  z.number().int().min(0),
+  z.string().nullable(),
+  z.string().nullable(),
+  ticketStatusSchema,
+  z.boolean(),
+  z.string(),
+  z.string().nullable(),
+  z.string().nullable(),
+]);
 export type SyncTicket = z.infer<typeof syncTicketSchema>;
 
+/** A sync ticket with names: what the scanner keeps in memory. */
+export interface CheckinTicket {
+  id: string;
+  tierId: string;
+  holderName: string | null;
+  holderEmail: string | null;
+  status: TicketStatus;
+  disputed: boolean;
+  /** sha256 of the ticket code, base64url without padding (43 characters). */
+  codeHash: string;
+  admittedAt: string | null;
+  admittedBy: string | null;
+}
+
+export function toSyncTicket(t: CheckinTicket, tier: number): SyncTicket {
+  return [
+    t.id,
+    tier,
+    t.holderName,
+    t.holderEmail,
+    t.status,
+    t.disputed,
+    t.codeHash,
+    t.admittedAt,
+    t.admittedBy,
+  ];
+}
+
+/** `tierIds`: the page's tiers (ids), which the row's tier index points into. */
+export function fromSyncTicket(row: SyncTicket, tierIds: readonly string[]): CheckinTicket {
+  const [id, tier, holderName, holderEmail, status, disputed, codeHash, admittedAt, admittedBy] = row;
+  return {
+    id,
+    tierId: tierIds[tier] ?? "",
+    holderName,
+    holderEmail,
+    status,
+    disputed,
+    codeHash,
+    admittedAt,
+    admittedBy,
+  };
+}
+
 export const revocationSchema = z.object({
-  secretHash: z.string(),
+  /** sha256 of the dead code, base64url (as a ticket's codeHash). */
+  codeHash: z.string(),
   /** Why the code is dead: refunded, void, reissued, … */
   reason: z.string(),
 });
@@ -133,7 +188,8 @@ export const syncResponseSchema = z.object({
   eventTag: z.string(),
   /** Raw 32-byte Ed25519 public keys, base64url, by the key id carried in the code. */
   keys: z.array(z.object({ keyId: z.number(), publicKey: z.string() })),
-  /** tag = hex of sha256(tierId)[0..4]; compare with bytes 9-12 of a decoded code. */
+  /** tag = hex of sha256(tierId)[0..4]; compare with bytes 9-12 of a decoded code. A ticket's `tier` is an
+   * index into this list. */
   tiers: z.array(z.object({ id: z.string(), name: z.string(), tag: z.string() })),
   tickets: z.array(syncTicketSchema),
   revocations: z.array(revocationSchema),
@@ -154,16 +210,23 @@ export type SyncResponse = z.infer<typeof syncResponseSchema>;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
-export const scanSchema = z.object({
-  /** Client-generated, unique per device (e.g. crypto.randomUUID()). A repeat returns the earlier result. */
-  nonce: z.string().min(8).max(100),
-  /** The scanned string as read (trimmed by the server). */
-  code: z.string().max(2_000),
-  /** Device time of the scan, ISO 8601. */
-  scannedAt: isoDateTime,
-  /** What the device showed: admitted means the person went in (the server then never rejects it). */
-  deviceResult: checkinOutcomeSchema,
-});
+export const scanSchema = z
+  .object({
+    /** Client-generated, unique per device (crypto.randomUUID()); a repeat returns the earlier result. */
+    nonce: z.string().min(8).max(100),
+    /** The scanned string as read (trimmed by the server). */
+    code: z.string().max(2_000).optional(),
+    /** Instead of `code`: a ticket door staff found by name or email and checked by hand (a manual
+     * admission; no code was scanned). */
+    ticketId: z.string().min(1).max(100).optional(),
+    /** Device time of the scan, ISO 8601. */
+    scannedAt: isoDateTime,
+    /** What the device showed: admitted means the person went in (the server then never rejects it). */
+    deviceResult: checkinOutcomeSchema,
+  })
+  .refine((s) => (s.code === undefined) !== (s.ticketId === undefined), {
+    message: "needs either code or ticketId",
+  });
 export type Scan = z.infer<typeof scanSchema>;
 
 export const uploadScansRequestSchema = z.object({
@@ -248,6 +311,8 @@ export const checkinScanRowSchema = z.object({
   scannedAt: z.string(),
   receivedAt: z.string(),
   deviceName: z.string().nullable(),
+  /** Checked by hand after a lookup by name or email (no code scanned). */
+  manual: z.boolean(),
 });
 export type CheckinScanRow = z.infer<typeof checkinScanRowSchema>;
 

@@ -12,6 +12,7 @@ const scanSelect = {
   result: true,
   reason: true,
   forced: true,
+  manual: true,
   scannedAt: true,
   receivedAt: true,
   device: { select: { name: true } },
@@ -24,6 +25,7 @@ type ScanRow = {
   result: "admitted" | "duplicate" | "rejected";
   reason: string | null;
   forced: boolean;
+  manual: boolean;
   scannedAt: Date;
   receivedAt: Date;
   device: { name: string } | null;
@@ -39,6 +41,7 @@ function toRow(c: ScanRow): CheckinScanRow {
     result: c.result,
     reason: c.reason,
     forced: c.forced,
+    manual: c.manual,
     scannedAt: c.scannedAt.toISOString(),
     receivedAt: c.receivedAt.toISOString(),
     deviceName: c.device?.name ?? null,

@@ -1,8 +1,16 @@
 // Sync down for a scanner device: event, keys, tiers, tickets (hash only, never the code) and revocations,
-// paged by ticket id so 100,000 tickets come in a few quick pages. See contract.ts (syncResponseSchema).
+// paged by ticket id so 100,000 tickets come in a few quick pages of compact rows (~140 bytes a ticket). See
+// contract.ts (syncResponseSchema).
 import "server-only";
 import type { AuthenticatedDevice } from "@/lib/checkin/authenticate-device";
-import { SYNC_PAGE_SIZE, type Revocation, type SyncResponse, type SyncTicket } from "@/lib/checkin/contract";
+import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
+import {
+  SYNC_PAGE_SIZE,
+  toSyncTicket,
+  type Revocation,
+  type SyncResponse,
+  type SyncTicket,
+} from "@/lib/checkin/contract";
 import { decodeSyncCursor, encodeSyncCursor, type SyncCursor } from "@/lib/checkin/sync-cursor";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
@@ -26,10 +34,6 @@ interface TicketRow {
 
 export function hexTag(id: string, length: number): string {
   return Buffer.from(tag(id, length)).toString("hex");
-}
-
-export function shortCode(ticketId: string): string {
-  return ticketId.slice(-8).toUpperCase();
 }
 
 export async function getSyncSnapshot(
@@ -96,20 +100,27 @@ export async function getSyncSnapshot(
   const moreRevocations = revocationRows.length > limit;
   const pageRows = moreTickets ? rows.slice(0, limit) : rows;
   const pageRevocations = moreRevocations ? revocationRows.slice(0, limit) : revocationRows;
-  const tickets: SyncTicket[] = pageRows.map((t) => ({
-    id: t.id,
-    tierId: t.tier_id,
-    holderName: t.holder_name,
-    holderEmail: t.holder_email,
-    status: t.status,
-    disputed: t.disputed,
-    secretHash: t.secret_hash,
-    shortCode: shortCode(t.id),
-    admittedAt: t.admitted_at?.toISOString() ?? null,
-    admittedBy: t.admitted_by,
-  }));
+  const tierIndex = new Map(event.tiers.map((t, i) => [t.id, i]));
+  const tickets: SyncTicket[] = pageRows.map((t) => {
+    const tier = tierIndex.get(t.tier_id);
+    if (tier === undefined) throw new Error(`ticket ${t.id}: tier ${t.tier_id} is not one of the event's`);
+    return toSyncTicket(
+      {
+        id: t.id,
+        tierId: t.tier_id,
+        holderName: t.holder_name,
+        holderEmail: t.holder_email,
+        status: t.status,
+        disputed: t.disputed,
+        codeHash: codeHashFromSecretHash(t.secret_hash),
+        admittedAt: t.admitted_at?.toISOString() ?? null,
+        admittedBy: t.admitted_by,
+      },
+      tier,
+    );
+  });
   const revocations: Revocation[] = pageRevocations.map((r) => ({
-    secretHash: r.secret_hash,
+    codeHash: codeHashFromSecretHash(r.secret_hash),
     reason: r.reason,
   }));
   const lastRevocation = pageRevocations.at(-1)?.id.toString() ?? cursor.r;

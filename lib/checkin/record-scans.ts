@@ -1,8 +1,9 @@
 // The heart of sync up: records a batch of scans from one device, in one transaction, with few round trips.
 //
 //   1. verify every code (signature, key, event) in memory; a bad one is `rejected` (invalid, wrong_event);
-//   2. find the tickets by sha256(code), then lock their rows (`SELECT … FOR UPDATE`, sorted by id, so two
-//      batches never deadlock) and, under the locks, read this device's earlier nonces and the tickets'
+//      a manual admission names its ticket by id instead (door staff found it by name or email);
+//   2. find the tickets by sha256(code) or id, then lock their rows (`SELECT … FOR UPDATE`, sorted by id, so
+//      two batches never deadlock) and, under the locks, read this device's earlier nonces and the tickets'
 //      admissions;
 //   3. decide each scan in order: a repeated (device, nonce) returns the earlier result; the first admission
 //      of a ticket is kept and a later one is `duplicate` (already_redeemed) with the first's time and
@@ -28,7 +29,9 @@ export const CHECKIN_LOCK_TIMEOUT = "5s";
 
 export interface IncomingScan {
   nonce: string;
-  code: string;
+  /** The scanned string; or, for a manual admission, `ticketId` instead. */
+  code?: string;
+  ticketId?: string;
   scannedAt: string;
   /**
    * online: a live scan, the server decides (validate endpoint). admitted: the device let the person in
@@ -42,6 +45,9 @@ interface Admission {
   scannedAt: Date;
   deviceName: string | null;
 }
+
+/** A scan's ticket (null: no ticket of this event has that code or id), or why its code is refused. */
+type Resolved = { ok: true; ticketId: string | null } | { ok: false; reason: "invalid" | "wrong_event" };
 
 interface LockedTicket {
   id: string;
@@ -73,27 +79,36 @@ export async function recordScans(
   if (!event) throw AppError.notFound("Event not found.");
   // A scanned string whose sha256 is one of this event's tickets is exactly a code we issued: no need to
   // check its signature. Only the rest are decoded and verified, to tell invalid from wrong_event.
-  const unique = new Map<string, { scan: IncomingScan; secretHash: string }>();
+  const unique = new Map<string, { scan: IncomingScan; secretHash: string | null }>();
   for (const scan of scans) {
-    if (!unique.has(scan.nonce)) unique.set(scan.nonce, { scan, secretHash: scannedCodeHash(scan.code) });
+    if (unique.has(scan.nonce)) continue;
+    unique.set(scan.nonce, { scan, secretHash: scan.code === undefined ? null : scannedCodeHash(scan.code) });
   }
-  const hashes = [...new Set([...unique.values()].map((u) => u.secretHash))];
-  const ticketIdByHash = new Map<string, string>();
+  const hashes = [...new Set([...unique.values()].flatMap((u) => (u.secretHash ? [u.secretHash] : [])))];
+  const ids = [
+    ...new Set([...unique.values()].flatMap((u) => (u.secretHash ? [] : [u.scan.ticketId ?? ""]))),
+  ];
   const found = await db.$queryRaw<{ id: string; secret_hash: string }[]>`
     SELECT id, secret_hash FROM tickets_tickets
-    WHERE secret_hash = ANY(${hashes}::text[]) AND event_id = ${event.id} AND organizer_id = ${device.organizerId}`;
-  for (const t of found) ticketIdByHash.set(t.secret_hash, t.id);
+    WHERE (secret_hash = ANY(${hashes}::text[]) OR id = ANY(${ids}::text[]))
+      AND event_id = ${event.id} AND organizer_id = ${device.organizerId}`;
+  const ticketIdByHash = new Map(found.map((t) => [t.secret_hash, t.id]));
+  const knownIds = new Set(found.map((t) => t.id));
   let verifyCode: ((code: string) => CodeCheck) | undefined;
-  const checks = new Map<string, CodeCheck>();
+  const checks = new Map<string, Resolved>();
   for (const [nonce, { scan, secretHash }] of unique) {
-    if (ticketIdByHash.has(secretHash)) {
-      checks.set(nonce, { ok: true, secretHash });
+    const ticketId = secretHash ? ticketIdByHash.get(secretHash) : scan.ticketId;
+    if (ticketId !== undefined && knownIds.has(ticketId)) {
+      checks.set(nonce, { ok: true, ticketId });
+    } else if (secretHash === null) {
+      checks.set(nonce, { ok: true, ticketId: null });
     } else {
       verifyCode ??= createCodeVerifier({ id: event.id, keys: event.signingKeys });
-      checks.set(nonce, verifyCode(scan.code));
+      const check = verifyCode(scan.code ?? "");
+      checks.set(nonce, check.ok ? { ok: true, ticketId: null } : check);
     }
   }
-  const ticketIds = [...new Set(ticketIdByHash.values())].sort();
+  const ticketIds = [...knownIds].sort();
   const nonces = [...unique.keys()];
 
   try {
@@ -147,10 +162,11 @@ export async function recordScans(
           result: CheckinOutcome;
           reason: CheckinReason | null;
           forced: boolean;
+          manual: boolean;
           scannedAt: Date;
         }[] = [];
         for (const [nonce, { scan }] of unique) {
-          const check: CodeCheck = checks.get(nonce) ?? { ok: false, reason: "invalid" };
+          const check: Resolved = checks.get(nonce) ?? { ok: false, reason: "invalid" };
           const previous = earlierByNonce.get(nonce);
           if (previous) {
             decided.set(nonce, {
@@ -168,8 +184,7 @@ export async function recordScans(
           }
           const scannedAt = new Date(scan.scannedAt);
           let result: ScanResult;
-          const ticketId = check.ok ? ticketIdByHash.get(check.secretHash) : undefined;
-          const ticket = ticketId ? tickets.get(ticketId) : undefined;
+          const ticket = check.ok && check.ticketId ? tickets.get(check.ticketId) : undefined;
           if (!check.ok) {
             result = {
               nonce,
@@ -241,6 +256,7 @@ export async function recordScans(
             result: result.outcome,
             reason: result.reason,
             forced: result.forced,
+            manual: scan.code === undefined,
             scannedAt,
           });
         }
@@ -248,9 +264,10 @@ export async function recordScans(
           // One statement for the whole batch; a (device, nonce) inserted meanwhile is left as it is.
           await tx.$executeRaw`
             INSERT INTO tickets_checkins
-              (id, event_id, ticket_id, device_id, nonce, result, reason, forced, scanned_at, received_at)
+              (id, event_id, ticket_id, device_id, nonce, result, reason, forced, manual, scanned_at,
+               received_at)
             SELECT i.id, ${event.id}, i.ticket_id, ${device.id}, i.nonce, i.result::tickets_checkin_result,
-                   i.reason, i.forced, i.scanned_at, ${now}
+                   i.reason, i.forced, i.manual, i.scanned_at, ${now}
             FROM unnest(
               ${inserts.map(() => randomUUID())}::text[],
               ${inserts.map((i) => i.ticketId)}::text[],
@@ -258,8 +275,9 @@ export async function recordScans(
               ${inserts.map((i) => i.result)}::text[],
               ${inserts.map((i) => i.reason)}::text[],
               ${inserts.map((i) => i.forced)}::boolean[],
+              ${inserts.map((i) => i.manual)}::boolean[],
               ${inserts.map((i) => i.scannedAt.toISOString())}::timestamptz[]
-            ) AS i(id, ticket_id, nonce, result, reason, forced, scanned_at)
+            ) AS i(id, ticket_id, nonce, result, reason, forced, manual, scanned_at)
             ON CONFLICT (device_id, nonce) DO NOTHING`;
         }
         return scans.map((scan) => decided.get(scan.nonce) as ScanResult);

@@ -8,6 +8,7 @@ import type {
   UploadScansRequest,
   UploadScansResponse,
 } from "@/lib/checkin/contract";
+import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
 import { recordScans } from "@/lib/checkin/record-scans";
 import { decodeSyncCursor } from "@/lib/checkin/sync-cursor";
 import { db } from "@/lib/db";
@@ -25,6 +26,7 @@ export async function uploadScans(
     input.scans.map((s) => ({
       nonce: s.nonce,
       code: s.code,
+      ticketId: s.ticketId,
       scannedAt: s.scannedAt,
       mode: s.deviceResult === "admitted" ? "admitted" : "refused",
     })),
@@ -61,6 +63,9 @@ export async function uploadScans(
     scannedAt: c.scannedAt.toISOString(),
     deviceName: c.device?.name ?? null,
   }));
-  const revocations: Revocation[] = revoked;
+  const revocations: Revocation[] = revoked.map((r) => ({
+    codeHash: codeHashFromSecretHash(r.secretHash),
+    reason: r.reason,
+  }));
   return { results, recentAdmissions, revocations, serverTime: now.toISOString() };
 }

@@ -1,7 +1,23 @@
 // A scan from start to queue: dedupe (same code within 2 s), verify locally, record this device's
-// admission, queue the scan for upload. Browser only.
-import { readSyncState, type CheckinDb, type DeviceRecord, type QueuedScan, type SyncState } from "./store";
-import { buildVerifyKeys, parseTag, verifyCode, type Verdict, type VerifyContext } from "./verify";
+// admission, queue the scan for upload. Also a ticket found by name or email and checked by hand. Browser
+// only.
+import {
+  loadTickets,
+  readSyncState,
+  type CheckinDb,
+  type DeviceRecord,
+  type QueuedScan,
+  type SyncState,
+} from "./store";
+import {
+  buildVerifyKeys,
+  parseTag,
+  verifyCode,
+  verifyTicket,
+  type LocalTicket,
+  type Verdict,
+  type VerifyContext,
+} from "./verify";
 
 export const DEDUPE_MS = 2_000;
 
@@ -12,8 +28,12 @@ export async function buildContext(db: CheckinDb, state: SyncState): Promise<Ver
     keys: await buildVerifyKeys(state.keys),
     tiersByTag: new Map(tiers.map((t) => [t.tag, t])),
     tiersById: new Map(tiers.map((t) => [t.id, t])),
-    findTicket: (hash) => db.get("tickets", hash),
-    findRevocation: (hash) => db.get("revocations", hash),
+    // The current list (a sync may have replaced it since), in memory.
+    findTicket: async (hash) => (await loadTickets(db)).find(hash),
+    findRevocation: async (hash) => {
+      const reason = (await loadTickets(db)).revocation(hash);
+      return reason === undefined ? undefined : { reason };
+    },
     findLocalAdmission: (hash) => db.get("admissions", hash),
   };
 }
@@ -53,6 +73,25 @@ export class Scanner {
     const ctx = await this.ctx();
     if (!ctx) return null;
     const verdict = await verifyCode(code, ctx);
+    await this.queue(verdict, { code: code.slice(0, 2_000) }, now);
+    return verdict;
+  }
+
+  /** A ticket of the list found by name or email: the same checks as a scan, queued by ticket id. */
+  async checkByHand(ticket: LocalTicket, now = Date.now()): Promise<Verdict | null> {
+    const ctx = await this.ctx();
+    if (!ctx) return null;
+    const verdict = await verifyTicket(ticket.codeHash, ctx);
+    await this.queue(verdict, { code: null, ticketId: ticket.id }, now);
+    return verdict;
+  }
+
+  /** Queues the scan and, when it let someone in, records this device's admission. */
+  private async queue(
+    verdict: Verdict,
+    what: Pick<QueuedScan, "code" | "ticketId">,
+    now: number,
+  ): Promise<void> {
     const scannedAt = new Date(now).toISOString();
     const deviceResult =
       verdict.outcome === "valid"
@@ -61,25 +100,24 @@ export class Scanner {
           ? "duplicate"
           : "rejected";
     const scan: QueuedScan = {
+      ...what,
       nonce: crypto.randomUUID(),
-      code: code.slice(0, 2_000),
       scannedAt,
       deviceResult,
       localOutcome: verdict.outcome,
-      secretHash: verdict.secretHash ?? null,
+      codeHash: verdict.codeHash ?? null,
       pending: 1,
     };
     const tx = this.db.transaction(["scans", "admissions"], "readwrite");
     void tx.objectStore("scans").put(scan);
-    if (deviceResult === "admitted" && verdict.secretHash) {
+    if (deviceResult === "admitted" && verdict.codeHash) {
       void tx.objectStore("admissions").put({
-        secretHash: verdict.secretHash,
+        codeHash: verdict.codeHash,
         at: scannedAt,
         by: this.device.device.name,
         ticketId: verdict.ticketId ?? null,
       });
     }
     await tx.done;
-    return verdict;
   }
 }

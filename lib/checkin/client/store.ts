@@ -1,13 +1,27 @@
-// The scanner's IndexedDB store (idb). Browser only. One database per device; tickets keyed by secretHash
-// with indexes for id and for name/email prefix lookup; revocations; this device's admissions; the scan
-// queue; notices (possible duplicates) and a meta store for the device and sync state.
+// The scanner's IndexedDB store (idb). Browser only. One database per device:
+//
+//   meta        the device record and the sync state
+//   chunks      the ticket list and revocations as a log of chunk records, keyed [generation, seq]: one per
+//               sync page (20,000 tickets: one write instead of 20,000 indexed ones), one per batch of later
+//               changes; loaded into a TicketList (memory) on start, rewritten as one compact generation
+//               now and then. A full snapshot is written as a new generation and replaces the old one in
+//               one transaction at its end, so a sync cut short never leaves half a list.
+//   admissions  this device's admissions, by code hash
+//   scans       the upload queue
+//   notices     possible duplicates reported by the server
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { Revocation, SyncResponse, SyncTicket } from "@/lib/checkin/contract";
+import type { Revocation, SyncResponse } from "@/lib/checkin/contract";
+import { isTicketChunk, TicketList, toTicketChunk, type TicketChunk } from "./ticket-list";
 import type { LocalAdmission, LocalTicket, ScanOutcome } from "./verify";
 
 export const DB_NAME = "stagedoor-checkin";
-const DB_VERSION = 1;
+/** 2: tickets and revocations as chunk records, hashes in base64url (version 1 stored one record each). */
+const DB_VERSION = 2;
 const TOKEN_BACKUP_KEY = "stagedoor-checkin-device";
+/** Tickets per chunk when the list is compacted. */
+const CHUNK_TICKETS = 20_000;
+/** Chunks of changes a generation may collect before it is compacted. */
+const MAX_CHANGE_CHUNKS = 50;
 
 export interface DeviceRecord {
   deviceToken: string;
@@ -21,24 +35,22 @@ export interface SyncState {
   eventTag: string;
   keys: SyncResponse["keys"];
   tiers: SyncResponse["tiers"];
+  /** The chunks of this generation hold the ticket list. */
+  generation: number;
   cursor: string;
   lastSyncedAt: string;
   /** serverTime of the previous upload response (sent back as `since`). */
   uploadSince?: string;
 }
 
-export interface StoredTicket extends LocalTicket {
-  nameKey: string;
-  emailKey: string;
-}
-
 export interface QueuedScan {
   nonce: string;
-  code: string;
+  /** The scanned string; null for a ticket checked by hand (then `ticketId` says which). */
+  code: string | null;
   scannedAt: string;
   deviceResult: "admitted" | "duplicate" | "rejected";
   localOutcome: ScanOutcome;
-  secretHash: string | null;
+  codeHash: string | null;
   /** 1 until the server has answered. */
   pending: 0 | 1;
   serverOutcome?: string;
@@ -55,12 +67,7 @@ export interface Notice {
 
 interface CheckinDB extends DBSchema {
   meta: { key: string; value: unknown };
-  tickets: {
-    key: string;
-    value: StoredTicket;
-    indexes: { byId: string; byName: string; byEmail: string; byShort: string };
-  };
-  revocations: { key: string; value: Revocation };
+  chunks: { key: [number, number]; value: TicketChunk };
   admissions: {
     key: string;
     value: LocalAdmission & { ticketId?: string | null };
@@ -78,19 +85,25 @@ export class StoreCorruptError extends Error {
 
 export async function openStore(name = DB_NAME): Promise<CheckinDb> {
   return openDB<CheckinDB>(name, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore("meta");
-      const tickets = db.createObjectStore("tickets", { keyPath: "secretHash" });
-      tickets.createIndex("byId", "id");
-      tickets.createIndex("byName", "nameKey");
-      tickets.createIndex("byEmail", "emailKey");
-      tickets.createIndex("byShort", "shortCode");
-      db.createObjectStore("revocations", { keyPath: "secretHash" });
-      const admissions = db.createObjectStore("admissions", { keyPath: "secretHash" });
-      admissions.createIndex("byTicket", "ticketId");
-      const scans = db.createObjectStore("scans", { keyPath: "nonce" });
-      scans.createIndex("byPending", "pending");
-      db.createObjectStore("notices", { keyPath: "key" });
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore("meta");
+        const scans = db.createObjectStore("scans", { keyPath: "nonce" });
+        scans.createIndex("byPending", "pending");
+        db.createObjectStore("notices", { keyPath: "key" });
+      }
+      if (oldVersion < 2) {
+        // Version 1's ticket records and hex-keyed admissions go; the device and the scan queue stay, and
+        // the next sync is a full one.
+        const untyped = db as unknown as IDBPDatabase;
+        for (const name of ["tickets", "revocations", "admissions"]) {
+          if (untyped.objectStoreNames.contains(name)) untyped.deleteObjectStore(name);
+        }
+        void tx.objectStore("meta").delete("sync");
+        db.createObjectStore("chunks");
+        const admissions = db.createObjectStore("admissions", { keyPath: "codeHash" });
+        admissions.createIndex("byTicket", "ticketId");
+      }
     },
   });
 }
@@ -113,6 +126,7 @@ function isSyncState(value: unknown): value is SyncState {
     typeof v === "object" &&
     v !== null &&
     typeof v.eventTag === "string" &&
+    typeof v.generation === "number" &&
     Array.isArray(v.keys) &&
     Array.isArray(v.tiers) &&
     typeof v.cursor === "string" &&
@@ -160,63 +174,173 @@ export async function writeSyncState(db: CheckinDb, state: SyncState): Promise<v
   await db.put("meta", state, "sync");
 }
 
-export function toStoredTicket(t: SyncTicket): StoredTicket {
+interface LoadedList {
+  list: TicketList;
+  generation: number;
+  /** Chunk records in this generation (the next one's seq). */
+  chunks: number;
+}
+
+/** The ticket list of each open database, read once (then kept current by the writers below). */
+const loaded = new WeakMap<CheckinDb, Promise<LoadedList>>();
+
+function chunksOf(generation: number) {
+  return IDBKeyRange.bound([generation, 0], [generation, Infinity]);
+}
+
+async function readList(db: CheckinDb): Promise<LoadedList> {
+  const tx = db.transaction(["meta", "chunks"], "readonly");
+  const state = await tx.objectStore("meta").get("sync");
+  const list = new TicketList();
+  if (state === undefined) return { list, generation: 0, chunks: 0 };
+  if (!isSyncState(state)) throw new StoreCorruptError("sync state unreadable");
+  const chunks = await tx.objectStore("chunks").getAll(chunksOf(state.generation));
+  for (const chunk of chunks) {
+    if (!isTicketChunk(chunk)) throw new StoreCorruptError("ticket list unreadable");
+    list.apply(chunk);
+  }
+  return { list, generation: state.generation, chunks: chunks.length };
+}
+
+function loadList(db: CheckinDb): Promise<LoadedList> {
+  let pending = loaded.get(db);
+  if (!pending) {
+    pending = readList(db);
+    loaded.set(db, pending);
+  }
+  return pending;
+}
+
+/** The list in memory, read again if another tab of the app has replaced or compacted it meanwhile. */
+async function currentList(db: CheckinDb): Promise<LoadedList> {
+  const memo = await loadList(db);
+  if (((await readSyncState(db))?.generation ?? 0) === memo.generation) return memo;
+  loaded.delete(db);
+  return loadList(db);
+}
+
+/** The synced tickets and revocations, in memory (read from the store on first use). */
+export async function loadTickets(db: CheckinDb): Promise<TicketList> {
+  return (await loadList(db)).list;
+}
+
+/** Writes `chunks` as a new generation, drops the older ones and saves `state`, in one transaction. */
+async function writeGeneration(
+  db: CheckinDb,
+  generation: number,
+  chunks: readonly TicketChunk[],
+  state: Omit<SyncState, "generation">,
+): Promise<void> {
+  const tx = db.transaction(["chunks", "meta"], "readwrite");
+  const store = tx.objectStore("chunks");
+  chunks.forEach((chunk, seq) => void store.put(chunk, [generation, seq]));
+  void store.delete(IDBKeyRange.upperBound([generation], true));
+  void tx.objectStore("meta").put({ ...state, generation }, "sync");
+  await tx.done;
+}
+
+/** Rewrites the list as one compact generation once changes have piled up. */
+async function compactIfDue(db: CheckinDb, current: LoadedList): Promise<void> {
+  const base = Math.max(1, Math.ceil(current.list.size / CHUNK_TICKETS));
+  if (current.chunks <= base + MAX_CHANGE_CHUNKS) return;
+  const state = await readSyncState(db);
+  if (!state || state.generation !== current.generation) return;
+  const chunks = current.list.toChunks(CHUNK_TICKETS);
+  const generation = current.generation + 1;
+  await writeGeneration(db, generation, chunks, state);
+  current.generation = generation;
+  current.chunks = chunks.length;
+}
+
+/** How sync pages reach the store: `add` each page, then `commit` the sync state once the last one is in. */
+export interface TicketWriter {
+  add(page: Pick<SyncResponse, "tiers" | "tickets" | "revocations">): Promise<void>;
+  commit(state: Omit<SyncState, "generation">): Promise<void>;
+}
+
+/** Relaxed durability: a chunk lost to a crash is downloaded again (the cursor only moves at commit). */
+async function putChunk(db: CheckinDb, key: [number, number], chunk: TicketChunk): Promise<void> {
+  const tx = db.transaction("chunks", "readwrite", { durability: "relaxed" });
+  void tx.store.put(chunk, key);
+  await tx.done;
+}
+
+function pageChunk(page: Pick<SyncResponse, "tiers" | "tickets" | "revocations">): TicketChunk {
+  return { tierIds: page.tiers.map((t) => t.id), tickets: page.tickets, revocations: page.revocations };
+}
+
+/**
+ * `replace`: the pages are a full snapshot, written as a new generation that takes over at `commit` (the
+ * old list stays in use until then). Otherwise they are changes, merged at once.
+ */
+export async function openTicketWriter(db: CheckinDb, replace: boolean): Promise<TicketWriter> {
+  const current = await currentList(db).catch((e: unknown) => {
+    if (!replace) throw e;
+    return { list: new TicketList(), generation: 0, chunks: 0 };
+  });
+  if (!replace) {
+    return {
+      async add(page) {
+        if (page.tickets.length === 0 && page.revocations.length === 0) return;
+        const chunk = pageChunk(page);
+        await putChunk(db, [current.generation, current.chunks], chunk);
+        current.chunks += 1;
+        current.list.apply(chunk);
+      },
+      async commit(state) {
+        await writeSyncState(db, { ...state, generation: current.generation });
+        await compactIfDue(db, current);
+      },
+    };
+  }
+  const next: LoadedList = { list: new TicketList(), generation: current.generation + 1, chunks: 0 };
+  // Leftovers of a snapshot that never finished.
+  await db.delete("chunks", IDBKeyRange.lowerBound([next.generation]));
   return {
-    ...t,
-    nameKey: (t.holderName ?? "").trim().toLowerCase(),
-    emailKey: (t.holderEmail ?? "").trim().toLowerCase(),
+    async add(page) {
+      const chunk = pageChunk(page);
+      await putChunk(db, [next.generation, next.chunks], chunk);
+      next.chunks += 1;
+      next.list.apply(chunk);
+    },
+    async commit(state) {
+      const tx = db.transaction(["chunks", "meta"], "readwrite");
+      void tx.objectStore("chunks").delete(IDBKeyRange.upperBound([next.generation], true));
+      void tx.objectStore("meta").put({ ...state, generation: next.generation }, "sync");
+      await tx.done;
+      loaded.set(db, Promise.resolve(next));
+    },
   };
 }
 
-/** Writes one sync page in a single transaction; `replace` clears the ticket list first (full snapshot). */
-export async function applySyncPage(
+/** Records changes learnt outside a sync page (upload answers: admissions elsewhere, revocations). */
+export async function saveTicketChanges(
   db: CheckinDb,
-  page: Pick<SyncResponse, "tickets" | "revocations">,
-  replace: boolean,
+  tickets: readonly LocalTicket[],
+  revocations: Revocation[],
 ): Promise<void> {
-  // Relaxed durability: a page lost to a crash is simply downloaded again at the next sync.
-  const tx = db.transaction(["tickets", "revocations"], "readwrite", { durability: "relaxed" });
-  const tickets = tx.objectStore("tickets");
-  const revocations = tx.objectStore("revocations");
-  if (replace) {
-    void tickets.clear();
-    void revocations.clear();
-  }
-  for (const t of page.tickets) void tickets.put(toStoredTicket(t));
-  for (const r of page.revocations) void revocations.put(r);
-  await tx.done;
-}
-
-export async function putRevocations(db: CheckinDb, list: readonly Revocation[]): Promise<void> {
-  if (list.length === 0) return;
-  const tx = db.transaction("revocations", "readwrite");
-  for (const r of list) void tx.store.put(r);
-  await tx.done;
+  if (tickets.length === 0 && revocations.length === 0) return;
+  if (!(await readSyncState(db))) return; // nothing synced yet: the first sync brings all of it
+  const current = await currentList(db);
+  const chunk = toTicketChunk(tickets, revocations);
+  await db.put("chunks", chunk, [current.generation, current.chunks]);
+  current.chunks += 1;
+  current.list.apply(chunk);
+  await compactIfDue(db, current);
 }
 
 export async function counts(db: CheckinDb) {
-  const [tickets, revocations, pending, admitted] = await Promise.all([
-    db.count("tickets"),
-    db.count("revocations"),
+  const [list, pending, admitted] = await Promise.all([
+    loadTickets(db),
     db.countFromIndex("scans", "byPending", 1),
     db.count("admissions"),
   ]);
-  return { tickets, revocations, pending, admitted };
+  return { tickets: list.size, revocations: list.revocationCount, pending, admitted };
 }
 
-/** Prefix search on holder name or email (case-insensitive), plus exact short code. */
-export async function lookup(db: CheckinDb, query: string, limit = 20): Promise<StoredTicket[]> {
-  const q = query.trim().toLowerCase();
-  if (q.length < 2) return [];
-  const range = IDBKeyRange.bound(q, `${q}\uffff`);
-  const [byName, byEmail, byShort] = await Promise.all([
-    db.getAllFromIndex("tickets", "byName", range, limit),
-    db.getAllFromIndex("tickets", "byEmail", range, limit),
-    db.getAllFromIndex("tickets", "byShort", query.trim().toUpperCase(), limit),
-  ]);
-  const seen = new Map<string, StoredTicket>();
-  for (const t of [...byShort, ...byName, ...byEmail]) seen.set(t.secretHash, t);
-  return [...seen.values()].slice(0, limit);
+/** Tickets by holder name or email (contains, case-insensitive), or by short code. */
+export async function lookup(db: CheckinDb, query: string, limit = 20): Promise<LocalTicket[]> {
+  return (await loadTickets(db)).search(query, limit);
 }
 
 /** Salvages what it can (device, pending scans), deletes the database and starts a fresh one. */
@@ -231,7 +355,7 @@ export async function resetStore(db: CheckinDb | null, name = DB_NAME): Promise<
     }
     try {
       pending = (await db.getAllFromIndex("scans", "byPending", 1)).filter(
-        (s) => typeof s?.nonce === "string" && typeof s.code === "string",
+        (s) => typeof s?.nonce === "string" && (typeof s.code === "string" || typeof s.ticketId === "string"),
       );
     } catch {
       pending = [];

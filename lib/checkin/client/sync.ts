@@ -4,20 +4,23 @@ import {
   MAX_SCANS_PER_UPLOAD,
   REVOKED_DEVICE_MESSAGE,
   type ProvisionResponse,
+  type Scan,
   type SyncResponse,
   type UploadScansResponse,
 } from "@/lib/checkin/contract";
-import { formatTime } from "./verify";
+import { formatTime, type LocalTicket } from "./verify";
 import {
-  applySyncPage,
-  putRevocations,
+  loadTickets,
+  openTicketWriter,
   readSyncState,
+  saveTicketChanges,
   writeDevice,
   writeSyncState,
   type CheckinDb,
   type DeviceRecord,
   type Notice,
   type QueuedScan,
+  type TicketWriter,
 } from "./store";
 
 /** The server refused the device token (revoked or unknown): show `message` and stop syncing. */
@@ -86,16 +89,18 @@ export async function syncDown(
     return pending;
   };
   let next = fetchPage(previous?.cursor);
+  let writer: TicketWriter | null = null;
   for (;;) {
     const page = await next;
     pages++;
     // Download the next page while this one is written to IndexedDB.
     if (page.hasMore && pages < 10_000) next = fetchPage(page.cursor);
-    // The first page of a full snapshot clears the list; later pages of it merge.
-    await applySyncPage(db, page, page.full && pages === 1);
+    // A full snapshot (its first page says so) replaces the list once its last page is in.
+    writer ??= await openTicketWriter(db, page.full);
+    await writer.add(page);
     received += page.tickets.length;
     if (!page.hasMore || pages >= 10_000) {
-      await writeSyncState(db, {
+      await writer.commit({
         event: page.event,
         eventTag: page.eventTag,
         keys: page.keys,
@@ -125,9 +130,9 @@ export async function syncUp(
     const state = await readSyncState(db);
     const pending = await db.getAllFromIndex("scans", "byPending", 1, MAX_SCANS_PER_UPLOAD);
     const body = {
-      scans: pending.map((s) => ({
+      scans: pending.map((s): Scan => ({
         nonce: s.nonce,
-        code: s.code,
+        ...(s.code === null ? { ticketId: s.ticketId ?? "" } : { code: s.code }),
         scannedAt: s.scannedAt,
         deviceResult: s.deviceResult,
       })),
@@ -141,7 +146,9 @@ export async function syncUp(
     });
     const byNonce = new Map(pending.map((s) => [s.nonce, s]));
     const notices: Notice[] = [];
-    const tx = db.transaction(["scans", "admissions", "tickets"], "readwrite");
+    const tickets = await loadTickets(db);
+    const admittedElsewhere = new Map<string, LocalTicket>();
+    const tx = db.transaction(["scans", "admissions"], "readwrite");
     for (const r of answer.results) {
       const scan = byNonce.get(r.nonce);
       if (!scan) continue;
@@ -153,14 +160,14 @@ export async function syncUp(
         ticketId: r.ticketId,
       };
       void tx.objectStore("scans").put(updated);
-      if (scan.deviceResult === "admitted" && scan.secretHash) {
-        const admission = await tx.objectStore("admissions").get(scan.secretHash);
+      if (scan.deviceResult === "admitted" && scan.codeHash) {
+        const admission = await tx.objectStore("admissions").get(scan.codeHash);
         if (admission && r.ticketId && !admission.ticketId) {
           void tx.objectStore("admissions").put({ ...admission, ticketId: r.ticketId });
         }
         if (r.outcome === "duplicate" && r.firstAdmission) {
           notices.push({
-            key: `${r.ticketId ?? scan.secretHash}|${r.firstAdmission.scannedAt}|${r.firstAdmission.deviceName ?? ""}`,
+            key: `${r.ticketId ?? scan.codeHash}|${r.firstAdmission.scannedAt}|${r.firstAdmission.deviceName ?? ""}`,
             ticketId: r.ticketId,
             text: duplicateText(r.firstAdmission.scannedAt, r.firstAdmission.deviceName),
             at: new Date().toISOString(),
@@ -178,19 +185,20 @@ export async function syncUp(
           at: new Date().toISOString(),
         });
       }
-      const ticket = await tx.objectStore("tickets").index("byId").get(a.ticketId);
-      if (ticket && !ticket.admittedAt) {
-        void tx.objectStore("tickets").put({ ...ticket, admittedAt: a.scannedAt, admittedBy: a.deviceName });
+      const ticket = tickets.findById(a.ticketId);
+      const earlier = admittedElsewhere.get(a.ticketId)?.admittedAt;
+      if (ticket && !ticket.admittedAt && (!earlier || a.scannedAt < earlier)) {
+        admittedElsewhere.set(a.ticketId, { ...ticket, admittedAt: a.scannedAt, admittedBy: a.deviceName });
       }
     }
     await tx.done;
+    await saveTicketChanges(db, [...admittedElsewhere.values()], answer.revocations);
     if (notices.length) {
       const ntx = db.transaction("notices", "readwrite");
       for (const n of notices) void ntx.store.put(n);
       await ntx.done;
     }
     noticeCount += notices.length;
-    await putRevocations(db, answer.revocations);
     const latest = await readSyncState(db);
     if (latest) await writeSyncState(db, { ...latest, uploadSince: answer.serverTime });
     sent += pending.length;

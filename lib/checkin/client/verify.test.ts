@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { encodeSignedPart, joinCode } from "@/lib/tickets/ticket-code";
 import {
   buildVerifyKeys,
-  sha256Hex,
+  codeHashOf,
   toHex,
   verifyCode,
   type LocalTicket,
@@ -33,7 +33,7 @@ function makeCode(opts: { eventId?: string; tierId?: string; keyId?: number; key
 }
 
 async function context(tickets: LocalTicket[] = [], revoked: Record<string, string> = {}) {
-  const admissions = new Map<string, { secretHash: string; at: string; by: string }>();
+  const admissions = new Map<string, { codeHash: string; at: string; by: string }>();
   const tiers = [
     { id: "tier_ga", name: "General Admission" },
     { id: "tier_vip", name: "VIP" },
@@ -43,7 +43,7 @@ async function context(tickets: LocalTicket[] = [], revoked: Record<string, stri
     keys: await buildVerifyKeys([{ keyId: 1, publicKey: event.publicKey }]),
     tiersByTag: new Map(tiers.map((t) => [toHex(tag(t.id, 4)), t])),
     tiersById: new Map(tiers.map((t) => [t.id, t])),
-    findTicket: async (h) => tickets.find((t) => t.secretHash === h),
+    findTicket: async (h) => tickets.find((t) => t.codeHash === h),
     findRevocation: async (h) => (revoked[h] ? { reason: revoked[h] } : undefined),
     findLocalAdmission: async (h) => admissions.get(h),
   };
@@ -53,7 +53,7 @@ async function context(tickets: LocalTicket[] = [], revoked: Record<string, stri
 function ticket(code: string, hash: string, patch: Partial<LocalTicket> = {}): LocalTicket {
   void code;
   return {
-    secretHash: hash,
+    codeHash: hash,
     id: "t1",
     tierId: "tier_vip",
     holderName: "Robin Fan",
@@ -69,16 +69,16 @@ function ticket(code: string, hash: string, patch: Partial<LocalTicket> = {}): L
 describe("verifyCode", () => {
   it("admits a synced ticket with its tier and name, then reports it used", async () => {
     const code = makeCode();
-    const hash = await sha256Hex(code);
+    const hash = await codeHashOf(code);
     const { ctx, admissions } = await context([ticket(code, hash)]);
     const first = await verifyCode(code, ctx);
     expect(first).toMatchObject({
       outcome: "valid",
       tierName: "VIP",
       holderName: "Robin Fan",
-      secretHash: hash,
+      codeHash: hash,
     });
-    admissions.set(hash, { secretHash: hash, at: "2030-01-01T19:34:00", by: "Door 1" });
+    admissions.set(hash, { codeHash: hash, at: "2030-01-01T19:34:00", by: "Door 1" });
     const second = await verifyCode(`  ${code}\n`, ctx);
     expect(second.outcome).toBe("already_used");
     expect(second.message).toBe("Already scanned 7:34 PM");
@@ -96,7 +96,7 @@ describe("verifyCode", () => {
     const b = makeCode();
     const c = makeCode();
     const d = makeCode();
-    const [ha, hb, hc, hd] = await Promise.all([a, b, c, d].map(sha256Hex));
+    const [ha, hb, hc, hd] = await Promise.all([a, b, c, d].map(codeHashOf));
     const { ctx } = await context(
       [
         ticket(a, ha!, { status: "refunded" }),

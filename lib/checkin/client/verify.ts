@@ -1,26 +1,16 @@
 // Local (offline) verification of a scanned ticket code. Pure apart from WebCrypto: runs in the browser and
 // in Node (vitest, the benchmark). Order: decode → event tag → key id → Ed25519 signature → revocation
 // (sha256 of the code) → ticket status → used-state (server's or this device's).
-import { bytesEqual, decodeTicketCode, fromBase64Url } from "@/lib/tickets/ticket-code";
+import type { CheckinTicket } from "@/lib/checkin/contract";
+import { bytesEqual, decodeTicketCode, fromBase64Url, toBase64Url } from "@/lib/tickets/ticket-code";
 
 export type ScanOutcome =
   "valid" | "already_used" | "refunded" | "void" | "disputed" | "wrong_event" | "invalid";
 
-export interface LocalTicket {
-  secretHash: string;
-  id: string;
-  tierId: string;
-  holderName: string | null;
-  holderEmail: string | null;
-  status: string;
-  disputed: boolean;
-  shortCode?: string | null;
-  admittedAt: string | null;
-  admittedBy: string | null;
-}
+export type LocalTicket = CheckinTicket;
 
 export interface LocalAdmission {
-  secretHash: string;
+  codeHash: string;
   at: string;
   by: string;
 }
@@ -36,16 +26,16 @@ export interface VerifyContext {
   /** hex of the 4-byte tier tag → tier */
   tiersByTag: Map<string, TierInfo>;
   tiersById: Map<string, TierInfo>;
-  findTicket(secretHash: string): Promise<LocalTicket | undefined>;
-  findRevocation(secretHash: string): Promise<{ reason: string } | undefined>;
-  findLocalAdmission(secretHash: string): Promise<LocalAdmission | undefined>;
+  findTicket(codeHash: string): Promise<LocalTicket | undefined>;
+  findRevocation(codeHash: string): Promise<{ reason: string } | undefined>;
+  findLocalAdmission(codeHash: string): Promise<LocalAdmission | undefined>;
 }
 
 export interface Verdict {
   outcome: ScanOutcome;
   /** One line for door staff. */
   message: string;
-  secretHash?: string;
+  codeHash?: string;
   ticketId?: string;
   tierName?: string;
   holderName?: string | null;
@@ -74,9 +64,10 @@ export function parseTag(text: string, length: number): Uint8Array | null {
   return raw && raw.length === length ? raw : null;
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return toHex(new Uint8Array(digest));
+/** sha256 of a (trimmed) scanned code, base64url: the ticket's codeHash. */
+export async function codeHashOf(code: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(code));
+  return toBase64Url(new Uint8Array(digest));
 }
 
 export async function importEd25519Key(publicKey: string): Promise<CryptoKey | null> {
@@ -127,17 +118,26 @@ export async function verifyCode(raw: string, ctx: VerifyContext): Promise<Verdi
     ok = false;
   }
   if (!ok) return { outcome: "invalid", message: "Forged or damaged code — Do not admit" };
+  return verifyTicket(await codeHashOf(code), ctx, ctx.tiersByTag.get(toHex(decoded.tierTag)));
+}
 
-  const secretHash = await sha256Hex(code);
-  const tierByTag = ctx.tiersByTag.get(toHex(decoded.tierTag));
+/**
+ * The rest of the checks, for a genuine code (`tierByTag`: the tier its tag names, for a ticket sold after
+ * the last sync) or for a ticket of the list checked by hand: revocation, status, used-state.
+ */
+export async function verifyTicket(
+  codeHash: string,
+  ctx: VerifyContext,
+  tierByTag?: TierInfo,
+): Promise<Verdict> {
   const [revocation, ticket, local] = await Promise.all([
-    ctx.findRevocation(secretHash),
-    ctx.findTicket(secretHash),
-    ctx.findLocalAdmission(secretHash),
+    ctx.findRevocation(codeHash),
+    ctx.findTicket(codeHash),
+    ctx.findLocalAdmission(codeHash),
   ]);
   const tier = (ticket && ctx.tiersById.get(ticket.tierId)) ?? tierByTag;
   const base = {
-    secretHash,
+    codeHash,
     ticketId: ticket?.id,
     tierName: tier?.name ?? "Unknown tier",
     holderName: ticket?.holderName ?? null,

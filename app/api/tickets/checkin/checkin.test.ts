@@ -6,7 +6,9 @@ import * as devicesRoute from "@/app/api/tickets/events/[id]/devices/route";
 import * as revokeRoute from "@/app/api/tickets/devices/[id]/route";
 import * as validateRoute from "@/app/api/tickets/tickets/validate/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
+import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
 import {
+  fromSyncTicket,
   REVOKED_DEVICE_MESSAGE,
   syncResponseSchema,
   uploadScansResponseSchema,
@@ -53,6 +55,15 @@ async function syncDown(token: string, cursor?: string, limit?: number): Promise
   expect(res.status).toBe(200);
   return syncResponseSchema.parse(await res.json());
 }
+
+/** A page's ticket rows, with names. */
+const ticketsOf = (page: SyncResponse) =>
+  page.tickets.map((row) =>
+    fromSyncTicket(
+      row,
+      page.tiers.map((t) => t.id),
+    ),
+  );
 
 async function upload(token: string, scans: object[], extra: object = {}) {
   const res = await syncRoute.POST(
@@ -169,12 +180,15 @@ describe("sync down", () => {
     const page2 = await syncDown(device.token, page1.cursor, 3);
     expect(page2.full).toBe(false);
     expect(page2.hasMore).toBe(false);
-    const all = [...page1.tickets, ...page2.tickets];
+    const all = [...ticketsOf(page1), ...ticketsOf(page2)];
     expect(new Set(all.map((t) => t.id))).toEqual(new Set(tickets.map((t) => t.id)));
     const byId = new Map(tickets.map((t) => [t.id, t]));
     for (const t of all) {
-      expect(t.secretHash).toBe(byId.get(t.id)?.secretHash);
-      expect(t.shortCode).toBe(t.id.slice(-8).toUpperCase());
+      const issued = byId.get(t.id);
+      expect(t.codeHash).toBe(codeHashFromSecretHash(issued?.secretHash ?? ""));
+      expect(t.codeHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(t.tierId).toBe(issued?.tierId);
+      expect(t).toMatchObject({ status: "valid", disputed: false, admittedAt: null, admittedBy: null });
     }
     expect(page1.eventTag).toMatch(/^[0-9a-f]{12}$/);
     expect(page1.tiers.map((t) => t.name).sort()).toEqual(["GA", "VIP"]);
@@ -201,8 +215,10 @@ describe("sync down", () => {
     await refundTestTicket(refunded, event.id);
     const delta = await syncDown(device.token, quiet.cursor);
     expect(delta.full).toBe(false);
-    expect(delta.tickets.map((t) => [t.id, t.status])).toEqual([[refunded.id, "refunded"]]);
-    expect(delta.revocations).toEqual([{ secretHash: refunded.secretHash, reason: "refunded" }]);
+    expect(ticketsOf(delta).map((t) => [t.id, t.status])).toEqual([[refunded.id, "refunded"]]);
+    expect(delta.revocations).toEqual([
+      { codeHash: codeHashFromSecretHash(refunded.secretHash), reason: "refunded" },
+    ]);
 
     // An admission on another device is a change too (admittedAt / admittedBy).
     await db.ticket.updateMany({
@@ -214,8 +230,8 @@ describe("sync down", () => {
     const afterScan = await syncDown(device.token, delta.cursor);
     expect(afterScan.revocations).toEqual([]);
     expect(afterScan.tickets).toHaveLength(1);
-    expect(afterScan.tickets[0]).toMatchObject({ id: tickets[0]!.id, admittedBy: "Door 2" });
-    expect(afterScan.tickets[0]?.admittedAt).not.toBeNull();
+    expect(ticketsOf(afterScan)[0]).toMatchObject({ id: tickets[0]!.id, admittedBy: "Door 2" });
+    expect(ticketsOf(afterScan)[0]?.admittedAt).not.toBeNull();
 
     // A garbage cursor starts over with a full snapshot.
     const reset = await syncDown(device.token, "garbage");
@@ -275,6 +291,59 @@ describe("sync up", () => {
     expect(r3.recentAdmissions).toEqual([
       { ticketId: ticket!.id, scannedAt: "2030-12-27T20:05:00.000Z", deviceName: "Door 2" },
     ]);
+  });
+
+  it("records a ticket checked by hand (found by name, sent by id) as a manual admission", async () => {
+    const { owner, organizer, event, tier } = await createCheckinWorld("manual");
+    const [ticket, refunded] = await issueTestTickets(event.id, tier.id, 2);
+    await refundTestTicket(refunded!, event.id);
+    const otherEvent = await createCheckinWorld("manual-elsewhere");
+    const [foreign] = await issueTestTickets(otherEvent.event.id, otherEvent.tier.id, 1);
+    const device = await createTestDevice(organizer.id, event.id, owner.userId, "Door 1");
+    const byHand = (ticketId: string, deviceResult = "admitted") => ({
+      nonce: nonce(),
+      ticketId,
+      scannedAt: new Date().toISOString(),
+      deviceResult,
+    });
+
+    const admit = byHand(ticket!.id);
+    const res = await upload(device.token, [
+      admit,
+      byHand(refunded!.id, "rejected"),
+      byHand(foreign!.id),
+      scan(ticket!.secret),
+    ]);
+    expect(res.results.map((r) => [r.outcome, r.reason, r.ticketId])).toEqual([
+      ["admitted", null, ticket!.id],
+      ["rejected", "refunded", refunded!.id],
+      ["rejected", "unknown", null],
+      ["duplicate", "already_redeemed", ticket!.id],
+    ]);
+    const rows = await db.checkin.findMany({
+      where: { eventId: event.id },
+      orderBy: { receivedAt: "asc" },
+      select: { nonce: true, manual: true, result: true },
+    });
+    expect(rows.find((r) => r.nonce === admit.nonce)).toEqual({
+      nonce: admit.nonce,
+      manual: true,
+      result: "admitted",
+    });
+    expect(rows.filter((r) => r.manual)).toHaveLength(3);
+    expect(await db.checkin.count({ where: { eventId: otherEvent.event.id } })).toBe(0);
+
+    // Either a code or a ticket id, never both or neither.
+    for (const bad of [
+      { ...admit, code: ticket!.secret },
+      { ...admit, ticketId: undefined },
+    ]) {
+      const response = await syncRoute.POST(
+        deviceRequest("/api/tickets/checkin/sync", device.token, { scans: [{ ...bad, nonce: nonce() }] }),
+        routeContext(),
+      );
+      expect(response.status).toBe(422);
+    }
   });
 
   it("rejects forged and unreadable codes as invalid and another event's code as wrong_event", async () => {
@@ -337,7 +406,9 @@ describe("sync up", () => {
     const offline = scan(refunded!.secret, "admitted");
     const res = await upload(device.token, [offline], { cursor });
     expect(res.results[0]).toMatchObject({ outcome: "admitted", reason: "refunded", forced: true });
-    expect(res.revocations).toEqual([{ secretHash: refunded!.secretHash, reason: "refunded" }]);
+    expect(res.revocations).toEqual([
+      { codeHash: codeHashFromSecretHash(refunded!.secretHash), reason: "refunded" },
+    ]);
     const row = await db.checkin.findFirstOrThrow({ where: { nonce: offline.nonce } });
     expect(row).toMatchObject({
       result: "admitted",

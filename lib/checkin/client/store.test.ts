@@ -16,6 +16,7 @@ import {
   type CheckinDb,
   type SyncState,
 } from "./store";
+import { testTicket } from "./test-ticket";
 
 let dbCount = 0;
 const freshName = () => `${DB_NAME}-test-${++dbCount}`;
@@ -24,21 +25,6 @@ const TIERS = [
   { id: "tier_ga", name: "GA", tag: "00000000" },
   { id: "tier_vip", name: "VIP", tag: "11111111" },
 ];
-
-function ticket(n: number, patch: Partial<CheckinTicket> = {}): CheckinTicket {
-  return {
-    id: `t${String(n).padStart(6, "0")}`,
-    tierId: n % 2 ? "tier_vip" : "tier_ga",
-    holderName: `Holder ${n}`,
-    holderEmail: null,
-    status: "valid",
-    disputed: false,
-    codeHash: `hash-${n}`,
-    admittedAt: null,
-    admittedBy: null,
-    ...patch,
-  };
-}
 
 type Page = Pick<SyncResponse, "tiers" | "tickets" | "revocations">;
 function page(tickets: CheckinTicket[], revocations: Page["revocations"] = []): Page {
@@ -50,7 +36,7 @@ function page(tickets: CheckinTicket[], revocations: Page["revocations"] = []): 
   };
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ticket(from + i));
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => testTicket(from + i));
 
 function state(cursor: string): Omit<SyncState, "generation"> {
   return {
@@ -92,7 +78,7 @@ describe("scanner store", () => {
     db = await reopen(db, name);
     const list = await loadTickets(db);
     expect(list.size).toBe(5);
-    expect(list.find("hash-3")).toEqual(ticket(3));
+    expect(list.find("hash-3")).toEqual(testTicket(3));
     expect(list.revocation("dead")).toBe("refunded");
     expect((await readSyncState(db))?.cursor).toBe("c1");
     db.close();
@@ -127,14 +113,17 @@ describe("scanner store", () => {
 
     const delta = await openTicketWriter(db, false);
     await delta.add(
-      page([ticket(1, { status: "refunded" }), ticket(10)], [{ codeHash: "hash-1", reason: "refunded" }]),
+      page(
+        [testTicket(1, { status: "refunded" }), testTicket(10)],
+        [{ codeHash: "hash-1", reason: "refunded" }],
+      ),
     );
     await delta.add(page([]));
     await delta.commit(state("c2"));
     expect(await db.count("chunks")).toBe(2);
     await saveTicketChanges(
       db,
-      [ticket(2, { admittedAt: "2030-12-27T20:05:00.000Z", admittedBy: "Door 2" })],
+      [testTicket(2, { admittedAt: "2030-12-27T20:05:00.000Z", admittedBy: "Door 2" })],
       [],
     );
     db = await reopen(db, name);
@@ -146,7 +135,7 @@ describe("scanner store", () => {
 
     for (let i = 0; i < 60; i++) {
       const changes = await openTicketWriter(db, false);
-      await changes.add(page([ticket(3, { holderName: `Renamed ${i}` })]));
+      await changes.add(page([testTicket(3, { holderName: `Renamed ${i}` })]));
       await changes.commit(state(`c${i + 3}`));
     }
     expect(await db.count("chunks")).toBeLessThan(60);
@@ -168,7 +157,7 @@ describe("scanner store", () => {
     await fullSync(first, [page(range(10, 14))], "c2");
 
     const changes = await openTicketWriter(second, false);
-    await changes.add(page([ticket(20)]));
+    await changes.add(page([testTicket(20)]));
     await changes.commit(state("c3"));
     expect((await loadTickets(second)).size).toBe(5);
     const db = await reopen(first, name);

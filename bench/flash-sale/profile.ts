@@ -1,12 +1,13 @@
-// Where the time of one flash-sale transaction goes (used to tune takeHolds): per-step wall times of the
-// buyer's transaction, client (Node) and server (backend) CPU per hold, machine CPU use, and the locked
+// Where the time of one single-order transaction goes (takeHolds inside the caller's transaction, without
+// the group commit of reserveSeats): per-step wall times of the buyer's transaction, client (Node) and server (backend) CPU per hold, machine CPU use, and the locked
 // check's planning vs execution time. Creates and drops its own database.
 //
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
 //     node --import tsx --import ./lib/server/hooks.mjs bench/flash-sale/profile.ts [clients] [seconds] [variant]
 //
-// variant "block" (default): takeHolds, lock + check + write in one round trip. "statements": the same lock,
-// check and write as three client statements (lockInventory, checkInventory, createMany), for comparison.
+// variant "block" (default): takeHolds, holds and locks in one server-side block, then the check.
+// "statements": lock, check and write as three client statements (lockInventory, checkInventory,
+// createMany), for comparison.
 import { readFile } from "node:fs/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";

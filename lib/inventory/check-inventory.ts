@@ -136,7 +136,7 @@ export async function checkInventory(tx: Db, check: InventoryCheck): Promise<Ref
   return refusal ?? null;
 }
 
-export const DISCOUNT_EXHAUSTED_MESSAGE = "This discount code has been used the maximum number of times.";
+const DISCOUNT_EXHAUSTED_MESSAGE = "This discount code has been used the maximum number of times.";
 const UNKNOWN_DISCOUNT_MESSAGE = "This discount code does not exist for this event.";
 
 /** The error a buyer gets for a refusal: 404, 409 sold_out naming the tier, 422 on discountCode, or busy. */

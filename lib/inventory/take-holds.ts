@@ -4,7 +4,6 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { allocateSeats, type InventoryLine } from "@/lib/inventory/allocate-seats";
 import {
-  DISCOUNT_EXHAUSTED_MESSAGE,
   mergeLines,
   newId,
   readAvailability,
@@ -40,8 +39,6 @@ export interface TakeHoldsOptions {
    */
   unsafeSkipLocks?: boolean;
 }
-
-export { DISCOUNT_EXHAUSTED_MESSAGE };
 
 export type HoldsResult = { ok: true; holds: InsertedHold[] } | { ok: false; error: AppError };
 

@@ -3,7 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { fetchTiers, isFrozen, tiersQueryKey, type EventInfoJson } from "@/components/tiers/tier-queries";
-import { ApiError, apiFetch, problemText } from "@/components/ui/api-client";
+import { ApiError, apiFetch, problemText, serverFieldErrors } from "@/components/ui/api-client";
+import { Alert } from "@/components/ui/alert";
+import { Field, FieldError, fieldAria } from "@/components/ui/field";
+import { LoadedList } from "@/components/ui/loaded-list";
+import { useOptimisticCache } from "@/components/ui/optimistic-cache";
+import { zoneLabel } from "@/components/ui/time-zones";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
@@ -156,8 +162,8 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
   const frozen = isFrozen(event);
   const tierNames = new Map((tiers.data?.tiers ?? []).map((t) => [t.id, t.name]));
 
-  const [values, setValues] = useState<FormValues>(EMPTY);
-  const [localErrors, setLocalErrors] = useState<Partial<Record<FormKey, string>>>({});
+  const { values, setValues, localErrors, setLocalErrors, set, bind } = useFormValues<FormValues>(EMPTY);
+  const cache = useOptimisticCache<DiscountListJson>(key);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
 
@@ -171,11 +177,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
     },
   });
   const createError = create.error instanceof ApiError ? create.error : null;
-  const serverErrors: Partial<Record<FormKey, string>> = {};
-  for (const e of createError?.problem.errors ?? []) {
-    const field = SERVER_FIELDS[e.field];
-    if (field && !serverErrors[field]) serverErrors[field] = e.message;
-  }
+  const serverErrors = serverFieldErrors(create.error, SERVER_FIELDS);
   const fieldErrors = { ...serverErrors, ...localErrors };
   const hasFieldError = Object.keys(fieldErrors).length > 0;
 
@@ -185,20 +187,15 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
         method: "PATCH",
         body: { active },
       }),
-    onMutate: async ({ discount, active }) => {
+    onMutate: ({ discount, active }) => {
       setRowError(null);
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<DiscountListJson>(key);
-      if (previous) {
-        queryClient.setQueryData<DiscountListJson>(key, {
-          ...previous,
-          discounts: previous.discounts.map((d) => (d.id === discount.id ? { ...d, active } : d)),
-        });
-      }
-      return { previous };
+      return cache.apply((data) => ({
+        ...data,
+        discounts: data.discounts.map((d) => (d.id === discount.id ? { ...d, active } : d)),
+      }));
     },
     onError: (error, { discount, active }, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
+      cache.rollback(context);
       setRowError(
         problemText(error, `Could not ${active ? "activate" : "deactivate"} the code ${discount.code}.`),
       );
@@ -217,41 +214,21 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
     create.mutate(body);
   }
 
-  const set = <K extends keyof FormValues>(k: K, v: FormValues[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    setLocalErrors((old) => {
-      if (!(k in old)) return old;
-      const next = { ...old };
-      delete next[k as FormKey];
-      return next;
-    });
-  };
+  const inputProps = (k: FormKey) => fieldAria(`${idPrefix}-${k}`, fieldErrors[k]);
 
-  const inputProps = (k: FormKey) => ({
-    id: `${idPrefix}-${k}`,
-    "aria-invalid": fieldErrors[k] ? true : undefined,
-    "aria-describedby": fieldErrors[k] ? `${idPrefix}-${k}-error` : undefined,
-  });
-
+  /** A conflict (e.g. the code is taken) reads as the server's sentence; anything else after the label. */
   const errorText = (k: FormKey) =>
-    fieldErrors[k] ? (
-      <p id={`${idPrefix}-${k}-error`} className="field-error">
-        {createError?.problem.status === 409 && serverErrors[k]
-          ? serverErrors[k]
-          : `${LABELS[k]} ${fieldErrors[k]}`}
-      </p>
-    ) : null;
+    fieldErrors[k]
+      ? createError?.problem.status === 409 && serverErrors[k]
+        ? serverErrors[k]
+        : `${LABELS[k]} ${fieldErrors[k]}`
+      : null;
 
-  function field(k: FormKey, input: React.ReactNode, hint?: string) {
-    return (
-      <div className="field">
-        <label htmlFor={`${idPrefix}-${k}`}>{LABELS[k]}</label>
-        {input}
-        {hint && !fieldErrors[k] ? <p className="small muted">{hint}</p> : null}
-        {errorText(k)}
-      </div>
-    );
-  }
+  const field = (k: FormKey, input: React.ReactNode, hint?: string) => (
+    <Field id={`${idPrefix}-${k}`} label={LABELS[k]} hint={hint} error={errorText(k)}>
+      {input}
+    </Field>
+  );
 
   const discounts = list.data?.discounts ?? [];
   const tierOptions = tiers.data?.tiers ?? [];
@@ -261,25 +238,23 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
       <section className="card stack" aria-label="Discount codes">
         <h2>Discount codes</h2>
         {frozen ? (
-          <p className="alert" role="status">
+          <Alert tone="info">
             This event is {event?.status}; its discount codes can no longer be changed.
-          </p>
+          </Alert>
         ) : null}
         {list.isError ? (
-          <p className="alert error" role="alert">
+          <Alert tone="error">
             {problemText(list.error, "Could not load the discount codes. Check your connection and reload.")}
-          </p>
+          </Alert>
         ) : null}
-        {rowError ? (
-          <p className="alert error" role="alert">
-            {rowError}
-          </p>
-        ) : null}
-        {list.isPending ? (
-          <p className="muted">Loading codes…</p>
-        ) : discounts.length === 0 && !list.isError ? (
-          <p className="muted">No discount codes yet.</p>
-        ) : discounts.length > 0 ? (
+        {rowError ? <Alert tone="error">{rowError}</Alert> : null}
+        <LoadedList
+          isPending={list.isPending}
+          isError={list.isError}
+          count={discounts.length}
+          loading="Loading codes…"
+          empty="No discount codes yet."
+        >
           <table className="data">
             <thead>
               <tr>
@@ -329,7 +304,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
               ))}
             </tbody>
           </table>
-        ) : null}
+        </LoadedList>
       </section>
 
       {frozen ? null : (
@@ -343,15 +318,11 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
           }}
         >
           <h2>Add a discount code</h2>
-          {notice ? (
-            <p className="alert ok" role="status">
-              {notice}
-            </p>
-          ) : null}
+          {notice ? <Alert tone="ok">{notice}</Alert> : null}
           {create.isError && !hasFieldError ? (
-            <p className="alert error" role="alert">
+            <Alert tone="error">
               {problemText(create.error, "Could not add the code. Check your connection and try again.")}
-            </p>
+            </Alert>
           ) : null}
           <div className="grid">
             {field(
@@ -362,8 +333,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
                 autoCapitalize="characters"
                 spellCheck={false}
                 maxLength={32}
-                value={values.code}
-                onChange={(e) => set("code", e.target.value)}
+                {...bind("code")}
                 {...inputProps("code")}
               />,
               "3–32 letters, digits, - or _. Buyers can type it in any case.",
@@ -386,8 +356,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
                     inputMode="decimal"
                     autoComplete="off"
                     required
-                    value={values.percent}
-                    onChange={(e) => set("percent", e.target.value)}
+                    {...bind("percent")}
                     {...inputProps("percent")}
                   />,
                   "e.g. 15 or 12.5",
@@ -398,8 +367,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
                     inputMode="decimal"
                     autoComplete="off"
                     required
-                    value={values.amount}
-                    onChange={(e) => set("amount", e.target.value)}
+                    {...bind("amount")}
                     {...inputProps("amount")}
                   />,
                   `In ${eventCurrency.toUpperCase()}, off each ticket.`,
@@ -408,34 +376,17 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
           <div className="grid">
             {field(
               "maxUses",
-              <input
-                type="number"
-                min={1}
-                step={1}
-                value={values.maxUses}
-                onChange={(e) => set("maxUses", e.target.value)}
-                {...inputProps("maxUses")}
-              />,
+              <input type="number" min={1} step={1} {...bind("maxUses")} {...inputProps("maxUses")} />,
               "Orders that may use it; empty: unlimited.",
             )}
             {field(
               "validFrom",
-              <input
-                type="datetime-local"
-                value={values.validFrom}
-                onChange={(e) => set("validFrom", e.target.value)}
-                {...inputProps("validFrom")}
-              />,
-              `Event time (${timezone.replace(/_/g, " ")}); empty: now.`,
+              <input type="datetime-local" {...bind("validFrom")} {...inputProps("validFrom")} />,
+              `Event time (${zoneLabel(timezone)}); empty: now.`,
             )}
             {field(
               "validUntil",
-              <input
-                type="datetime-local"
-                value={values.validUntil}
-                onChange={(e) => set("validUntil", e.target.value)}
-                {...inputProps("validUntil")}
-              />,
+              <input type="datetime-local" {...bind("validUntil")} {...inputProps("validUntil")} />,
               "Empty: no end.",
             )}
           </div>
@@ -469,7 +420,9 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
               </div>
             )}
             {fieldErrors.tierIds ? null : <p className="small muted">None checked: every tier.</p>}
-            {errorText("tierIds")}
+            {fieldErrors.tierIds ? (
+              <FieldError id={`${idPrefix}-tierIds`}>{errorText("tierIds")}</FieldError>
+            ) : null}
           </fieldset>
           <button className="btn" type="submit" disabled={create.isPending}>
             {create.isPending ? "Adding…" : "Add code"}

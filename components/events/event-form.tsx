@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import {
   bpsToPercent,
   newTaxRow,
@@ -9,6 +9,10 @@ import {
   type TaxRow,
 } from "@/components/events/taxes-editor";
 import { ApiError } from "@/components/ui/api-client";
+import { Alert } from "@/components/ui/alert";
+import { Field, fieldAria } from "@/components/ui/field";
+import { TimeZoneSelect } from "@/components/ui/time-zones";
+import { useSuggestedSlug } from "@/components/ui/use-suggested-slug";
 import { suggestEventSlug } from "@/lib/events/event-rules";
 import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
 import { instantToLocalInput } from "@/lib/events/zoned-time";
@@ -121,11 +125,6 @@ function fieldMessage(label: string, message: string): string {
   return /^[a-z]/.test(message) ? `${label} ${message}` : message;
 }
 
-const SERVER_ZONES: string[] = [];
-let zoneList: string[] | undefined;
-const noSubscribe = () => () => {};
-const getZoneList = () => (zoneList ??= Intl.supportedValuesOf("timeZone"));
-
 export function EventForm({
   formLabel,
   idPrefix,
@@ -156,9 +155,7 @@ export function EventForm({
   onSubmit: (body: Record<string, unknown>) => void;
 }) {
   const [values, setValues] = useState<EventFormValues>(initialValues);
-  const [slugEdited, setSlugEdited] = useState(!suggestSlug);
-  const zones = useSyncExternalStore(noSubscribe, getZoneList, () => SERVER_ZONES);
-  const zoneOptions = zones.includes(values.timezone) ? zones : [values.timezone, ...zones];
+  const slug = useSuggestedSlug(setValues, "title", suggestEventSlug, suggestSlug);
 
   const apiError = error instanceof ApiError ? error : null;
   const fieldErrors = apiError?.fieldErrors ?? {};
@@ -169,35 +166,25 @@ export function EventForm({
   }
 
   const inputId = (key: string) => `${idPrefix}-${key}`;
-  const invalid = (key: string) => ({
-    "aria-invalid": fieldErrors[key] ? true : undefined,
-    "aria-describedby": fieldErrors[key] ? `${inputId(key)}-error` : undefined,
-  });
+  /** The input's id and error wiring. */
+  const aria = (key: string) => fieldAria(inputId(key), fieldErrors[key]);
 
   function field(key: keyof typeof LABELS, input: React.ReactNode, hint?: string) {
     const message = fieldErrors[key];
     return (
-      <div className="field">
-        <label htmlFor={inputId(key)}>{LABELS[key]}</label>
+      <Field
+        id={inputId(key)}
+        label={LABELS[key]}
+        hint={hint}
+        error={message ? fieldMessage(LABELS[key], message) : null}
+      >
         {input}
-        {hint && !message ? <p className="small muted">{hint}</p> : null}
-        {message ? (
-          <p id={`${inputId(key)}-error`} className="field-error">
-            {fieldMessage(LABELS[key], message)}
-          </p>
-        ) : null}
-      </div>
+      </Field>
     );
   }
 
   const text = (key: TextField, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <input
-      id={inputId(key)}
-      value={values[key]}
-      onChange={(e) => set(key, e.target.value)}
-      {...invalid(key)}
-      {...props}
-    />
+    <input value={values[key]} onChange={(e) => set(key, e.target.value)} {...aria(key)} {...props} />
   );
 
   return (
@@ -210,48 +197,22 @@ export function EventForm({
         onSubmit(eventRequestBody(values));
       }}
     >
-      {apiError && !shown ? (
-        <p className="alert error" role="alert">
-          {apiError.problem.detail}
-        </p>
-      ) : null}
+      {apiError && !shown ? <Alert tone="error">{apiError.problem.detail}</Alert> : null}
       {error && !apiError ? (
-        <p className="alert error" role="alert">
-          Could not save the event. Check your connection and try again.
-        </p>
+        <Alert tone="error">Could not save the event. Check your connection and try again.</Alert>
       ) : null}
-      {apiError && shown ? (
-        <p className="alert error" role="alert">
-          Some fields need attention.
-        </p>
-      ) : null}
-      {notice ? (
-        <p className="alert ok" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {apiError && shown ? <Alert tone="error">Some fields need attention.</Alert> : null}
+      {notice ? <Alert tone="ok">{notice}</Alert> : null}
       <fieldset disabled={readOnly} className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
         {field(
           "title",
-          <input
-            id={inputId("title")}
-            required
-            value={values.title}
-            onChange={(e) => {
-              const title = e.target.value;
-              setValues((v) => ({ ...v, title, slug: slugEdited ? v.slug : suggestEventSlug(title) }));
-            }}
-            {...invalid("title")}
-          />,
+          <input required value={values.title} onChange={slug.onTitleChange} {...aria("title")} />,
         )}
         {field(
           "slug",
           text("slug", {
             readOnly: slugLocked,
-            onChange: (e) => {
-              setSlugEdited(true);
-              set("slug", e.target.value.toLowerCase());
-            },
+            onChange: slug.onSlugChange,
           }),
           slugLocked
             ? "The public address is fixed once the event has been published."
@@ -261,11 +222,10 @@ export function EventForm({
         {field(
           "description",
           <textarea
-            id={inputId("description")}
             rows={5}
             value={values.description}
             onChange={(e) => set("description", e.target.value)}
-            {...invalid("description")}
+            {...aria("description")}
           />,
         )}
         {field("venueName", text("venueName", { required: true }))}
@@ -285,18 +245,11 @@ export function EventForm({
         </div>
         {field(
           "timezone",
-          <select
-            id={inputId("timezone")}
+          <TimeZoneSelect
             value={values.timezone}
-            onChange={(e) => set("timezone", e.target.value)}
-            {...invalid("timezone")}
-          >
-            {zoneOptions.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, " ")}
-              </option>
-            ))}
-          </select>,
+            onChange={(zone) => set("timezone", zone)}
+            {...aria("timezone")}
+          />,
           "Start, end and refund times are in this time zone.",
         )}
         <div className="grid">
@@ -312,10 +265,9 @@ export function EventForm({
           {field(
             "currency",
             <select
-              id={inputId("currency")}
               value={values.currency}
               onChange={(e) => set("currency", e.target.value)}
-              {...invalid("currency")}
+              {...aria("currency")}
             >
               {(CURRENCY_CODES as readonly string[]).includes(values.currency) ? null : (
                 <option value={values.currency}>{values.currency.toUpperCase()}</option>
@@ -331,10 +283,9 @@ export function EventForm({
         {field(
           "feeModel",
           <select
-            id={inputId("feeModel")}
             value={values.feeModel}
             onChange={(e) => set("feeModel", e.target.value as EventFormValues["feeModel"])}
-            {...invalid("feeModel")}
+            {...aria("feeModel")}
           >
             <option value="buyer_pays">Buyer pays the service fee</option>
             <option value="organizer_absorbs">Organizer absorbs the fee</option>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { useOptimisticCache } from "@/components/ui/optimistic-cache";
 import type { EventStatus } from "@/lib/events/event-rules";
 import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
 
@@ -14,6 +15,18 @@ const NEXT_STATUS: Record<StatusAction, EventStatus> = {
   unpublish: "draft",
   archive: "archived",
 };
+
+/** The buttons in order, each with the statuses it is offered in. */
+const ACTIONS: {
+  action: StatusAction;
+  label: string;
+  className: string;
+  offered: (s: EventStatus) => boolean;
+}[] = [
+  { action: "publish", label: "Publish", className: "btn", offered: (s) => s === "draft" },
+  { action: "unpublish", label: "Unpublish", className: "btn secondary", offered: (s) => s === "published" },
+  { action: "archive", label: "Archive", className: "btn secondary", offered: (s) => s !== "archived" },
+];
 
 const FIELD_HINTS: Record<string, string> = {
   tiers: "Add a ticket tier below, then publish.",
@@ -29,21 +42,14 @@ export function EventStatusActions({
   queryKey: readonly unknown[];
 }) {
   const queryClient = useQueryClient();
+  const cache = useOptimisticCache<OrganizerEvent>(queryKey);
   const mutation = useMutation({
     mutationFn: (action: StatusAction) =>
       apiFetch<OrganizerEvent>(`/api/tickets/events/${encodeURIComponent(event.id)}/${action}`, {
         method: "POST",
       }),
-    onMutate: async (action) => {
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData<OrganizerEvent>(queryKey);
-      if (previous)
-        queryClient.setQueryData<OrganizerEvent>(queryKey, { ...previous, status: NEXT_STATUS[action] });
-      return { previous };
-    },
-    onError: (_error, _action, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-    },
+    onMutate: (action) => cache.apply((previous) => ({ ...previous, status: NEXT_STATUS[action] })),
+    onError: (_error, _action, context) => cache.rollback(context),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKey, updated);
     },
@@ -77,36 +83,17 @@ export function EventStatusActions({
         </div>
       ) : null}
       <div className="row">
-        {event.status === "draft" ? (
+        {ACTIONS.filter(({ offered }) => offered(event.status)).map(({ action, label, className }) => (
           <button
+            key={action}
             type="button"
-            className="btn"
+            className={className}
             disabled={mutation.isPending}
-            onClick={() => mutation.mutate("publish")}
+            onClick={() => mutation.mutate(action)}
           >
-            Publish
+            {label}
           </button>
-        ) : null}
-        {event.status === "published" ? (
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={mutation.isPending}
-            onClick={() => mutation.mutate("unpublish")}
-          >
-            Unpublish
-          </button>
-        ) : null}
-        {event.status !== "archived" ? (
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={mutation.isPending}
-            onClick={() => mutation.mutate("archive")}
-          >
-            Archive
-          </button>
-        ) : null}
+        ))}
       </div>
       <p className="small muted">
         {event.status === "draft"

@@ -2,8 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Alert } from "@/components/ui/alert";
+import { Field, fieldAria } from "@/components/ui/field";
+import { TimeZoneSelect, useBrowserTimeZone } from "@/components/ui/time-zones";
+import { useSuggestedSlug } from "@/components/ui/use-suggested-slug";
 import { SUPPORTED_CURRENCIES, suggestSlug } from "@/lib/organizers/organizer-rules";
 
 interface Values {
@@ -13,12 +17,6 @@ interface Values {
   defaultCurrency: string;
   timezone: string;
 }
-
-const SERVER_ZONES: string[] = [];
-let zoneList: string[] | undefined;
-const noSubscribe = () => () => {};
-const getBrowserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const getZoneList = () => (zoneList ??= Intl.supportedValuesOf("timeZone"));
 
 const FIELD_LABELS: Record<keyof Values, string> = {
   name: "Name",
@@ -37,12 +35,9 @@ export function CreateOrganizerForm({ defaultContactEmail }: { defaultContactEma
     defaultCurrency: "cad",
     timezone: "", // "" until chosen: the browser's zone is the default
   });
-  const [slugEdited, setSlugEdited] = useState(false);
-  // The browser's zone and zone list: read on the client only, so server and client render the same HTML.
-  const browserZone = useSyncExternalStore(noSubscribe, getBrowserZone, () => null);
-  const zones = useSyncExternalStore(noSubscribe, getZoneList, () => SERVER_ZONES);
+  const slug = useSuggestedSlug(setValues, "name", suggestSlug);
+  const browserZone = useBrowserTimeZone();
   const timezone = values.timezone || browserZone || "UTC";
-  const zoneOptions = zones.includes(timezone) ? zones : [timezone, ...zones];
 
   const mutation = useMutation({
     mutationFn: (body: Values) => apiFetch<{ id: string }>("/api/tickets/organizers", { body }),
@@ -59,26 +54,19 @@ export function CreateOrganizerForm({ defaultContactEmail }: { defaultContactEma
     setValues((v) => ({ ...v, [key]: value }));
   }
 
-  function field(key: keyof Values, input: React.ReactNode, hint?: string) {
-    const message = fieldErrors[key];
-    return (
-      <div className="field">
-        <label htmlFor={`org-${key}`}>{FIELD_LABELS[key]}</label>
-        {input}
-        {hint && !message ? <p className="small muted">{hint}</p> : null}
-        {message ? (
-          <p id={`org-${key}-error`} className="field-error">
-            {FIELD_LABELS[key]} {message}
-          </p>
-        ) : null}
-      </div>
-    );
-  }
+  const field = (key: keyof Values, input: React.ReactNode, hint?: string) => (
+    <Field
+      id={`org-${key}`}
+      label={FIELD_LABELS[key]}
+      hint={hint}
+      error={fieldErrors[key] ? `${FIELD_LABELS[key]} ${fieldErrors[key]}` : null}
+    >
+      {input}
+    </Field>
+  );
 
-  const invalid = (key: keyof Values) => ({
-    "aria-invalid": fieldErrors[key] ? true : undefined,
-    "aria-describedby": fieldErrors[key] ? `org-${key}-error` : undefined,
-  });
+  /** The input's id and error wiring. */
+  const aria = (key: keyof Values) => fieldAria(`org-${key}`, fieldErrors[key]);
 
   return (
     <form
@@ -90,56 +78,33 @@ export function CreateOrganizerForm({ defaultContactEmail }: { defaultContactEma
       }}
     >
       {mutation.isError && !hasFieldError ? (
-        <p className="alert error" role="alert">
+        <Alert tone="error">
           {error?.problem.detail ?? "Could not create the organizer. Check your connection and try again."}
-        </p>
+        </Alert>
       ) : null}
-      {field(
-        "name",
-        <input
-          id="org-name"
-          required
-          value={values.name}
-          onChange={(e) => {
-            const name = e.target.value;
-            setValues((v) => ({ ...v, name, slug: slugEdited ? v.slug : suggestSlug(name) }));
-          }}
-          {...invalid("name")}
-        />,
-      )}
+      {field("name", <input required value={values.name} onChange={slug.onTitleChange} {...aria("name")} />)}
       {field(
         "slug",
-        <input
-          id="org-slug"
-          required
-          value={values.slug}
-          onChange={(e) => {
-            setSlugEdited(true);
-            set("slug", e.target.value.toLowerCase());
-          }}
-          {...invalid("slug")}
-        />,
+        <input required value={values.slug} onChange={slug.onSlugChange} {...aria("slug")} />,
         "Lower-case letters, digits and hyphens; used in your public page address.",
       )}
       {field(
         "contactEmail",
         <input
-          id="org-contactEmail"
           type="email"
           required
           value={values.contactEmail}
           onChange={(e) => set("contactEmail", e.target.value)}
-          {...invalid("contactEmail")}
+          {...aria("contactEmail")}
         />,
         "Shown to ticket buyers who need to reach you.",
       )}
       {field(
         "defaultCurrency",
         <select
-          id="org-defaultCurrency"
           value={values.defaultCurrency}
           onChange={(e) => set("defaultCurrency", e.target.value)}
-          {...invalid("defaultCurrency")}
+          {...aria("defaultCurrency")}
         >
           {SUPPORTED_CURRENCIES.map((c) => (
             <option key={c} value={c}>
@@ -150,18 +115,12 @@ export function CreateOrganizerForm({ defaultContactEmail }: { defaultContactEma
       )}
       {field(
         "timezone",
-        <select
-          id="org-timezone"
+        <TimeZoneSelect
           value={values.timezone}
-          onChange={(e) => set("timezone", e.target.value)}
-          {...invalid("timezone")}
-        >
-          {zoneOptions.map((z) => (
-            <option key={z} value={z}>
-              {z.replace(/_/g, " ")}
-            </option>
-          ))}
-        </select>,
+          listed={timezone}
+          onChange={(zone) => set("timezone", zone)}
+          {...aria("timezone")}
+        />,
         "Event times are shown in this zone by default.",
       )}
       <button className="btn" type="submit" disabled={mutation.isPending}>

@@ -9,7 +9,13 @@ import {
   type TierJson,
   type TierListJson,
 } from "@/components/tiers/tier-queries";
-import { ApiError, apiFetch, problemText } from "@/components/ui/api-client";
+import { apiFetch, problemText, serverFieldErrors } from "@/components/ui/api-client";
+import { Alert } from "@/components/ui/alert";
+import { Field, fieldAria } from "@/components/ui/field";
+import { LoadedList } from "@/components/ui/loaded-list";
+import { useOptimisticCache } from "@/components/ui/optimistic-cache";
+import { zoneLabel } from "@/components/ui/time-zones";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { instantToLocalInput, parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
@@ -161,9 +167,8 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
   const timezone = event?.timezone ?? "UTC";
   const frozen = isFrozen(event);
 
-  const [values, setValues] = useState<FormValues>(EMPTY);
+  const { values, setValues, localErrors, setLocalErrors, set, bind } = useFormValues<FormValues>(EMPTY);
   const [editing, setEditing] = useState<TierJson | null>(null);
-  const [localErrors, setLocalErrors] = useState<Partial<Record<FormKey, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
 
@@ -179,25 +184,9 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
       void queryClient.invalidateQueries({ queryKey: key });
     },
   });
-  const saveError = save.error instanceof ApiError ? save.error : null;
-  const serverErrors: Partial<Record<FormKey, string>> = {};
-  for (const e of saveError?.problem.errors ?? []) {
-    const field = SERVER_FIELDS[e.field];
-    if (field && !serverErrors[field]) serverErrors[field] = e.message;
-  }
-  const fieldErrors = { ...serverErrors, ...localErrors };
+  const fieldErrors = { ...serverFieldErrors(save.error, SERVER_FIELDS), ...localErrors };
   const hasFieldError = Object.keys(fieldErrors).length > 0;
-
-  /** Applies a change to the cached list at once; returns the previous list to roll back to. */
-  async function optimistic(change: (data: TierListJson) => TierListJson) {
-    await queryClient.cancelQueries({ queryKey: key });
-    const previous = queryClient.getQueryData<TierListJson>(key);
-    if (previous) queryClient.setQueryData<TierListJson>(key, change(previous));
-    return { previous };
-  }
-  function rollback(context: { previous: TierListJson | undefined } | undefined) {
-    if (context?.previous) queryClient.setQueryData(key, context.previous);
-  }
+  const cache = useOptimisticCache<TierListJson>(key);
 
   const visibility = useMutation({
     mutationFn: ({ tier, visibility }: { tier: TierJson; visibility: "public" | "hidden" }) =>
@@ -207,13 +196,13 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
       }),
     onMutate: ({ tier, visibility }) => {
       setRowError(null);
-      return optimistic((data) => ({
+      return cache.apply((data) => ({
         ...data,
         tiers: data.tiers.map((t) => (t.id === tier.id ? { ...t, visibility } : t)),
       }));
     },
     onError: (error, { tier, visibility }, context) => {
-      rollback(context);
+      cache.rollback(context);
       setRowError(problemText(error, `Could not ${visibility === "hidden" ? "hide" : "show"} ${tier.name}.`));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
@@ -227,7 +216,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
       }),
     onMutate: (tierIds) => {
       setRowError(null);
-      return optimistic((data) => {
+      return cache.apply((data) => {
         const byId = new Map(data.tiers.map((t) => [t.id, t]));
         const tiers = tierIds.flatMap((id, i) => {
           const t = byId.get(id);
@@ -237,7 +226,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
       });
     },
     onError: (error, _ids, context) => {
-      rollback(context);
+      cache.rollback(context);
       setRowError(problemText(error, "Could not change the order of the tiers."));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
@@ -296,37 +285,18 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
     else save.mutate({ id: null, body });
   }
 
-  const set = <K extends keyof FormValues>(k: K, v: FormValues[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    setLocalErrors((old) => {
-      if (!(k in old)) return old;
-      const next = { ...old };
-      delete next[k as FormKey];
-      return next;
-    });
-  };
+  const inputProps = (k: FormKey) => fieldAria(`${idPrefix}-${k}`, fieldErrors[k]);
 
-  const inputProps = (k: FormKey) => ({
-    id: `${idPrefix}-${k}`,
-    "aria-invalid": fieldErrors[k] ? true : undefined,
-    "aria-describedby": fieldErrors[k] ? `${idPrefix}-${k}-error` : undefined,
-  });
-
-  function field(k: FormKey, input: React.ReactNode, hint?: string) {
-    const message = fieldErrors[k];
-    return (
-      <div className="field">
-        <label htmlFor={`${idPrefix}-${k}`}>{LABELS[k]}</label>
-        {input}
-        {hint && !message ? <p className="small muted">{hint}</p> : null}
-        {message ? (
-          <p id={`${idPrefix}-${k}-error`} className="field-error">
-            {LABELS[k]} {message}
-          </p>
-        ) : null}
-      </div>
-    );
-  }
+  const field = (k: FormKey, input: React.ReactNode, hint?: string) => (
+    <Field
+      id={`${idPrefix}-${k}`}
+      label={LABELS[k]}
+      hint={hint}
+      error={fieldErrors[k] ? `${LABELS[k]} ${fieldErrors[k]}` : null}
+    >
+      {input}
+    </Field>
+  );
 
   const tiers = list.data?.tiers ?? [];
   const busy = save.isPending;
@@ -336,25 +306,21 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
       <section className="card stack" aria-label="Tiers">
         <h2>Tiers</h2>
         {frozen ? (
-          <p className="alert" role="status">
-            This event is {event?.status}; its tiers can no longer be changed.
-          </p>
+          <Alert tone="info">This event is {event?.status}; its tiers can no longer be changed.</Alert>
         ) : null}
         {list.isError ? (
-          <p className="alert error" role="alert">
+          <Alert tone="error">
             {problemText(list.error, "Could not load the tiers. Check your connection and reload.")}
-          </p>
+          </Alert>
         ) : null}
-        {rowError ? (
-          <p className="alert error" role="alert">
-            {rowError}
-          </p>
-        ) : null}
-        {list.isPending ? (
-          <p className="muted">Loading tiers…</p>
-        ) : tiers.length === 0 && !list.isError ? (
-          <p className="muted">No tiers yet. Add the first one below.</p>
-        ) : tiers.length > 0 ? (
+        {rowError ? <Alert tone="error">{rowError}</Alert> : null}
+        <LoadedList
+          isPending={list.isPending}
+          isError={list.isError}
+          count={tiers.length}
+          loading="Loading tiers…"
+          empty="No tiers yet. Add the first one below."
+        >
           <table className="data">
             <thead>
               <tr>
@@ -451,7 +417,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
               ))}
             </tbody>
           </table>
-        ) : null}
+        </LoadedList>
       </section>
 
       {frozen ? null : (
@@ -465,35 +431,19 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
           }}
         >
           <h2>{editing ? `Edit ${editing.name}` : "Add a tier"}</h2>
-          {notice ? (
-            <p className="alert ok" role="status">
-              {notice}
-            </p>
-          ) : null}
+          {notice ? <Alert tone="ok">{notice}</Alert> : null}
           {save.isError && !hasFieldError ? (
-            <p className="alert error" role="alert">
+            <Alert tone="error">
               {problemText(save.error, "Could not save the tier. Check your connection and try again.")}
-            </p>
+            </Alert>
           ) : null}
           {field(
             "name",
-            <input
-              ref={nameInput}
-              required
-              maxLength={80}
-              value={values.name}
-              onChange={(e) => set("name", e.target.value)}
-              {...inputProps("name")}
-            />,
+            <input ref={nameInput} required maxLength={80} {...bind("name")} {...inputProps("name")} />,
           )}
           {field(
             "description",
-            <textarea
-              rows={2}
-              value={values.description}
-              onChange={(e) => set("description", e.target.value)}
-              {...inputProps("description")}
-            />,
+            <textarea rows={2} {...bind("description")} {...inputProps("description")} />,
           )}
           <div className="grid">
             {field(
@@ -503,8 +453,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                 autoComplete="off"
                 required
                 placeholder={formatMinorAsMajor(0, eventCurrency)}
-                value={values.price}
-                onChange={(e) => set("price", e.target.value)}
+                {...bind("price")}
                 {...inputProps("price")}
               />,
               `In ${eventCurrency.toUpperCase()}, e.g. ${formatMinorAsMajor(2500, eventCurrency)}`,
@@ -516,8 +465,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                 min={1}
                 step={1}
                 required
-                value={values.capacity}
-                onChange={(e) => set("capacity", e.target.value)}
+                {...bind("capacity")}
                 {...inputProps("capacity")}
               />,
             )}
@@ -529,8 +477,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                 max={50}
                 step={1}
                 placeholder="10"
-                value={values.maxPerOrder}
-                onChange={(e) => set("maxPerOrder", e.target.value)}
+                {...bind("maxPerOrder")}
                 {...inputProps("maxPerOrder")}
               />,
               "Up to 50; 10 if left empty.",
@@ -539,22 +486,12 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
           <div className="grid">
             {field(
               "salesStartAt",
-              <input
-                type="datetime-local"
-                value={values.salesStartAt}
-                onChange={(e) => set("salesStartAt", e.target.value)}
-                {...inputProps("salesStartAt")}
-              />,
-              `Event time (${timezone.replace(/_/g, " ")}); empty: on sale now.`,
+              <input type="datetime-local" {...bind("salesStartAt")} {...inputProps("salesStartAt")} />,
+              `Event time (${zoneLabel(timezone)}); empty: on sale now.`,
             )}
             {field(
               "salesEndAt",
-              <input
-                type="datetime-local"
-                value={values.salesEndAt}
-                onChange={(e) => set("salesEndAt", e.target.value)}
-                {...inputProps("salesEndAt")}
-              />,
+              <input type="datetime-local" {...bind("salesEndAt")} {...inputProps("salesEndAt")} />,
               "Empty: until the event.",
             )}
             {field(

@@ -49,3 +49,17 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
 export function problemText(error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.problem.detail : fallback;
 }
+
+/** An API error's field messages keyed by the form input they belong beside (the first message wins). */
+export function serverFieldErrors<K extends string>(
+  error: unknown,
+  inputFor: Record<string, K>,
+): Partial<Record<K, string>> {
+  const errors: Partial<Record<K, string>> = {};
+  if (!(error instanceof ApiError)) return errors;
+  for (const e of error.problem.errors ?? []) {
+    const input = inputFor[e.field];
+    if (input && !errors[input]) errors[input] = e.message;
+  }
+  return errors;
+}

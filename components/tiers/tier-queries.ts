@@ -1,24 +1,13 @@
 // The tier list as the browser receives it (JSON: dates are ISO strings), shared by the tier and discount
 // managers so both read one cached copy.
 import { apiFetch } from "@/components/ui/api-client";
+import type { TierSummary } from "@/lib/tiers/tier-rules";
 
-export interface TierJson {
-  id: string;
-  eventId: string;
-  name: string;
-  description: string | null;
-  priceMinor: number;
-  currency: string;
-  capacity: number;
-  maxPerOrder: number;
+/** TierSummary as JSON: its dates are ISO strings. */
+export type TierJson = Omit<TierSummary, "salesStartAt" | "salesEndAt"> & {
   salesStartAt: string | null;
   salesEndAt: string | null;
-  visibility: "public" | "hidden";
-  sortOrder: number;
-  sold: number;
-  held: number;
-  remaining: number;
-}
+};
 
 export interface EventInfoJson {
   id: string;

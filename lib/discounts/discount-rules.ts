@@ -65,24 +65,14 @@ export const createDiscountSchema = z.object({
   active: fields.active.optional(),
 });
 
-export const updateDiscountSchema = z.object({
-  code: discountCodeSchema.optional(),
-  kind: fields.kind.optional(),
-  percentBps: fields.percentBps.nullish(),
-  amountMinor: fields.amountMinor.nullish(),
-  currency: fields.currency.optional(),
-  maxUses: fields.maxUses.nullish(),
-  validFrom: instantSchema.nullish(),
-  validUntil: instantSchema.nullish(),
-  tierIds: fields.tierIds.optional(),
-  active: fields.active.optional(),
-});
+/** A patch: any of the fields a new code takes, each checked the same way. */
+export const updateDiscountSchema = createDiscountSchema.partial();
 
 export type CreateDiscountInput = z.input<typeof createDiscountSchema>;
 export type UpdateDiscountInput = z.input<typeof updateDiscountSchema>;
 
-/** A discount code as the portal sees it. */
-export interface DiscountSummary {
+/** A discount code's columns, as every discount read selects them (DISCOUNT_SELECT). */
+export interface DiscountRow {
   id: string;
   eventId: string;
   code: string;
@@ -95,6 +85,10 @@ export interface DiscountSummary {
   /** Empty: every tier of the event. */
   tierIds: string[];
   active: boolean;
+}
+
+/** A discount code as the portal sees it. */
+export interface DiscountSummary extends DiscountRow {
   /** Orders holding the code: pending and unexpired, or paid / partially refunded. */
   uses: number;
 }

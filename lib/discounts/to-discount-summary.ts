@@ -1,4 +1,6 @@
-import type { DiscountKindValue, DiscountSummary } from "@/lib/discounts/discount-rules";
+import type { DiscountRow, DiscountSummary } from "@/lib/discounts/discount-rules";
+
+export type { DiscountRow } from "@/lib/discounts/discount-rules";
 
 export const DISCOUNT_SELECT = {
   id: true,
@@ -13,20 +15,6 @@ export const DISCOUNT_SELECT = {
   tierIds: true,
   active: true,
 } as const;
-
-export interface DiscountRow {
-  id: string;
-  eventId: string;
-  code: string;
-  kind: DiscountKindValue;
-  percentBps: number | null;
-  amountMinor: number | null;
-  maxUses: number | null;
-  validFrom: Date | null;
-  validUntil: Date | null;
-  tierIds: string[];
-  active: boolean;
-}
 
 export function toDiscountSummary(row: DiscountRow, uses: number | undefined): DiscountSummary {
   return { ...row, uses: uses ?? 0 };

@@ -1,14 +1,8 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EventActor } from "@/lib/events/event-actor";
-import { lockOrganizerEvent } from "@/lib/events/lock-organizer-event";
-import {
-  organizerEventSelect,
-  toOrganizerEvent,
-  type OrganizerEvent,
-} from "@/lib/events/organizer-event-view";
+import { changeEventStatus } from "@/lib/events/change-event-status";
+import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
 
 /** Any status → archived: off the public list, no more edits. */
 export async function archiveEvent(
@@ -16,23 +10,12 @@ export async function archiveEvent(
   eventId: string,
   now = new Date(),
 ): Promise<OrganizerEvent> {
-  return db.$transaction(async (tx) => {
-    const event = await lockOrganizerEvent(tx, actor.organizerId, eventId);
+  return changeEventStatus(actor, eventId, now, (_tx, event) => {
     if (event.status === "archived") throw AppError.conflict("This event is already archived.");
-    const updated = await tx.event.update({
-      where: { id: event.id, organizerId: actor.organizerId },
+    return {
       data: { status: "archived" },
-      select: organizerEventSelect,
-    });
-    await recordAudit(tx, {
-      organizerId: actor.organizerId,
-      actorUserId: actor.userId,
-      actorType: "user",
       action: "event.archived",
-      entityType: "event",
-      entityId: event.id,
-      data: { from: event.status },
-    });
-    return toOrganizerEvent(tx, updated, now);
+      auditData: { from: event.status },
+    };
   });
 }

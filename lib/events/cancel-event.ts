@@ -2,8 +2,8 @@
 // then a job refunds every paid order (see cancel-event-job). Progress: n of N orders refunded, refunds
 // pending, failures with Stripe's reason; failures are retried by running the job again.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
+import { db, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EventActor } from "@/lib/events/event-actor";
 import { cancelEventJobKey, cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
@@ -44,20 +44,7 @@ export async function cancelEvent(actor: EventActor, eventId: string, now = new 
       where: { id: eventId, organizerId: actor.organizerId },
       data: { status: "cancelled", cancelledAt: now },
     });
-    await enqueueJob(
-      cancelEventRefundsJob,
-      { eventId, userId: actor.userId },
-      { db: tx, singletonKey: cancelEventJobKey(eventId) },
-    );
-    await recordAudit(tx, {
-      organizerId: actor.organizerId,
-      actorUserId: actor.userId,
-      actorType: "user",
-      action: "event.cancelled",
-      entityType: "event",
-      entityId: eventId,
-      data: { from: status },
-    });
+    await queueCancellationRefunds(tx, actor, eventId, { action: "event.cancelled", data: { from: status } });
   });
   return getCancellationProgress(actor.organizerId, eventId);
 }
@@ -71,22 +58,32 @@ export async function retryCancellationRefunds(actor: EventActor, eventId: strin
   if (!event) throw AppError.notFound("Event not found.");
   if (event.status !== "cancelled")
     throw AppError.conflict("Only a cancelled event's refunds can be retried.");
-  await db.$transaction(async (tx) => {
-    await enqueueJob(
-      cancelEventRefundsJob,
-      { eventId, userId: actor.userId },
-      { db: tx, singletonKey: cancelEventJobKey(eventId) },
-    );
-    await recordAudit(tx, {
-      organizerId: actor.organizerId,
-      actorUserId: actor.userId,
-      actorType: "user",
-      action: "event.cancel_refunds_retried",
-      entityType: "event",
-      entityId: eventId,
-    });
-  });
+  await db.$transaction((tx) =>
+    queueCancellationRefunds(tx, actor, eventId, { action: "event.cancel_refunds_retried" }),
+  );
   return getCancellationProgress(actor.organizerId, eventId);
+}
+
+/** Queues the refund job (one at a time per event) and records who asked, in the caller's transaction. */
+async function queueCancellationRefunds(
+  tx: Db,
+  actor: EventActor,
+  eventId: string,
+  audit: Pick<AuditEntry, "action" | "data">,
+) {
+  await enqueueJob(
+    cancelEventRefundsJob,
+    { eventId, userId: actor.userId },
+    { db: tx, singletonKey: cancelEventJobKey(eventId) },
+  );
+  await recordAudit(tx, {
+    organizerId: actor.organizerId,
+    actorUserId: actor.userId,
+    actorType: "user",
+    entityType: "event",
+    entityId: eventId,
+    ...audit,
+  });
 }
 
 export async function getCancellationProgress(

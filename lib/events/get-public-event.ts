@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { eventDetailsSelect } from "@/lib/events/event-display";
 import { getAvailability } from "@/lib/inventory/get-availability";
 import { tierSaleState, type TierSaleState } from "@/lib/inventory/tier-sale-state";
 import { priceOrder, type TaxLine } from "@/lib/money/price-order";
 import { taxLinesSchema } from "@/lib/money/schemas";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
+import { TIER_SALE_SELECT } from "@/lib/tiers/to-tier-summary";
 
 export interface PublicTier {
   id: string;
@@ -29,40 +31,12 @@ export async function getPublicEvent(slug: string, now = new Date()) {
   const event = await db.event.findFirst({
     where: { slug, status: { in: ["published", "cancelled"] }, organizer: { status: "active" } },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      description: true,
-      venueName: true,
-      venueAddress: true,
-      city: true,
-      region: true,
-      country: true,
-      timezone: true,
-      startsAt: true,
-      endsAt: true,
-      capacity: true,
-      currency: true,
-      status: true,
-      coverImageUrl: true,
-      feeModel: true,
-      taxes: true,
+      ...eventDetailsSelect,
       organizer: { select: { name: true, logoUrl: true } },
       tiers: {
         where: { visibility: "public" },
         orderBy: { sortOrder: "asc" },
-        select: {
-          id: true,
-          name: true,
-          description: true,
-          priceMinor: true,
-          currency: true,
-          capacity: true,
-          maxPerOrder: true,
-          salesStartAt: true,
-          salesEndAt: true,
-        },
+        select: TIER_SALE_SELECT,
       },
     },
   });

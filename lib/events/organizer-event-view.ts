@@ -4,32 +4,15 @@ import "server-only";
 import type { Db, Prisma } from "@/lib/db";
 import type { EventStatus, FeeModel } from "@/lib/events/event-rules";
 import { countSeatsTaken } from "@/lib/events/count-seats-taken";
+import { eventDetailsSelect, type EventPlace } from "@/lib/events/event-display";
 import { taxLinesSchema, type TaxLinesSetting } from "@/lib/money/schemas";
 
 export const organizerEventSelect = {
-  id: true,
+  ...eventDetailsSelect,
   organizerId: true,
-  slug: true,
-  title: true,
-  summary: true,
-  description: true,
-  venueName: true,
-  venueAddress: true,
-  city: true,
-  region: true,
-  country: true,
-  timezone: true,
-  startsAt: true,
-  endsAt: true,
-  capacity: true,
-  currency: true,
-  coverImageUrl: true,
-  status: true,
   publishedAt: true,
   cancelledAt: true,
   allowRefundsUntil: true,
-  feeModel: true,
-  taxes: true,
   stripeTaxEnabled: true,
   createdAt: true,
   updatedAt: true,
@@ -38,18 +21,12 @@ export const organizerEventSelect = {
 export type EventRow = Prisma.EventGetPayload<{ select: typeof organizerEventSelect }>;
 
 /** JSON-safe: the API returns it and the portal's client components receive it as props. */
-export interface OrganizerEvent {
+export interface OrganizerEvent extends EventPlace {
   id: string;
   slug: string;
   title: string;
   summary: string | null;
   description: string | null;
-  venueName: string;
-  venueAddress: string | null;
-  city: string;
-  region: string | null;
-  country: string;
-  timezone: string;
   startsAt: string;
   endsAt: string;
   capacity: number | null;

@@ -1,14 +1,8 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EventActor } from "@/lib/events/event-actor";
-import { lockOrganizerEvent } from "@/lib/events/lock-organizer-event";
-import {
-  organizerEventSelect,
-  toOrganizerEvent,
-  type OrganizerEvent,
-} from "@/lib/events/organizer-event-view";
+import { changeEventStatus } from "@/lib/events/change-event-status";
+import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
 import { assertCanSellPaid } from "@/lib/payments/assert-can-sell-paid";
 
 /**
@@ -20,8 +14,7 @@ export async function publishEvent(
   eventId: string,
   now = new Date(),
 ): Promise<OrganizerEvent> {
-  return db.$transaction(async (tx) => {
-    const event = await lockOrganizerEvent(tx, actor.organizerId, eventId);
+  return changeEventStatus(actor, eventId, now, async (tx, event) => {
     if (event.status === "published") throw AppError.conflict("This event is already published.");
     if (event.status !== "draft")
       throw AppError.conflict(`This event is ${event.status} and cannot be published.`);
@@ -42,20 +35,10 @@ export async function publishEvent(
       if (!organizer) throw AppError.notFound("Organizer not found.");
       assertCanSellPaid(organizer);
     }
-    const updated = await tx.event.update({
-      where: { id: event.id, organizerId: actor.organizerId },
+    return {
       data: { status: "published", publishedAt: now },
-      select: organizerEventSelect,
-    });
-    await recordAudit(tx, {
-      organizerId: actor.organizerId,
-      actorUserId: actor.userId,
-      actorType: "user",
       action: "event.published",
-      entityType: "event",
-      entityId: event.id,
-      data: { slug: event.slug, paidTiers: tiers.filter((t) => t.priceMinor > 0).length },
-    });
-    return toOrganizerEvent(tx, updated, now);
+      auditData: { slug: event.slug, paidTiers: tiers.filter((t) => t.priceMinor > 0).length },
+    };
   });
 }

@@ -5,7 +5,7 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import type { OrderAccess } from "@/lib/orders/resolve-order-access";
 import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
 import { ticketShortCode, type OrderSummary } from "@/lib/orders/order-summary";
-import { orderLinesSelect, orderTotalsSelect, toOrderLine } from "@/lib/orders/order-select";
+import { orderLinesSelect, orderTotalsSelect, toOrderLine, toOrderTotals } from "@/lib/orders/order-select";
 import { eventDisplaySelect } from "@/lib/events/event-display";
 
 /**
@@ -83,14 +83,7 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
     },
     lines: order.items.map(toOrderLine),
     taxLines: parseStoredTaxLines(order.taxLines),
-    totals: {
-      subtotalMinor: order.subtotalMinor,
-      discountMinor: order.discountMinor,
-      feeMinor: order.feeMinor,
-      taxMinor: order.taxMinor,
-      totalMinor: order.totalMinor,
-      refundedMinor: order.refundedMinor,
-    },
+    totals: { ...toOrderTotals(order), refundedMinor: order.refundedMinor },
     tickets: tickets.map((ticket) => ({
       id: ticket.id,
       shortCode: ticketShortCode(ticket.id),

@@ -4,18 +4,13 @@ import "server-only";
 import { eventToIcs } from "@/lib/calendar/event-ics";
 import { googleCalendarUrl } from "@/lib/calendar/google-calendar-url";
 import { env } from "@/lib/env";
+import type { EventPlace } from "@/lib/events/event-display";
 import { formatEventTime } from "@/lib/events/format-event-time";
 
-export interface CalendarEventData {
+export interface CalendarEventData extends EventPlace {
   slug: string;
   title: string;
   summary?: string | null;
-  venueName: string;
-  venueAddress: string | null;
-  city: string;
-  region: string | null;
-  country: string;
-  timezone: string;
   startsAt: Date;
   endsAt: Date;
   organizerName: string;

@@ -1,6 +1,8 @@
 // The order as the buyer (or the organizer's team) sees it: the JSON of GET /api/tickets/orders/:id and
-// the data of the passes page. Plain types and pure helpers only (no dependencies), so client components
-// can import them.
+// the data of the passes page. Plain types and pure helpers only (no runtime dependencies), so client
+// components can import them.
+import type { EventPlace } from "@/lib/events/event-display";
+
 export type OrderSummaryStatus =
   "pending" | "paid" | "expired" | "cancelled" | "refunded" | "partially_refunded";
 
@@ -37,18 +39,11 @@ export interface OrderSummaryTicket {
   disputed: boolean;
 }
 
-export interface OrderSummaryEvent {
+export interface OrderSummaryEvent extends EventPlace {
   id: string;
   slug: string;
   title: string;
   organizerName: string;
-  venueName: string;
-  venueAddress: string | null;
-  city: string;
-  region: string | null;
-  country: string;
-  /** IANA name, e.g. America/Vancouver. */
-  timezone: string;
   /** ISO 8601 (UTC). */
   startsAt: string;
   endsAt: string;

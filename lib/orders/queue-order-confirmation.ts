@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { queueEmail, type EmailAttachment } from "@/lib/email/queue-email";
 import type { EmailTemplateProps } from "@/lib/email/templates";
 import { calendarEventSelect } from "@/lib/orders/get-order-calendar";
-import { orderTotalsSelect } from "@/lib/orders/order-select";
+import { lockOrder } from "@/lib/orders/lock-order";
+import { orderLinesSelect, orderTotalsSelect, toOrderTotals } from "@/lib/orders/order-select";
 import { orderCalendarFile } from "@/lib/orders/order-calendar";
 import {
   createOrderAccessToken,
@@ -66,9 +67,7 @@ export async function queueOrderConfirmation(
   orderId: string,
   options: QueueOrderConfirmationOptions = {},
 ): Promise<QueueOrderConfirmationResult> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM tickets_orders WHERE id = ${orderId} FOR UPDATE`;
-  if (locked.length === 0) throw AppError.notFound("Order not found.");
+  await lockOrder(tx, orderId);
 
   if (!options.force) {
     const earlier = await tx.emailOutbox.findFirst({
@@ -93,19 +92,7 @@ export async function queueOrderConfirmation(
       accessTokenHash: true,
       event: { select: calendarEventSelect },
       eventId: true,
-      items: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          tierName: true,
-          quantity: true,
-          unitPriceMinor: true,
-          discountMinor: true,
-          feeMinor: true,
-          taxMinor: true,
-          totalMinor: true,
-        },
-      },
+      items: orderLinesSelect,
     },
   });
   if (order.status !== "paid" && order.status !== "partially_refunded") {
@@ -212,13 +199,7 @@ export async function queueOrderConfirmation(
       totalMinor: item.totalMinor,
     })),
     taxLines: parseStoredTaxLines(order.taxLines),
-    totals: {
-      subtotalMinor: order.subtotalMinor,
-      discountMinor: order.discountMinor,
-      feeMinor: order.feeMinor,
-      taxMinor: order.taxMinor,
-      totalMinor: order.totalMinor,
-    },
+    totals: toOrderTotals(order),
     passes: tickets.map((ticket) => ({
       ticketId: ticket.id,
       shortCode: ticketShortCode(ticket.id),

@@ -18,11 +18,15 @@ import "server-only";
 import { recordAudit, type AuditActorType } from "@/lib/audit/record-audit";
 import { db, type Db, type Prisma } from "@/lib/db";
 import { queueEmail } from "@/lib/email/queue-email";
-import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { formatMoney } from "@/lib/money/format-money";
+import { lockOrder } from "@/lib/orders/lock-order";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
-import { allocateNextRefund, toRefundableOrder } from "@/lib/refunds/refund-allocation";
+import {
+  allocateNextRefund,
+  refundableItemsSelect,
+  toRefundableOrder,
+} from "@/lib/refunds/refund-allocation";
 
 export type RefundSource = "organizer" | "admin" | "stripe_dashboard" | "dispute_lost" | "event_cancelled";
 
@@ -68,9 +72,7 @@ export async function applyRefund(fact: RefundFact, now = new Date()): Promise<A
 }
 
 async function applyRefundInTransaction(tx: Db, fact: RefundFact, now: Date): Promise<ApplyRefundResult> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM tickets_orders WHERE id = ${fact.orderId} FOR UPDATE`;
-  if (locked.length === 0) throw AppError.notFound("Order not found.");
+  await lockOrder(tx, fact.orderId);
 
   const order = await tx.order.findUniqueOrThrow({
     where: { id: fact.orderId },
@@ -85,19 +87,7 @@ async function applyRefundInTransaction(tx: Db, fact: RefundFact, now: Date): Pr
       buyerName: true,
       buyerEmail: true,
       event: { select: { title: true } },
-      items: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          tierId: true,
-          quantity: true,
-          unitPriceMinor: true,
-          discountMinor: true,
-          feeMinor: true,
-          taxMinor: true,
-          totalMinor: true,
-          taxLines: true,
-        },
-      },
+      items: refundableItemsSelect,
       tickets: { select: { id: true, tierId: true, status: true, secretHash: true } },
     },
   });

@@ -7,6 +7,8 @@ import {
   type RefundableOrder,
   type RefundAllocation,
 } from "@/lib/money/allocate-refund";
+import type { Prisma } from "@/lib/db";
+import { orderLineMoneySelect, orderLinesOrderBy } from "@/lib/orders/order-select";
 import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
 
 export interface StoredOrderForRefund {
@@ -23,6 +25,12 @@ export interface StoredOrderForRefund {
     taxLines: unknown;
   }[];
 }
+
+/** The order's lines as StoredOrderForRefund needs them, in the order they were bought. */
+export const refundableItemsSelect = {
+  orderBy: orderLinesOrderBy,
+  select: { tierId: true, ...orderLineMoneySelect },
+} satisfies Prisma.Order$itemsArgs;
 
 export interface AppliedRefund {
   amountMinor: number;

@@ -11,7 +11,8 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { refundForTickets } from "@/lib/money/allocate-refund";
 import { PricingError } from "@/lib/money/pricing-error";
-import { countByTier, toRefundableOrder } from "@/lib/refunds/refund-allocation";
+import { lockOrder } from "@/lib/orders/lock-order";
+import { countByTier, refundableItemsSelect, toRefundableOrder } from "@/lib/refunds/refund-allocation";
 import { submitRefundJob, submitRefundSingletonKey } from "@/lib/refunds/submit-refund-job";
 
 export const refundRequestSchema = z
@@ -66,13 +67,7 @@ export async function requestRefund(
 
   return db.$transaction(
     async (tx) => {
-      const locked = actor.organizerId
-        ? await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM tickets_orders WHERE id = ${orderId} AND organizer_id = ${actor.organizerId} FOR UPDATE`
-        : await tx.$queryRaw<
-            { id: string }[]
-          >`SELECT id FROM tickets_orders WHERE id = ${orderId} FOR UPDATE`;
-      if (locked.length === 0) throw AppError.notFound("Order not found.");
+      await lockOrder(tx, orderId, actor.organizerId);
       const order = await tx.order.findUniqueOrThrow({
         where: { id: orderId },
         select: {
@@ -83,19 +78,7 @@ export async function requestRefund(
           totalMinor: true,
           refundedMinor: true,
           event: { select: { allowRefundsUntil: true, timezone: true } },
-          items: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: {
-              tierId: true,
-              quantity: true,
-              unitPriceMinor: true,
-              discountMinor: true,
-              feeMinor: true,
-              taxMinor: true,
-              totalMinor: true,
-              taxLines: true,
-            },
-          },
+          items: refundableItemsSelect,
           tickets: { select: { id: true, tierId: true, status: true } },
           refunds: { select: { status: true, amountMinor: true, ticketIds: true } },
         },

@@ -92,8 +92,8 @@ export type CreateTierInput = z.input<typeof createTierSchema>;
 export type UpdateTierInput = z.input<typeof updateTierSchema>;
 export type ReorderTiersInput = z.input<typeof reorderTiersSchema>;
 
-/** A tier as the portal sees it, with its inventory at the time of reading. */
-export interface TierSummary {
+/** A tier's columns, as every tier read selects them (TIER_SELECT). */
+export interface TierRow {
   id: string;
   eventId: string;
   name: string;
@@ -106,6 +106,10 @@ export interface TierSummary {
   salesEndAt: Date | null;
   visibility: TierVisibilityValue;
   sortOrder: number;
+}
+
+/** A tier as the portal sees it, with its inventory at the time of reading. */
+export interface TierSummary extends TierRow {
   /** Valid (not refunded or void) tickets. */
   sold: number;
   /** Seats in unexpired, unreleased, unconverted holds (buyers in checkout). */

@@ -1,10 +1,11 @@
 import type { TierInventory } from "@/lib/tiers/count-tier-inventory";
-import type { TierSummary, TierVisibilityValue } from "@/lib/tiers/tier-rules";
+import type { TierRow, TierSummary } from "@/lib/tiers/tier-rules";
 
-/** The columns every tier read selects. */
-export const TIER_SELECT = {
+export type { TierRow } from "@/lib/tiers/tier-rules";
+
+/** The columns a buyer-facing tier read selects: what a tier sells at, how many, and when. */
+export const TIER_SALE_SELECT = {
   id: true,
-  eventId: true,
   name: true,
   description: true,
   priceMinor: true,
@@ -13,24 +14,15 @@ export const TIER_SELECT = {
   maxPerOrder: true,
   salesStartAt: true,
   salesEndAt: true,
+} as const;
+
+/** The columns every tier read selects. */
+export const TIER_SELECT = {
+  ...TIER_SALE_SELECT,
+  eventId: true,
   visibility: true,
   sortOrder: true,
 } as const;
-
-export interface TierRow {
-  id: string;
-  eventId: string;
-  name: string;
-  description: string | null;
-  priceMinor: number;
-  currency: string;
-  capacity: number;
-  maxPerOrder: number;
-  salesStartAt: Date | null;
-  salesEndAt: Date | null;
-  visibility: TierVisibilityValue;
-  sortOrder: number;
-}
 
 export function toTierSummary(row: TierRow, inventory: TierInventory | undefined): TierSummary {
   const sold = inventory?.sold ?? 0;

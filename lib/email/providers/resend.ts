@@ -1,5 +1,6 @@
 import "server-only";
 import { Resend } from "resend";
+import { messageContent } from "@/lib/email/providers/message-content";
 import type { EmailMessage, EmailProvider } from "@/lib/email/types";
 
 export interface ResendProviderOptions {
@@ -21,11 +22,7 @@ export function createResendProvider(options: ResendProviderOptions): EmailProvi
     async send(message: EmailMessage, { signal }) {
       const { data, error } = await client.emails.send(
         {
-          from: message.from,
-          to: message.to,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
+          ...messageContent(message),
           attachments: message.attachments.map((a) => ({
             filename: a.filename,
             content: a.contentBase64,

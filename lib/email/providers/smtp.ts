@@ -1,6 +1,7 @@
 import "server-only";
 import { createTransport } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
+import { messageContent } from "@/lib/email/providers/message-content";
 import type { EmailMessage, EmailProvider } from "@/lib/email/types";
 
 export interface SmtpProviderOptions {
@@ -28,11 +29,7 @@ export function createSmtpProvider(options: SmtpProviderOptions): EmailProvider 
     async send(message: EmailMessage, { signal }) {
       signal.throwIfAborted();
       const info = await transporter.sendMail({
-        from: message.from,
-        to: message.to,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
+        ...messageContent(message),
         attachments: message.attachments.map((a) => ({
           filename: a.filename,
           content: a.contentBase64,

@@ -18,7 +18,7 @@ import {
 } from "@/lib/payments/testing/stub-stripe-env";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
 import { resetDatabase } from "@/lib/testing/db";
-import { startWebhookBridge } from "@/lib/testing/webhook-bridge";
+import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { verifyTicketCode } from "@/lib/tickets/signing";
 
@@ -61,12 +61,8 @@ async function expectAppError(promise: Promise<unknown>, code: string, field?: s
 }
 
 describe("checkout (test mode, no Stripe keys)", () => {
-  let bridge: Awaited<ReturnType<typeof startWebhookBridge>>;
-  beforeAll(async () => {
-    bridge = await startWebhookBridge();
-  });
-  afterAll(async () => {
-    await bridge.close();
+  const bridge = withWebhookBridge();
+  afterAll(() => {
     vi.unstubAllEnvs();
   });
   beforeEach(async () => {

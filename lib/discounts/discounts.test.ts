@@ -5,20 +5,9 @@ import { createDiscount } from "@/lib/discounts/create-discount";
 import { findApplicableDiscount } from "@/lib/discounts/find-applicable-discount";
 import { listEventDiscounts } from "@/lib/discounts/list-event-discounts";
 import { updateDiscount } from "@/lib/discounts/update-discount";
-import { AppError, isAppError } from "@/lib/errors";
 import { resetDatabase } from "@/lib/testing/db";
+import { caught, fieldsOf } from "@/lib/testing/errors";
 import { createEvent, createOrder, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
-
-const fieldsOf = (error: AppError) => error.fields.map((f) => f.field);
 
 async function setup() {
   const { organizer, owner } = await createOrganizerWithOwner("the-loft");

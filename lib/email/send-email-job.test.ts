@@ -1,17 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { queueEmail } from "@/lib/email/queue-email";
 import { sendEmailJob } from "@/lib/email/send-email-job";
-import { startFakeResend, type FakeResend } from "@/lib/email/testing/fake-resend";
-import {
-  startTestSmtpServer,
-  unreachableSmtpUrl,
-  type TestSmtpServer,
-} from "@/lib/email/testing/smtp-server";
+import { unreachableSmtpUrl } from "@/lib/email/testing/smtp-server";
 import { restoreEnv, stubEmailEnv } from "@/lib/email/testing/stub-env";
 import { resetDatabase } from "@/lib/testing/db";
+import { withEmailStandIns } from "@/lib/testing/email-stand-ins";
 
 const url = "https://tickets.example.com/api/auth/callback/email?token=t0ken";
 const queueMagicLink = () =>
@@ -24,24 +20,12 @@ const makeDue = async () => {
   await db.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date(Date.now() - 1000) } });
 };
 
-let smtp: TestSmtpServer;
-let resend: FakeResend;
-
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  resend = await startFakeResend();
-});
-afterAll(async () => {
-  await smtp.close();
-  await resend.close();
-});
+const standIns = withEmailStandIns();
 
 describe("email.send job", () => {
   beforeEach(async () => {
     await resetDatabase();
-    smtp.received.length = 0;
-    resend.requests.length = 0;
-    resend.respondWith(200, { id: "re_delivered_1" });
+    standIns.reset("re_delivered_1");
   });
   afterEach(restoreEnv);
 
@@ -60,7 +44,11 @@ describe("email.send job", () => {
   });
 
   it("delivers through Resend at the configured base URL when RESEND_API_KEY is set", async () => {
-    stubEmailEnv({ RESEND_API_KEY: "re_env_key", RESEND_BASE_URL: resend.url, SMTP_URL: smtp.url });
+    stubEmailEnv({
+      RESEND_API_KEY: "re_env_key",
+      RESEND_BASE_URL: standIns.resend.url,
+      SMTP_URL: standIns.smtp.url,
+    });
     const { id } = await queueMagicLink();
     expect(await runDueJobs([sendEmailJob])).toEqual(["succeeded"]);
     expect(await outbox(id)).toMatchObject({
@@ -68,18 +56,22 @@ describe("email.send job", () => {
       provider: "resend",
       providerMessageId: "re_delivered_1",
     });
-    expect(resend.requests[0]?.headers.authorization).toBe("Bearer re_env_key");
-    expect(smtp.received).toHaveLength(0);
+    expect(standIns.resend.requests[0]?.headers.authorization).toBe("Bearer re_env_key");
+    expect(standIns.smtp.received).toHaveLength(0);
   });
 
   it("falls back to SMTP when Resend fails, and records which provider delivered", async () => {
-    resend.respondWith(500, { statusCode: 500, name: "internal_server_error", message: "down" });
-    stubEmailEnv({ RESEND_API_KEY: "re_env_key", RESEND_BASE_URL: resend.url, SMTP_URL: smtp.url });
+    standIns.resend.respondWith(500, { statusCode: 500, name: "internal_server_error", message: "down" });
+    stubEmailEnv({
+      RESEND_API_KEY: "re_env_key",
+      RESEND_BASE_URL: standIns.resend.url,
+      SMTP_URL: standIns.smtp.url,
+    });
     const { id } = await queueMagicLink();
     expect(await runDueJobs([sendEmailJob])).toEqual(["succeeded"]);
     expect(await outbox(id)).toMatchObject({ status: "sent", provider: "smtp", attempts: 1 });
-    expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]?.raw).toMatch(/^Subject: Sign in to Stagedoor\r?$/m);
+    expect(standIns.smtp.received).toHaveLength(1);
+    expect(standIns.smtp.received[0]?.raw).toMatch(/^Subject: Sign in to Stagedoor\r?$/m);
   });
 
   it("on an outage counts the attempt, keeps the message queued with the error and retries", async () => {
@@ -102,11 +94,11 @@ describe("email.send job", () => {
     expect((await outbox(id)).attempts).toBe(2);
 
     // The provider comes back: the next retry delivers.
-    stubEmailEnv({ SMTP_URL: smtp.url, DEV_MAILBOX: "false" });
+    stubEmailEnv({ SMTP_URL: standIns.smtp.url, DEV_MAILBOX: "false" });
     await makeDue();
     expect(await runDueJobs([sendEmailJob])).toEqual(["succeeded"]);
     expect(await outbox(id)).toMatchObject({ status: "sent", provider: "smtp", attempts: 3 });
-    expect(smtp.received).toHaveLength(1);
+    expect(standIns.smtp.received).toHaveLength(1);
   });
 
   it("marks the message failed when the last attempt fails", async () => {
@@ -131,13 +123,13 @@ describe("email.send job", () => {
   });
 
   it("does not send a message twice when its job runs again after it was sent", async () => {
-    stubEmailEnv({ SMTP_URL: smtp.url });
+    stubEmailEnv({ SMTP_URL: standIns.smtp.url });
     const { id } = await queueMagicLink();
     expect(await runDueJobs([sendEmailJob])).toEqual(["succeeded"]);
     const sent = await outbox(id);
     await enqueueJob(sendEmailJob, { outboxId: id });
     expect(await runDueJobs([sendEmailJob])).toEqual(["succeeded"]);
-    expect(smtp.received).toHaveLength(1);
+    expect(standIns.smtp.received).toHaveLength(1);
     const after = await outbox(id);
     expect(after.attempts).toBe(1);
     expect(after.providerMessageId).toBe(sent.providerMessageId);

@@ -12,18 +12,14 @@ import { stubStripeEnv, stubStripeKeys } from "@/lib/payments/testing/stub-strip
 import type { CancellationProgress } from "@/lib/events/cancel-event";
 import { createPaidOrder, expectRefundedState, runJobs, setUpRefundEvent } from "@/lib/refunds/testing";
 import { resetDatabase } from "@/lib/testing/db";
-import { startWebhookBridge } from "@/lib/testing/webhook-bridge";
+import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 
 const post = (route: typeof cancelRoute, path: string, eventId: string, cookie: string) =>
   route(apiRequest(path, { method: "POST", cookie }), routeContext({ id: eventId }));
 
 describe("event cancellation (test mode, through the webhook route)", () => {
-  let bridge: Awaited<ReturnType<typeof startWebhookBridge>>;
-  beforeAll(async () => {
-    bridge = await startWebhookBridge();
-  });
-  afterAll(async () => {
-    await bridge.close();
+  const bridge = withWebhookBridge();
+  afterAll(() => {
     vi.unstubAllEnvs();
     loadEnv();
   });

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
 import { archiveEvent } from "@/lib/events/archive-event";
 import { createEvent } from "@/lib/events/create-event";
 import { getOrganizerEvent } from "@/lib/events/get-organizer-event";
@@ -17,17 +16,8 @@ import {
 import { unpublishEvent } from "@/lib/events/unpublish-event";
 import { updateEvent } from "@/lib/events/update-event";
 import { resetDatabase } from "@/lib/testing/db";
+import { caught, fieldsOf } from "@/lib/testing/errors";
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
-
-const fieldsOf = (error: AppError) => error.fields.map((f) => f.field);
 const NOW = new Date("2030-06-01T12:00:00Z");
 
 async function setup(options: { chargesEnabled?: boolean } = {}) {

@@ -3,7 +3,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getPublicEvent } from "@/lib/events/get-public-event";
-import { AppError, isAppError } from "@/lib/errors";
 import { canReinstateOrder } from "@/lib/inventory/can-reinstate-order";
 import { convertHolds } from "@/lib/inventory/convert-holds";
 import { expireHolds } from "@/lib/inventory/expire-holds";
@@ -18,18 +17,10 @@ import {
   type InventoryFixture,
 } from "@/lib/inventory/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/db";
+import { caught } from "@/lib/testing/errors";
 
 const NOW = new Date("2030-05-01T12:00:00Z");
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 /** A buyer's checkout transaction: pending order + takeHolds, at NOW unless told. */
 async function checkout(

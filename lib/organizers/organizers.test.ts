@@ -5,10 +5,11 @@ import * as membersRoute from "@/app/api/tickets/organizers/members/route";
 import * as memberRoute from "@/app/api/tickets/organizers/members/[id]/route";
 import { apiRequest, createUserWithSession, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { createOrganizer, type CreateOrganizerInput } from "@/lib/organizers/create-organizer";
 import { removeMember } from "@/lib/organizers/remove-member";
 import { resetDatabase } from "@/lib/testing/db";
+import { caught } from "@/lib/testing/errors";
 
 const valid: CreateOrganizerInput = {
   name: "The Loft",
@@ -17,15 +18,6 @@ const valid: CreateOrganizerInput = {
   defaultCurrency: "CAD",
   timezone: "america/vancouver",
 };
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe("createOrganizer", () => {
   beforeEach(async () => {

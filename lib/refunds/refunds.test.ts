@@ -26,7 +26,7 @@ import {
   setUpRefundEvent,
 } from "@/lib/refunds/testing";
 import { resetDatabase } from "@/lib/testing/db";
-import { startWebhookBridge } from "@/lib/testing/webhook-bridge";
+import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 
 function refundRequest(orderId: string, cookie: string, body: unknown) {
   return refundRoute(
@@ -40,12 +40,8 @@ function ticketsAmount(order: Awaited<ReturnType<typeof createPaidOrder>>, tierI
 }
 
 describe("refunds in test mode (no Stripe keys): our button end to end through the webhook route", () => {
-  let bridge: Awaited<ReturnType<typeof startWebhookBridge>>;
-  beforeAll(async () => {
-    bridge = await startWebhookBridge();
-  });
-  afterAll(async () => {
-    await bridge.close();
+  const bridge = withWebhookBridge();
+  afterAll(() => {
     vi.unstubAllEnvs();
     loadEnv();
   });

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createUserWithSession } from "@/lib/auth/testing";
 import type { MemberRole } from "@/lib/auth/roles";
 import { db, type OrderStatus, type Prisma, type TicketStatus } from "@/lib/db";
+import { eventRow, organizerRow, uniqueSuffix } from "@/lib/testing/rows";
 
 export interface TestMember {
   userId: string;
@@ -15,8 +16,7 @@ export interface TestMember {
 
 const HOUR = 60 * 60 * 1000;
 
-/** A short random suffix for slugs and other unique columns. */
-export const uniqueSuffix = () => randomBytes(4).toString("hex");
+export { uniqueSuffix };
 
 /** A time `hours` from now. */
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR);
@@ -36,11 +36,7 @@ export async function createOrganizerWithOwner(
   const owner = await createUserWithSession(`owner@${slug}.example`);
   const organizer = await db.organizer.create({
     data: {
-      name: slug,
-      slug,
-      contactEmail: `hello@${slug}.example`,
-      defaultCurrency: "cad",
-      timezone: "America/Vancouver",
+      ...organizerRow(slug),
       members: {
         create: {
           userId: owner.userId,
@@ -79,22 +75,7 @@ export async function createEvent(
   organizerId: string,
   overrides: Partial<Omit<Prisma.EventUncheckedCreateInput, "organizerId">> = {},
 ) {
-  return db.event.create({
-    data: {
-      slug: `event-${uniqueSuffix()}`,
-      title: "Night Show",
-      venueName: "The Loft",
-      city: "Vancouver",
-      country: "CA",
-      timezone: "America/Vancouver",
-      startsAt: new Date("2030-06-01T03:00:00Z"),
-      endsAt: new Date("2030-06-01T06:00:00Z"),
-      currency: "cad",
-      status: "published",
-      ...overrides,
-      organizerId,
-    },
-  });
+  return db.event.create({ data: eventRow(organizerId, overrides) });
 }
 
 /** An event on sale now: published, two days ahead, with GST + PST (what checkout and refund tests buy). */

@@ -2,6 +2,7 @@
 // page and refund emitters post to them (point APP_URL or the payment's origin at it).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { POST as connectWebhookRoute } from "@/app/api/tickets/webhooks/stripe-connect/route";
 import { POST as webhookRoute } from "@/app/api/tickets/webhooks/stripe/route";
 import { routeContext } from "@/lib/auth/testing";
@@ -30,5 +31,25 @@ export async function startWebhookBridge(): Promise<{ origin: string; close(): P
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * The bridge for the enclosing describe: started before its first test and closed after its last. Read
+ * `origin` in its tests and beforeEach hooks (it is not known before the bridge has started).
+ */
+export function withWebhookBridge(): { readonly origin: string } {
+  let bridge: Awaited<ReturnType<typeof startWebhookBridge>> | undefined;
+  beforeAll(async () => {
+    bridge = await startWebhookBridge();
+  });
+  afterAll(async () => {
+    await bridge?.close();
+  });
+  return {
+    get origin() {
+      if (!bridge) throw new Error("the webhook bridge has not started yet");
+      return bridge.origin;
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
 import { resetDatabase } from "@/lib/testing/db";
+import { caught, fieldsOf } from "@/lib/testing/errors";
 import { createTier } from "@/lib/tiers/create-tier";
 import { deleteTier } from "@/lib/tiers/delete-tier";
 import { listEventTiers } from "@/lib/tiers/list-event-tiers";
@@ -13,17 +13,6 @@ import {
   createTier as createTestTier,
 } from "@/lib/testing/factories";
 import { updateTier } from "@/lib/tiers/update-tier";
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
-
-const fieldsOf = (error: AppError) => error.fields.map((f) => f.field);
 
 async function setup() {
   const { organizer, owner } = await createOrganizerWithOwner("the-loft");

@@ -1,12 +1,12 @@
 // The real transports against local stand-ins: a real SMTP server (smtp-server) and an HTTP endpoint that
 // answers like Resend's API.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createResendProvider } from "@/lib/email/providers/resend";
 import { createSmtpProvider } from "@/lib/email/providers/smtp";
 import { sendWithChain } from "@/lib/email/send-with-chain";
-import { startFakeResend, type FakeResend } from "@/lib/email/testing/fake-resend";
-import { startTestSmtpServer, unwrapped, type TestSmtpServer } from "@/lib/email/testing/smtp-server";
+import { unwrapped } from "@/lib/email/testing/smtp-server";
 import type { EmailMessage } from "@/lib/email/types";
+import { withEmailStandIns } from "@/lib/testing/email-stand-ins";
 
 // A 1×1 transparent PNG.
 const PNG =
@@ -31,30 +31,18 @@ const message: EmailMessage = {
 
 const signal = () => new AbortController().signal;
 
-let smtp: TestSmtpServer;
-let resend: FakeResend;
-
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  resend = await startFakeResend();
-});
-afterAll(async () => {
-  await smtp.close();
-  await resend.close();
-});
+const standIns = withEmailStandIns();
 beforeEach(() => {
-  smtp.received.length = 0;
-  resend.requests.length = 0;
-  resend.respondWith(200, { id: "re_msg_1" });
+  standIns.reset("re_msg_1");
 });
 
 describe("SMTP provider", () => {
   it("delivers to the recipient with the subject, both bodies and an inline cid image", async () => {
-    const provider = createSmtpProvider({ url: smtp.url, timeoutMs: 5000 });
+    const provider = createSmtpProvider({ url: standIns.smtp.url, timeoutMs: 5000 });
     const { messageId } = await provider.send(message, { signal: signal() });
     expect(messageId).toMatch(/^<.+>$/);
-    expect(smtp.received).toHaveLength(1);
-    const mail = smtp.received[0]!;
+    expect(standIns.smtp.received).toHaveLength(1);
+    const mail = standIns.smtp.received[0]!;
     expect(mail.to).toEqual(["ana@example.com"]);
     expect(mail.from).toBe("tickets@stagedoor.test");
     expect(mail.raw).toMatch(/^Subject: Your tickets for Night Shift\r?$/m);
@@ -75,11 +63,11 @@ describe("SMTP provider", () => {
 
 describe("Resend provider", () => {
   it("posts the message to /emails with the key, an idempotency key and inline attachments", async () => {
-    const provider = createResendProvider({ apiKey: "re_test_key", baseUrl: resend.url });
+    const provider = createResendProvider({ apiKey: "re_test_key", baseUrl: standIns.resend.url });
     const result = await provider.send(message, { signal: signal() });
     expect(result).toEqual({ messageId: "re_msg_1" });
-    expect(resend.requests).toHaveLength(1);
-    const request = resend.requests[0]!;
+    expect(standIns.resend.requests).toHaveLength(1);
+    const request = standIns.resend.requests[0]!;
     expect(request.method).toBe("POST");
     expect(request.path).toBe("/emails");
     expect(request.headers.authorization).toBe("Bearer re_test_key");
@@ -100,15 +88,19 @@ describe("Resend provider", () => {
   });
 
   it("turns an API error into a thrown error naming the status", async () => {
-    resend.respondWith(422, { statusCode: 422, name: "validation_error", message: "Invalid `to` field." });
-    const provider = createResendProvider({ apiKey: "re_test_key", baseUrl: resend.url });
+    standIns.resend.respondWith(422, {
+      statusCode: 422,
+      name: "validation_error",
+      message: "Invalid `to` field.",
+    });
+    const provider = createResendProvider({ apiKey: "re_test_key", baseUrl: standIns.resend.url });
     await expect(provider.send(message, { signal: signal() })).rejects.toThrow(
       "validation_error: Invalid `to` field. (HTTP 422)",
     );
   });
 
   it("falls back to SMTP when Resend answers 500", async () => {
-    resend.respondWith(500, {
+    standIns.resend.respondWith(500, {
       statusCode: 500,
       name: "internal_server_error",
       message: "Resend is having a bad day",
@@ -116,17 +108,17 @@ describe("Resend provider", () => {
     const result = await sendWithChain(
       message,
       [
-        createResendProvider({ apiKey: "re_test_key", baseUrl: resend.url }),
-        createSmtpProvider({ url: smtp.url, timeoutMs: 5000 }),
+        createResendProvider({ apiKey: "re_test_key", baseUrl: standIns.resend.url }),
+        createSmtpProvider({ url: standIns.smtp.url, timeoutMs: 5000 }),
       ],
       { timeoutMs: 5000 },
     );
-    expect(resend.requests).toHaveLength(1);
+    expect(standIns.resend.requests).toHaveLength(1);
     expect(result.provider).toBe("smtp");
     expect(result.failures).toEqual([
       { provider: "resend", error: "internal_server_error: Resend is having a bad day (HTTP 500)" },
     ]);
-    expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]!.to).toEqual(["ana@example.com"]);
+    expect(standIns.smtp.received).toHaveLength(1);
+    expect(standIns.smtp.received[0]!.to).toEqual(["ana@example.com"]);
   });
 });

@@ -8,6 +8,7 @@ import type { Db, OrderStatus } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors";
 import { reserveSeats } from "@/lib/inventory/reserve-seats";
+import { eventRow, organizerRow } from "@/lib/testing/rows";
 
 const unique = () => randomBytes(6).toString("hex");
 
@@ -27,30 +28,9 @@ export async function createInventoryFixture(
   },
 ): Promise<InventoryFixture> {
   const slug = `inv-${unique()}`;
-  const organizer = await client.organizer.create({
-    data: {
-      name: slug,
-      slug,
-      contactEmail: `hello@${slug}.example`,
-      defaultCurrency: "cad",
-      timezone: "America/Vancouver",
-    },
-  });
+  const organizer = await client.organizer.create({ data: organizerRow(slug) });
   const event = await client.event.create({
-    data: {
-      organizerId: organizer.id,
-      slug,
-      title: "Flash Sale",
-      venueName: "The Loft",
-      city: "Vancouver",
-      country: "CA",
-      timezone: "America/Vancouver",
-      startsAt: new Date("2030-06-01T03:00:00Z"),
-      endsAt: new Date("2030-06-01T06:00:00Z"),
-      currency: "cad",
-      status: "published",
-      capacity: options.eventCapacity ?? null,
-    },
+    data: eventRow(organizer.id, { slug, title: "Flash Sale", capacity: options.eventCapacity ?? null }),
   });
   const tierIds: string[] = [];
   for (const [i, tier] of options.tiers.entries()) {

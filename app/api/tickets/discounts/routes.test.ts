@@ -4,6 +4,7 @@ import * as discountRoute from "@/app/api/tickets/discounts/[id]/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/lib/testing/db";
+import { problem } from "@/lib/testing/errors";
 import {
   addMember,
   createEvent,
@@ -11,17 +12,6 @@ import {
   createOrganizerWithOwner,
   createTier,
 } from "@/lib/testing/factories";
-
-interface ProblemJson {
-  status: number;
-  detail: string;
-  errors?: { field: string; message: string }[];
-}
-
-async function problem(response: Response): Promise<ProblemJson> {
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return (await response.json()) as ProblemJson;
-}
 
 async function setup() {
   const { organizer } = await createOrganizerWithOwner("the-loft");

@@ -12,6 +12,7 @@ import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import { stubStripeEnv, stubStripeKeys } from "@/lib/payments/testing/stub-stripe-env";
 import { resetDatabase } from "@/lib/testing/db";
+import { addMember } from "@/lib/testing/factories";
 
 let standIn: StripeStandIn;
 beforeAll(async () => {
@@ -30,28 +31,35 @@ async function team(slug: string) {
     defaultCurrency: "CAD",
     timezone: "America/Toronto",
   });
-  const member = async (role: "manager" | "scanner") => {
-    const user = await createUserWithSession(`${role}@${slug}.example`);
-    await db.organizerMember.create({
-      data: {
-        organizerId: organizer.id,
-        userId: user.userId,
-        email: `${role}@${slug}.example`,
-        role,
-        acceptedAt: new Date(),
-      },
-    });
-    return user;
-  };
-  return { owner, organizer, manager: await member("manager"), scanner: await member("scanner") };
+  const manager = await addMember(organizer.id, `manager@${slug}.example`, "manager");
+  const scanner = await addMember(organizer.id, `scanner@${slug}.example`, "scanner");
+  return { owner, organizer, manager, scanner };
 }
 
-function post(
-  path: string,
-  init: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
+interface PostInit {
+  cookie?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function post(path: string, init: PostInit = {}) {
   return apiRequest(path, { method: "POST", ...init });
 }
+
+/** POST /api/tickets/organizers/connect. */
+const connect = (init: PostInit = {}) =>
+  connectRoute.POST(post("/api/tickets/organizers/connect", init), routeContext());
+
+/** POST /api/tickets/organizers/connect/test-onboarding for `organizerId`, as the cookie's user (if any). */
+const completeTestOnboarding = (
+  cookie: string | undefined,
+  organizerId: string,
+  headers?: Record<string, string>,
+) =>
+  testOnboardingRoute.POST(
+    post("/api/tickets/organizers/connect/test-onboarding", { cookie, body: { organizerId }, headers }),
+    routeContext(),
+  );
 
 async function stripeColumns(organizerId: string) {
   return db.organizer.findUniqueOrThrow({
@@ -83,10 +91,7 @@ describe("test-mode onboarding (no Stripe keys)", () => {
 
   it("connect points at the built-in page; completing it connects a test account", async () => {
     const a = await team("alpha");
-    const res = await connectRoute.POST(
-      post("/api/tickets/organizers/connect", { cookie: a.owner.cookie }),
-      routeContext(),
-    );
+    const res = await connect({ cookie: a.owner.cookie });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       url: `http://localhost:3000/tickets/dev/stripe/onboard?organizer=${a.organizer.id}`,
@@ -94,13 +99,7 @@ describe("test-mode onboarding (no Stripe keys)", () => {
     });
     expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
 
-    const done = await testOnboardingRoute.POST(
-      post("/api/tickets/organizers/connect/test-onboarding", {
-        cookie: a.owner.cookie,
-        body: { organizerId: a.organizer.id },
-      }),
-      routeContext(),
-    );
+    const done = await completeTestOnboarding(a.owner.cookie, a.organizer.id);
     expect(done.status).toBe(200);
     expect(await done.json()).toEqual({ redirectTo: "/tickets/organizer/payments" });
     const connected = await stripeColumns(a.organizer.id);
@@ -114,13 +113,7 @@ describe("test-mode onboarding (no Stripe keys)", () => {
     expect((await getPaymentsStatus(a.organizer.id)).testMode).toBe(true);
 
     // Doing it again keeps the same test account.
-    await testOnboardingRoute.POST(
-      post("/api/tickets/organizers/connect/test-onboarding", {
-        cookie: a.owner.cookie,
-        body: { organizerId: a.organizer.id },
-      }),
-      routeContext(),
-    );
+    await completeTestOnboarding(a.owner.cookie, a.organizer.id);
     expect((await stripeColumns(a.organizer.id)).stripeAccountId).toBe(connected.stripeAccountId);
     expect(await db.auditLog.count({ where: { action: "stripe.test_onboarding_completed" } })).toBe(2);
   });
@@ -128,19 +121,10 @@ describe("test-mode onboarding (no Stripe keys)", () => {
   it("only an owner can complete it: manager and scanner get 403, signed out 401", async () => {
     const a = await team("alpha");
     for (const user of [a.manager, a.scanner]) {
-      const res = await testOnboardingRoute.POST(
-        post("/api/tickets/organizers/connect/test-onboarding", {
-          cookie: user.cookie,
-          body: { organizerId: a.organizer.id },
-        }),
-        routeContext(),
-      );
+      const res = await completeTestOnboarding(user.cookie, a.organizer.id);
       expect(res.status).toBe(403);
     }
-    const signedOut = await testOnboardingRoute.POST(
-      post("/api/tickets/organizers/connect/test-onboarding", { body: { organizerId: a.organizer.id } }),
-      routeContext(),
-    );
+    const signedOut = await completeTestOnboarding(undefined, a.organizer.id);
     expect(signedOut.status).toBe(401);
     expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
   });
@@ -148,22 +132,11 @@ describe("test-mode onboarding (no Stripe keys)", () => {
   it("never touches another organizer: a foreign id in the body is refused, a foreign header is 404", async () => {
     const a = await team("alpha");
     const b = await team("bravo");
-    const foreignBody = await testOnboardingRoute.POST(
-      post("/api/tickets/organizers/connect/test-onboarding", {
-        cookie: b.owner.cookie,
-        body: { organizerId: a.organizer.id },
-      }),
-      routeContext(),
-    );
+    const foreignBody = await completeTestOnboarding(b.owner.cookie, a.organizer.id);
     expect(foreignBody.status).toBe(409);
-    const foreignHeader = await testOnboardingRoute.POST(
-      post("/api/tickets/organizers/connect/test-onboarding", {
-        cookie: b.owner.cookie,
-        body: { organizerId: a.organizer.id },
-        headers: { "x-organizer-id": a.organizer.id },
-      }),
-      routeContext(),
-    );
+    const foreignHeader = await completeTestOnboarding(b.owner.cookie, a.organizer.id, {
+      "x-organizer-id": a.organizer.id,
+    });
     expect(foreignHeader.status).toBe(404);
     expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
     expect(await stripeColumns(b.organizer.id)).toEqual(notConnected);
@@ -172,13 +145,7 @@ describe("test-mode onboarding (no Stripe keys)", () => {
   it("does not exist when Stripe keys are configured: API 404, dev page notFound()", async () => {
     stubStripeKeys(standIn.url);
     const a = await team("alpha");
-    const res = await testOnboardingRoute.POST(
-      post("/api/tickets/organizers/connect/test-onboarding", {
-        cookie: a.owner.cookie,
-        body: { organizerId: a.organizer.id },
-      }),
-      routeContext(),
-    );
+    const res = await completeTestOnboarding(a.owner.cookie, a.organizer.id);
     expect(res.status).toBe(404);
     expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
     const page = DevStripeOnboardPage({ searchParams: Promise.resolve({ organizer: a.organizer.id }) });
@@ -197,10 +164,7 @@ describe("connect is tenant-scoped (keys configured, Stripe stand-in)", () => {
   it("organizer B's owner only ever connects B", async () => {
     const a = await team("alpha");
     const b = await team("bravo");
-    const res = await connectRoute.POST(
-      post("/api/tickets/organizers/connect", { cookie: b.owner.cookie }),
-      routeContext(),
-    );
+    const res = await connect({ cookie: b.owner.cookie });
     expect(res.status).toBe(200);
     const created = standIn.requests.filter((r) => r.path === "/v1/accounts");
     expect(created.map((r) => r.form["metadata[organizer_id]"])).toEqual([b.organizer.id]);
@@ -208,13 +172,10 @@ describe("connect is tenant-scoped (keys configured, Stripe stand-in)", () => {
     expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
 
     standIn.reset();
-    const viaHeader = await connectRoute.POST(
-      post("/api/tickets/organizers/connect", {
-        cookie: b.owner.cookie,
-        headers: { "x-organizer-id": a.organizer.id },
-      }),
-      routeContext(),
-    );
+    const viaHeader = await connect({
+      cookie: b.owner.cookie,
+      headers: { "x-organizer-id": a.organizer.id },
+    });
     expect(viaHeader.status).toBe(404);
     expect(standIn.requests).toHaveLength(0);
     expect(await stripeColumns(a.organizer.id)).toEqual(notConnected);
@@ -222,12 +183,9 @@ describe("connect is tenant-scoped (keys configured, Stripe stand-in)", () => {
 
   it("a manager gets 403 and a signed-out caller 401, with no Stripe call", async () => {
     const a = await team("alpha");
-    const asManager = await connectRoute.POST(
-      post("/api/tickets/organizers/connect", { cookie: a.manager.cookie }),
-      routeContext(),
-    );
+    const asManager = await connect({ cookie: a.manager.cookie });
     expect(asManager.status).toBe(403);
-    const signedOut = await connectRoute.POST(post("/api/tickets/organizers/connect"), routeContext());
+    const signedOut = await connect();
     expect(signedOut.status).toBe(401);
     expect(signedOut.headers.get("content-type")).toBe("application/problem+json");
     const recheck = await syncRoute.POST(
@@ -245,26 +203,13 @@ describe("connect is tenant-scoped (keys configured, Stripe stand-in)", () => {
       where: { id: a.organizer.id },
       data: { stripeAccountId: "acct_test_abc", stripeTestMode: true, stripeChargesEnabled: true },
     });
-    expect(
-      (
-        await connectRoute.POST(
-          post("/api/tickets/organizers/connect", { cookie: a.owner.cookie }),
-          routeContext(),
-        )
-      ).status,
-    ).toBe(200);
+    expect((await connect({ cookie: a.owner.cookie })).status).toBe(200);
     const real = await stripeColumns(a.organizer.id);
     expect(real).toMatchObject({ stripeTestMode: false, stripeChargesEnabled: false });
     expect(real.stripeAccountId).toMatch(/^acct_standin/);
 
     stubStripeEnv();
-    const refused = await testOnboardingRoute.POST(
-      post("/api/tickets/organizers/connect/test-onboarding", {
-        cookie: a.owner.cookie,
-        body: { organizerId: a.organizer.id },
-      }),
-      routeContext(),
-    );
+    const refused = await completeTestOnboarding(a.owner.cookie, a.organizer.id);
     expect(refused.status).toBe(409);
     expect((await stripeColumns(a.organizer.id)).stripeAccountId).toBe(real.stripeAccountId);
   });

@@ -1,10 +1,7 @@
-import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as checkoutRoute } from "@/app/api/tickets/checkout/session/route";
-import { POST as webhookRoute } from "@/app/api/tickets/webhooks/stripe/route";
 import { routeContext } from "@/lib/auth/testing";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
-import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
 import { completeTestModePayment } from "@/lib/checkout/test-mode-payment";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
@@ -17,6 +14,7 @@ import {
   TEST_PLATFORM_WEBHOOK_SECRET,
 } from "@/lib/payments/testing/stub-stripe-env";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
+import { deliverStripeEvent, expectRefundedState } from "@/lib/refunds/testing";
 import { resetDatabase } from "@/lib/testing/db";
 import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 import { jobDefinitions } from "@/lib/jobs/registry";
@@ -258,47 +256,45 @@ describe("checkout (test mode, no Stripe keys)", () => {
 });
 
 describe("webhook-driven fulfilment", () => {
+  const bridge = withWebhookBridge();
   beforeEach(async () => {
     await resetDatabase();
-    stubStripeEnv();
+    stubStripeEnv({ APP_URL: bridge.origin });
   });
   afterAll(() => vi.unstubAllEnvs());
 
+  /** A signed checkout.session.* event for the order's session through the real route, then every job. */
   async function deliver(type: string, orderId: string, extra: Record<string, unknown> = {}) {
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-    const payload = JSON.stringify({
-      id: `evt_${type}_${Math.random().toString(36).slice(2)}`,
-      object: "event",
-      type,
-      livemode: false,
-      created: Math.floor(Date.now() / 1000),
-      data: {
-        object: {
-          id: order.stripeCheckoutSessionId,
-          object: "checkout.session",
-          payment_status: type === "checkout.session.completed" ? "paid" : "unpaid",
-          amount_total: order.totalMinor,
-          currency: order.currency,
-          metadata: { order_id: orderId },
-          payment_intent: `pi_test_${orderId}`,
-          ...extra,
-        },
-      },
+    await deliverStripeEvent(type, {
+      id: order.stripeCheckoutSessionId,
+      object: "checkout.session",
+      payment_status: type === "checkout.session.completed" ? "paid" : "unpaid",
+      amount_total: order.totalMinor,
+      currency: order.currency,
+      metadata: { order_id: orderId },
+      payment_intent: `pi_test_${orderId}`,
+      ...extra,
     });
-    const signature = Stripe.webhooks.generateTestHeaderString({
-      payload,
-      secret: "whsec_stagedoor_test_mode_only_not_a_real_secret",
+  }
+
+  /** The refund of a payment we could not honour went the one way every refund goes. */
+  async function expectPaymentRefunded(orderId: string, reason: string) {
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.paidAt).not.toBeNull();
+    expect(order.stripePaymentIntentId).toBe(`pi_test_${orderId}`);
+    await expectRefundedState(orderId, { ticketIds: [], amountMinor: order.totalMinor, status: "refunded" });
+    const refund = await db.refund.findFirstOrThrow({ where: { orderId } });
+    expect(refund.stripeRefundId).toMatch(/^re_test_/);
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { orderId, template: "late-payment-refund" },
     });
-    const response = await webhookRoute(
-      new Request("http://localhost/api/tickets/webhooks/stripe", {
-        method: "POST",
-        headers: { "stripe-signature": signature, "content-type": "application/json" },
-        body: payload,
-      }),
-      routeContext(),
-    );
-    expect(response.status).toBe(200);
-    await runDueJobs(jobDefinitions);
+    expect(email.text).toContain(reason);
+    expect(await db.emailOutbox.count({ where: { orderId, template: "order-confirmation" } })).toBe(0);
+    expect(
+      await db.auditLog.count({ where: { entityId: orderId, action: "order.late_payment_refunded" } }),
+    ).toBe(1);
+    expect(await db.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } })).toBe(0);
   }
 
   it("ends in the same state for duplicate and out-of-order deliveries", async () => {
@@ -316,7 +312,7 @@ describe("webhook-driven fulfilment", () => {
     expect(await db.emailOutbox.count({ where: { orderId } })).toBe(1);
   });
 
-  it("refuses to fulfil when the amount paid is not the order total (the event is dead-lettered, visible)", async () => {
+  it("fails at once, visibly, when the amount paid is not the order total (no retries)", async () => {
     const { event, ga } = await setUpEvent();
     const { orderId } = await createCheckoutSession({
       eventId: event.id,
@@ -324,10 +320,13 @@ describe("webhook-driven fulfilment", () => {
     });
     await deliver("checkout.session.completed", orderId, { amount_total: 1 });
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending");
-    expect((await db.webhookEvent.findFirstOrThrow()).lastError).toContain("order total");
+    const stored = await db.webhookEvent.findFirstOrThrow();
+    expect(stored).toMatchObject({ status: "failed", attempts: 1 });
+    expect(stored.lastError).toContain("order total");
+    expect(await db.job.count({ where: { status: "queued" } })).toBe(0);
   });
 
-  it("keeps a late payment when seats remain, and refunds it with an apology when they are gone", async () => {
+  it("keeps a late payment when seats remain, and refunds it through the refund path when they are gone", async () => {
     const { event, ga } = await setUpEvent({ gaCapacity: 2 });
     const late = await createCheckoutSession({
       eventId: event.id,
@@ -341,21 +340,11 @@ describe("webhook-driven fulfilment", () => {
     await deliver("checkout.session.completed", rival.orderId);
     await deliver("checkout.session.completed", late.orderId);
 
-    const order = await db.order.findUniqueOrThrow({
-      where: { id: late.orderId },
-      include: { tickets: true },
-    });
-    expect(order.tickets).toHaveLength(0);
-    expect(order.status).toBe("refunded");
-    const refund = await db.refund.findFirstOrThrow({ where: { orderId: late.orderId } });
-    expect(refund.amountMinor).toBe(order.totalMinor);
-    expect(
-      await db.emailOutbox.count({ where: { orderId: late.orderId, template: "late-payment-refund" } }),
-    ).toBe(1);
-    expect(
-      await db.auditLog.count({ where: { entityId: late.orderId, action: "order.late_payment_refunded" } }),
-    ).toBe(1);
+    await expectPaymentRefunded(late.orderId, "the last seats were sold");
     expect(await db.ticket.count({ where: { eventId: event.id, status: "valid" } })).toBe(2);
+    // A redelivery of the payment changes nothing.
+    await deliver("checkout.session.completed", late.orderId);
+    expect(await db.refund.count({ where: { orderId: late.orderId } })).toBe(1);
 
     const another = await createCheckoutSession({
       eventId: event.id,
@@ -378,6 +367,21 @@ describe("webhook-driven fulfilment", () => {
     });
     expect(order.status).toBe("paid");
     expect(order.tickets).toHaveLength(2);
+  });
+
+  it("refunds a payment that arrives after the event ended, issuing no tickets", async () => {
+    const { event, ga } = await setUpEvent();
+    const { orderId } = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 1 }]),
+    });
+    await db.event.update({
+      where: { id: event.id },
+      data: { startsAt: new Date(Date.now() - 3 * HOUR), endsAt: new Date(Date.now() - HOUR) },
+    });
+    await deliver("checkout.session.completed", orderId);
+    await expectPaymentRefunded(orderId, "after the event had ended");
+    expect(await db.ticket.count({ where: { orderId } })).toBe(0);
   });
 });
 
@@ -449,70 +453,121 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     expect(await db.hold.count({ where: { releasedAt: null } })).toBe(0);
   });
 
-  it("re-fetches the session on completed (the payload is a pointer) and refunds late payments through Stripe", async () => {
+  /** Marks the stand-in's session paid (what a re-fetch sees) and delivers a pointer-only completed event. */
+  async function payInStandIn(orderId: string, paymentIntent: string) {
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const sessionId = order.stripeCheckoutSessionId ?? "";
+    const stored = standIn.sessions.get(sessionId);
+    if (!stored) throw new Error("session missing in stand-in");
+    Object.assign(stored, {
+      status: "complete",
+      payment_status: "paid",
+      amount_total: order.totalMinor,
+      currency: "cad",
+      payment_intent: paymentIntent,
+    });
+    await deliverStripeEvent(
+      "checkout.session.completed",
+      {
+        id: sessionId,
+        object: "checkout.session",
+        payment_status: "unpaid",
+        metadata: { order_id: orderId },
+      },
+      { secret: TEST_PLATFORM_WEBHOOK_SECRET },
+    );
+    return sessionId;
+  }
+
+  it("re-fetches the session on completed (the payload is a pointer)", async () => {
     stubStripeKeys(standIn.url);
     const { event, ga } = await setUpEvent();
     const { orderId } = await createCheckoutSession({
       eventId: event.id,
       ...buyer([{ tierId: ga.id, quantity: 1 }]),
     });
-    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-    const sessionId = order.stripeCheckoutSessionId ?? "";
-    const stored = standIn.sessions.get(sessionId);
-    if (!stored) throw new Error("session missing in stand-in");
-    Object.assign(stored, {
-      payment_status: "paid",
-      amount_total: order.totalMinor,
-      currency: "cad",
-      payment_intent: "pi_real_1",
-    });
-    const payload = JSON.stringify({
-      id: "evt_pointer",
-      object: "event",
-      type: "checkout.session.completed",
-      livemode: false,
-      created: Math.floor(Date.now() / 1000),
-      data: {
-        object: {
-          id: sessionId,
-          object: "checkout.session",
-          payment_status: "unpaid",
-          metadata: { order_id: orderId },
-        },
-      },
-    });
-    const response = await webhookRoute(
-      new Request("http://localhost/api/tickets/webhooks/stripe", {
-        method: "POST",
-        headers: {
-          "stripe-signature": Stripe.webhooks.generateTestHeaderString({
-            payload,
-            secret: TEST_PLATFORM_WEBHOOK_SECRET,
-          }),
-        },
-        body: payload,
-      }),
-      routeContext(),
-    );
-    expect(response.status).toBe(200);
-    await runDueJobs(jobDefinitions);
+    const sessionId = await payInStandIn(orderId, "pi_real_1");
     const paid = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(paid.status).toBe("paid");
     expect(paid.stripePaymentIntentId).toBe("pi_real_1");
     expect(
       standIn.requests.some((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${sessionId}`),
     ).toBe(true);
+  });
 
-    await db.order.update({ where: { id: orderId }, data: { status: "cancelled" } });
-    await db.job.create({ data: { name: refundLatePaymentJob.name, payload: { orderId } } });
-    await runDueJobs(jobDefinitions);
-    const refundCall = standIn.requests.find((r) => r.path === "/v1/refunds");
-    expect(refundCall?.form).toMatchObject({
-      payment_intent: "pi_real_1",
-      reverse_transfer: "true",
-      refund_application_fee: "true",
+  it("refunds a late payment through Stripe and converges when Stripe reports the refund", async () => {
+    stubStripeKeys(standIn.url);
+    const { event, ga } = await setUpEvent({ gaCapacity: 1 });
+    const late = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 1 }]),
     });
-    expect(refundCall?.headers["idempotency-key"]).toBe(`refund:late:${orderId}`);
-    expect((await db.refund.findFirstOrThrow({ where: { orderId } })).status).toBe("pending");
+    const lateOrder = await db.order.findUniqueOrThrow({ where: { id: late.orderId } });
+    await deliverStripeEvent(
+      "checkout.session.expired",
+      {
+        id: lateOrder.stripeCheckoutSessionId,
+        object: "checkout.session",
+        metadata: { order_id: late.orderId },
+      },
+      { secret: TEST_PLATFORM_WEBHOOK_SECRET },
+    );
+    const rival = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: ga.id, quantity: 1 }]),
+    });
+    await payInStandIn(rival.orderId, "pi_rival");
+    await payInStandIn(late.orderId, "pi_late");
+
+    const refund = await db.refund.findFirstOrThrow({ where: { orderId: late.orderId } });
+    expect(refund).toMatchObject({ status: "pending", amountMinor: lateOrder.totalMinor, ticketIds: [] });
+    const refundCall = standIn.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
+    expect(refundCall?.form).toMatchObject({
+      payment_intent: "pi_late",
+      amount: String(lateOrder.totalMinor),
+      "metadata[refund_id]": refund.id,
+      "metadata[order_id]": late.orderId,
+      "metadata[source]": "late_payment",
+    });
+    expect(refundCall?.headers["idempotency-key"]).toBe(`refund:${refund.id}`);
+
+    // Stripe reports the refund done: the event converges like any refund (it used to retry, then dead-letter).
+    const stripeRefundId = refund.stripeRefundId ?? "";
+    const stored = standIn.refunds.get(stripeRefundId);
+    if (!stored) throw new Error("refund missing in stand-in");
+    stored.status = "succeeded";
+    await deliverStripeEvent(
+      "refund.updated",
+      { id: stripeRefundId, object: "refund", status: "pending" },
+      { secret: TEST_PLATFORM_WEBHOOK_SECRET },
+    );
+    await expectRefundedState(late.orderId, {
+      ticketIds: [],
+      amountMinor: lateOrder.totalMinor,
+      status: "refunded",
+    });
+    expect(await db.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } })).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: rival.orderId } })).status).toBe("paid");
+  });
+
+  it("fails a refund event at once when its metadata names an order we do not have", async () => {
+    stubStripeKeys(standIn.url);
+    standIn.refunds.set("re_stray", {
+      id: "re_stray",
+      object: "refund",
+      amount: 500,
+      currency: "cad",
+      status: "succeeded",
+      payment_intent: "pi_stray",
+      metadata: { order_id: "no-such-order", refund_id: "no-such-refund" },
+    });
+    await deliverStripeEvent(
+      "refund.updated",
+      { id: "re_stray", object: "refund", status: "succeeded" },
+      { secret: TEST_PLATFORM_WEBHOOK_SECRET },
+    );
+    const stored = await db.webhookEvent.findFirstOrThrow();
+    expect(stored).toMatchObject({ status: "failed", attempts: 1 });
+    expect(stored.lastError).toContain("no-such-order");
   });
 });

@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { findApplicableDiscount } from "@/lib/discounts/find-applicable-discount";
 import type { DiscountSummary } from "@/lib/discounts/discount-rules";
 import { env } from "@/lib/env";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, isAppError, parseInput } from "@/lib/errors";
 import { releaseHolds } from "@/lib/inventory/release-holds";
 import { reserveSeats } from "@/lib/inventory/reserve-seats";
 import { log } from "@/lib/log";
@@ -205,10 +205,25 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       cancelUrl: new URL(`/tickets/e/${event.slug}?checkout=cancelled`, env.APP_URL).toString(),
     });
     const session = await stripe.checkout.sessions.create(params, options);
-    await db.order.update({ where: { id: orderId }, data: { stripeCheckoutSessionId: session.id } });
+    // Stored whatever the order's state, so a payment on this session is always matched to the order.
+    const stored = await db.order.update({
+      where: { id: orderId },
+      data: { stripeCheckoutSessionId: session.id },
+      select: { status: true },
+    });
+    if (stored.status !== "pending") {
+      // Cancelled meanwhile (the event was cancelled while this buyer checked out): close the session.
+      await stripe.checkout.sessions.expire(
+        session.id,
+        {},
+        { ...options, idempotencyKey: `checkout:expire:${orderId}` },
+      );
+      throw AppError.conflict("This event is no longer on sale.");
+    }
     if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
     return { orderId, url: session.url, free: false };
   } catch (error) {
+    if (isAppError(error)) throw error;
     await db.$transaction(async (tx) => {
       await releaseHolds(tx, orderId, new Date());
       await tx.order.update({

@@ -1,19 +1,18 @@
 // Payment landed (a Stripe webhook, the test-mode payment page, or a free order): one transaction turns
 // the order's holds into tickets, marks it paid and queues the confirmation email. Idempotent: a
-// redelivered event finds the order paid and does nothing. A payment that arrives after its holds lapsed
-// keeps its seats when there is still room; otherwise the order is cancelled, the money refunded by a job,
-// the buyer gets an apology and the audit log says why.
+// redelivered event finds the order paid (or its payment already recorded) and does nothing. A payment that
+// cannot be honoured — the event was cancelled or has ended, the order was cancelled, or its holds lapsed and
+// the seats were sold meanwhile — is recorded and refunded through the one refund path
+// (refundUnhonouredPayment); a payment whose amount or currency is not the order's is a permanent failure
+// (the webhook event ends `failed` at once, visible for an admin), never retried.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
+import { refundUnhonouredPayment, type UnhonouredReason } from "@/lib/checkout/refund-unhonoured-payment";
 import { db } from "@/lib/db";
-import { queueEmail } from "@/lib/email/queue-email";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { convertHolds } from "@/lib/inventory/convert-holds";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { PermanentJobError } from "@/lib/jobs/define-job";
 import { log } from "@/lib/log";
-import { formatMoney } from "@/lib/money/format-money";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
 import { queueOrderConfirmation } from "@/lib/orders/queue-order-confirmation";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
@@ -39,25 +38,25 @@ export async function fulfillOrder(
 ): Promise<FulfillOutcome> {
   const outcome = await db.$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<{ status: string }[]>`
-        SELECT status::text AS status FROM tickets_orders WHERE id = ${orderId} FOR UPDATE`;
-      const status = locked[0]?.status;
-      if (!status) throw AppError.notFound("Order not found.");
-      if (SETTLED.has(status)) return "already_paid" as const;
-      if (status === "cancelled" && payment.kind === "stripe") {
-        const lateRefund = await tx.refund.findFirst({ where: { orderId }, select: { id: true } });
-        if (lateRefund) return "late_refund" as const;
-      }
+      const locked = await tx.$queryRaw<{ status: string; paid_at: Date | null }[]>`
+        SELECT status::text AS status, paid_at FROM tickets_orders WHERE id = ${orderId} FOR UPDATE`;
+      const row = locked[0];
+      if (!row) throw AppError.notFound("Order not found.");
+      if (SETTLED.has(row.status)) return "already_paid" as const;
+      // A cancelled order whose payment was recorded is being refunded already (a redelivery).
+      if (row.paid_at !== null) return "late_refund" as const;
 
       const order = await tx.order.findUniqueOrThrow({
         where: { id: orderId },
         select: {
+          id: true,
           organizerId: true,
           totalMinor: true,
           currency: true,
           buyerEmail: true,
           buyerName: true,
-          event: { select: { title: true, slug: true, stripeTaxEnabled: true } },
+          cancelledAt: true,
+          event: { select: { title: true, slug: true, status: true, endsAt: true, stripeTaxEnabled: true } },
         },
       });
       if (payment.kind === "stripe") assertAmountMatches(order, payment);
@@ -67,44 +66,30 @@ export async function fulfillOrder(
               stripeCheckoutSessionId: payment.checkoutSessionId,
               stripePaymentIntentId: payment.paymentIntentId,
             }
-          : {};
+          : null;
 
-      if (!(await convertHolds(tx, orderId, now))) {
-        await tx.order.update({
-          where: { id: orderId },
-          data: { status: "cancelled", cancelledAt: now, ...stripeIds },
-        });
-        await enqueueJob(
-          refundLatePaymentJob,
-          { orderId },
-          { db: tx, singletonKey: `late-refund:${orderId}` },
-        );
-        await queueEmail(
+      const refusal: UnhonouredReason | null =
+        order.event.status === "cancelled"
+          ? "event_cancelled"
+          : row.status === "cancelled"
+            ? "order_cancelled"
+            : order.event.endsAt <= now
+              ? "event_ended"
+              : (await convertHolds(tx, orderId, now))
+                ? null
+                : "sold_out";
+      if (refusal !== null) {
+        if (!stripeIds) throw AppError.conflict("These tickets can no longer be issued.");
+        await refundUnhonouredPayment(
+          tx,
           {
-            to: order.buyerEmail,
-            template: "late-payment-refund",
-            props: {
-              buyerName: order.buyerName,
-              eventTitle: order.event.title,
-              amount: formatMoney(
-                payment.kind === "stripe" ? (payment.amountTotal ?? order.totalMinor) : 0,
-                order.currency,
-              ),
-              eventUrl: new URL(`/tickets/e/${order.event.slug}`, env.APP_URL).toString(),
-            },
-            organizerId: order.organizerId,
-            orderId,
+            order,
+            amountMinor: (payment.kind === "stripe" ? payment.amountTotal : null) ?? order.totalMinor,
+            stripeIds,
+            reason: refusal,
           },
-          { db: tx },
+          now,
         );
-        await recordAudit(tx, {
-          organizerId: order.organizerId,
-          actorType: "stripe",
-          action: "order.late_payment_refunded",
-          entityType: "order",
-          entityId: orderId,
-          data: { reason: "payment arrived after the holds lapsed and the seats were sold", ...stripeIds },
-        });
         return "late_refund" as const;
       }
 
@@ -127,17 +112,18 @@ export async function fulfillOrder(
   return outcome;
 }
 
+/** A payment of another amount or currency than the order's: retrying cannot change it. */
 function assertAmountMatches(
   order: { totalMinor: number; currency: string; event: { stripeTaxEnabled: boolean } },
   payment: Extract<PaymentEvidence, { kind: "stripe" }>,
 ): void {
   if (payment.currency !== null && payment.currency.toLowerCase() !== order.currency) {
-    throw new Error(`paid in ${payment.currency}, order is in ${order.currency}`);
+    throw new PermanentJobError(`paid in ${payment.currency}, order is in ${order.currency}`);
   }
   // With Stripe Tax, Stripe adds the tax on top of our total.
   const expected = order.totalMinor;
   const amount = payment.amountTotal;
   if (amount !== null && (order.event.stripeTaxEnabled ? amount < expected : amount !== expected)) {
-    throw new Error(`paid ${amount}, order total is ${expected}`);
+    throw new PermanentJobError(`paid ${amount}, order total is ${expected}`);
   }
 }

@@ -32,7 +32,7 @@ async function orderFor(dispute: Stripe.Dispute, ctx: WebhookHandlerContext): Pr
     }
     throw new Error(`no order for dispute ${dispute.id} yet; retrying`);
   }
-  if (!isSettledOrder(order.status)) throw new Error(`order ${order.id} is not paid yet; retrying`);
+  if (!isSettledOrder(order)) throw new Error(`order ${order.id} is not paid yet; retrying`);
   return order.id;
 }
 

@@ -3,14 +3,27 @@ import { GET as progressRoute, POST as cancelRoute } from "@/app/api/tickets/eve
 import { POST as retryRoute } from "@/app/api/tickets/events/[id]/cancel/retry/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
+import { completeTestModePayment } from "@/lib/checkout/test-mode-payment";
+import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { addMember } from "@/lib/testing/factories";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
-import { stubStripeEnv, stubStripeKeys } from "@/lib/payments/testing/stub-stripe-env";
+import {
+  stubStripeEnv,
+  stubStripeKeys,
+  TEST_CONNECT_WEBHOOK_SECRET,
+  TEST_PLATFORM_WEBHOOK_SECRET,
+} from "@/lib/payments/testing/stub-stripe-env";
 import type { CancellationProgress } from "@/lib/events/cancel-event";
-import { createPaidOrder, expectRefundedState, runJobs, setUpRefundEvent } from "@/lib/refunds/testing";
+import {
+  createPaidOrder,
+  deliverStripeEvent,
+  expectRefundedState,
+  runJobs,
+  setUpRefundEvent,
+} from "@/lib/refunds/testing";
 import { resetDatabase } from "@/lib/testing/db";
 import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 
@@ -66,6 +79,151 @@ describe("event cancellation (test mode, through the webhook route)", () => {
       await progressRoute(apiRequest(path, { cookie: owner.cookie }), routeContext({ id: event.id }))
     ).json()) as CancellationProgress;
     expect(progress).toMatchObject({ total: 2, refunded: 2, pending: 0, failed: [], done: true });
+  });
+
+  it("cancels the orders still at the payment page and refunds a payment that arrives anyway", async () => {
+    const { event, ga, owner } = await setUpRefundEvent({ gaCapacity: 5 });
+    const { orderId } = await createCheckoutSession({
+      eventId: event.id,
+      items: [{ tierId: ga.id, quantity: 2 }],
+      buyer: { email: "slow@example.test", name: "Slow Payer" },
+    });
+    const path = `/api/tickets/events/${event.id}/cancel`;
+    expect((await post(cancelRoute, path, event.id, owner.cookie)).status).toBe(202);
+
+    const cancelled = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { holds: true } });
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.holds.every((h) => h.releasedAt !== null)).toBe(true);
+    const page = await completeTestModePayment({
+      orderId,
+      token: orderAccessTokenFor(orderId).token,
+      outcome: "pay",
+      origin: bridge.origin,
+    }).catch((e: unknown) => e);
+    expect(isAppError(page) && page.code === "conflict").toBe(true);
+
+    // The buyer's payment got through before the page closed: it is refunded, never honoured.
+    await deliverStripeEvent("checkout.session.completed", {
+      id: cancelled.stripeCheckoutSessionId,
+      object: "checkout.session",
+      payment_status: "paid",
+      amount_total: cancelled.totalMinor,
+      currency: cancelled.currency,
+      metadata: { order_id: orderId },
+      payment_intent: `pi_test_${orderId}`,
+    });
+    await expectRefundedState(orderId, {
+      ticketIds: [],
+      amountMinor: cancelled.totalMinor,
+      status: "refunded",
+    });
+    expect(await db.ticket.count({ where: { orderId } })).toBe(0);
+    const apology = await db.emailOutbox.findFirstOrThrow({
+      where: { orderId, template: "late-payment-refund" },
+    });
+    expect(apology.text).toContain("after the organizer cancelled the event");
+    expect(await db.emailOutbox.count({ where: { orderId, template: "order-confirmation" } })).toBe(0);
+  });
+});
+
+describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
+  let standIn: StripeStandIn;
+  beforeAll(async () => {
+    standIn = await startStripeStandIn();
+  });
+  afterAll(async () => {
+    await standIn.close();
+    vi.unstubAllEnvs();
+    loadEnv();
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    standIn.reset();
+  });
+
+  it.each(["destination", "direct"] as const)(
+    "expires every open %s-charge session; a session paid meanwhile is refunded when its payment arrives",
+    async (chargeType) => {
+      stubStripeKeys(standIn.url, { STRIPE_CHARGE_TYPE: chargeType });
+      const { event, ga, owner, organizer } = await setUpRefundEvent({ gaCapacity: 5 });
+      const checkout = (email: string) =>
+        createCheckoutSession({
+          eventId: event.id,
+          items: [{ tierId: ga.id, quantity: 1 }],
+          buyer: { email, name: "Buyer" },
+        });
+      const open = await checkout("open@example.test");
+      const paying = await checkout("paying@example.test");
+      const sessionOf = async (orderId: string) =>
+        (await db.order.findUniqueOrThrow({ where: { id: orderId } })).stripeCheckoutSessionId ?? "";
+      const openSession = await sessionOf(open.orderId);
+      const payingSession = await sessionOf(paying.orderId);
+      // This buyer completes the payment page just before the organizer cancels.
+      Object.assign(standIn.sessions.get(payingSession) ?? {}, {
+        status: "complete",
+        payment_status: "paid",
+        amount_total: (await db.order.findUniqueOrThrow({ where: { id: paying.orderId } })).totalMinor,
+        currency: "cad",
+        payment_intent: "pi_paying",
+      });
+
+      const path = `/api/tickets/events/${event.id}/cancel`;
+      expect((await post(cancelRoute, path, event.id, owner.cookie)).status).toBe(202);
+      await runJobs();
+      const expires = standIn.requests.filter((r) => r.method === "POST" && r.path.endsWith("/expire"));
+      expect(expires.map((r) => r.path).sort()).toEqual(
+        [
+          `/v1/checkout/sessions/${openSession}/expire`,
+          `/v1/checkout/sessions/${payingSession}/expire`,
+        ].sort(),
+      );
+      for (const request of expires) {
+        expect(request.headers["stripe-account"]).toBe(
+          chargeType === "direct" ? `acct_test_${organizer.id}` : undefined,
+        );
+      }
+      expect(standIn.sessions.get(openSession)?.status).toBe("expired");
+      for (const orderId of [open.orderId, paying.orderId]) {
+        expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("cancelled");
+      }
+      expect(await db.hold.count({ where: { eventId: event.id, releasedAt: null } })).toBe(0);
+
+      await deliverStripeEvent(
+        "checkout.session.completed",
+        { id: payingSession, object: "checkout.session", metadata: { order_id: paying.orderId } },
+        chargeType === "direct"
+          ? { secret: TEST_CONNECT_WEBHOOK_SECRET, account: `acct_test_${organizer.id}` }
+          : { secret: TEST_PLATFORM_WEBHOOK_SECRET },
+      );
+      const refund = await db.refund.findFirstOrThrow({ where: { orderId: paying.orderId } });
+      expect(refund).toMatchObject({ status: "pending", ticketIds: [] });
+      const refundCall = standIn.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
+      expect(refundCall?.form).toMatchObject({
+        payment_intent: "pi_paying",
+        "metadata[refund_id]": refund.id,
+        "metadata[source]": "event_cancelled",
+      });
+      expect(await db.ticket.count({ where: { eventId: event.id } })).toBe(0);
+    },
+  );
+  it("closes the session of a buyer whose checkout was still being created when the event was cancelled", async () => {
+    stubStripeKeys(standIn.url);
+    const { event, ga, owner } = await setUpRefundEvent();
+    const path = `/api/tickets/events/${event.id}/cancel`;
+    standIn.beforeAnswer = async (request) => {
+      if (request.path !== "/v1/checkout/sessions") return;
+      expect((await post(cancelRoute, path, event.id, owner.cookie)).status).toBe(202);
+    };
+    const attempt = await createCheckoutSession({
+      eventId: event.id,
+      items: [{ tierId: ga.id, quantity: 1 }],
+      buyer: { email: "racer@example.test", name: "Racer" },
+    }).catch((e: unknown) => e);
+    expect(isAppError(attempt) && attempt.code === "conflict").toBe(true);
+    const order = await db.order.findFirstOrThrow({ where: { eventId: event.id } });
+    expect(order.status).toBe("cancelled");
+    expect(order.stripeCheckoutSessionId).not.toBeNull();
+    expect(standIn.sessions.get(order.stripeCheckoutSessionId ?? "")?.status).toBe("expired");
   });
 });
 

@@ -1,12 +1,18 @@
 // Cancelling an event: status `cancelled` (checkout only sells published events, so sales stop at once),
-// then a job refunds every paid order (see cancel-event-job). Progress: n of N orders refunded, refunds
-// pending, failures with Stripe's reason; failures are retried by running the job again.
+// every pending order cancelled with its holds released and its Checkout Session expired (a job per order,
+// after commit), then a job refunds every paid order (see cancel-event-job). A payment that still gets
+// through is refunded when it arrives (fulfillOrder). Progress: n of N orders refunded, refunds pending,
+// failures with Stripe's reason; failures are retried by running the job again.
 import "server-only";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import { db, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EventActor } from "@/lib/events/event-actor";
 import { cancelEventJobKey, cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
+import {
+  expireCheckoutSessionJob,
+  expireCheckoutSessionKey,
+} from "@/lib/checkout/expire-checkout-session-job";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 
 export interface CancellationFailure {
@@ -33,9 +39,11 @@ export interface CancellationProgress {
 
 export async function cancelEvent(actor: EventActor, eventId: string, now = new Date()) {
   await db.$transaction(async (tx) => {
+    // NO KEY UPDATE: checkouts and payments insert rows pointing at the event (a KEY SHARE lock each) while
+    // holding their order's row lock; a FOR UPDATE here would deadlock with them on those orders.
     const locked = await tx.$queryRaw<{ status: string }[]>`
       SELECT status::text AS status FROM tickets_events
-      WHERE id = ${eventId} AND organizer_id = ${actor.organizerId} FOR UPDATE`;
+      WHERE id = ${eventId} AND organizer_id = ${actor.organizerId} FOR NO KEY UPDATE`;
     const status = locked[0]?.status;
     if (!status) throw AppError.notFound("Event not found.");
     if (status === "cancelled") throw AppError.conflict("This event is already cancelled.");
@@ -44,9 +52,43 @@ export async function cancelEvent(actor: EventActor, eventId: string, now = new 
       where: { id: eventId, organizerId: actor.organizerId },
       data: { status: "cancelled", cancelledAt: now },
     });
-    await queueCancellationRefunds(tx, actor, eventId, { action: "event.cancelled", data: { from: status } });
+    const cancelledOrders = await cancelPendingOrders(tx, eventId, actor.organizerId, now);
+    await queueCancellationRefunds(tx, actor, eventId, {
+      action: "event.cancelled",
+      data: { from: status, pendingOrdersCancelled: cancelledOrders },
+    });
   });
   return getCancellationProgress(actor.organizerId, eventId);
+}
+
+/**
+ * Buyers still at the payment page: their orders are cancelled, their seats released, and a job per order
+ * expires the Checkout Session after commit. Returns how many orders it cancelled.
+ */
+async function cancelPendingOrders(tx: Db, eventId: string, organizerId: string, now: Date): Promise<number> {
+  const pending = await tx.$queryRaw<{ id: string; session: string | null }[]>`
+    SELECT id, stripe_checkout_session_id AS session FROM tickets_orders
+    WHERE event_id = ${eventId} AND organizer_id = ${organizerId} AND status = 'pending'
+    ORDER BY id FOR UPDATE`;
+  if (pending.length === 0) return 0;
+  const ids = pending.map((o) => o.id);
+  await tx.order.updateMany({
+    where: { id: { in: ids }, status: "pending" },
+    data: { status: "cancelled", cancelledAt: now },
+  });
+  await tx.hold.updateMany({
+    where: { orderId: { in: ids }, releasedAt: null, convertedAt: null },
+    data: { releasedAt: now },
+  });
+  for (const order of pending) {
+    if (!order.session) continue;
+    await enqueueJob(
+      expireCheckoutSessionJob,
+      { orderId: order.id },
+      { db: tx, singletonKey: expireCheckoutSessionKey(order.id) },
+    );
+  }
+  return pending.length;
 }
 
 /** Runs the refund job again for the orders not refunded (failed refunds get a new one). */

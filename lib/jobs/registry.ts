@@ -7,9 +7,9 @@ import { sweepVerificationTokensJob } from "@/lib/auth/sweep-verification-tokens
 import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
 import { expireHoldsJob } from "@/lib/inventory/expire-holds";
 import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
-import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
 import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
 import { cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
+import { expireCheckoutSessionJob } from "@/lib/checkout/expire-checkout-session-job";
 
 export const jobDefinitions: JobDefinition[] = [
   sendEmailJob,
@@ -17,9 +17,9 @@ export const jobDefinitions: JobDefinition[] = [
   sweepVerificationTokensJob,
   processStripeEventJob,
   expireHoldsJob,
-  refundLatePaymentJob,
   submitRefundJob,
   cancelEventRefundsJob,
+  expireCheckoutSessionJob,
 ];
 
 export const jobSchedules: Schedule[] = [

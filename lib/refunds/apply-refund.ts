@@ -28,7 +28,8 @@ import {
   toRefundableOrder,
 } from "@/lib/refunds/refund-allocation";
 
-export type RefundSource = "organizer" | "admin" | "stripe_dashboard" | "dispute_lost" | "event_cancelled";
+export type RefundSource =
+  "organizer" | "admin" | "stripe_dashboard" | "dispute_lost" | "event_cancelled" | "late_payment";
 
 export interface RefundFact {
   orderId: string;
@@ -54,6 +55,7 @@ const REVOCATION_REASON: Record<RefundSource, string> = {
   stripe_dashboard: "refunded",
   dispute_lost: "dispute_lost",
   event_cancelled: "event_cancelled",
+  late_payment: "refunded",
 };
 
 export async function applyRefund(fact: RefundFact, now = new Date()): Promise<ApplyRefundResult> {
@@ -217,6 +219,8 @@ function defaultReason(source: RefundSource): string {
       return "Dispute lost: the bank took the payment back";
     case "event_cancelled":
       return "Event cancelled";
+    case "late_payment":
+      return "Payment could not be honoured";
     default:
       return "Refund";
   }

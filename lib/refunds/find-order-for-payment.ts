@@ -13,10 +13,11 @@ export interface PaymentPointer {
 export interface OrderForPayment {
   id: string;
   status: string;
+  paidAt: Date | null;
   stripePaymentIntentId: string | null;
 }
 
-const select = { id: true, status: true, stripePaymentIntentId: true } as const;
+const select = { id: true, status: true, paidAt: true, stripePaymentIntentId: true } as const;
 
 export async function findOrderForPayment(pointer: PaymentPointer): Promise<OrderForPayment | null> {
   if (pointer.orderId) {
@@ -49,7 +50,15 @@ export function idOf(value: string | { id: string } | null | undefined): string 
   return typeof value === "string" ? value : value.id;
 }
 
-/** Orders whose payment has landed (refunds and disputes only make sense for these). */
-export function isSettledOrder(status: string): boolean {
-  return status === "paid" || status === "partially_refunded" || status === "refunded";
+/**
+ * Orders whose payment has landed (refunds and disputes only make sense for these): paid or refunded, and
+ * cancelled orders whose payment was recorded because it could not be honoured (being refunded).
+ */
+export function isSettledOrder(order: { status: string; paidAt: Date | null }): boolean {
+  return (
+    order.paidAt !== null ||
+    order.status === "paid" ||
+    order.status === "partially_refunded" ||
+    order.status === "refunded"
+  );
 }

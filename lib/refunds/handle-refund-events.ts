@@ -3,11 +3,13 @@
 //
 // Ordering choice: an event about a payment whose order is not paid yet (the refund arrived before
 // checkout.session.completed was processed) THROWS, so the queue retries it with backoff until the order is
-// paid; by then the same refund converges exactly as if the events had come in order. An event about a
-// payment we cannot match to any order is retried a few times (its checkout may still be on its way), then
-// ignored. Duplicates are no-ops: applyRefund is idempotent per Stripe refund id.
+// paid; by then the same refund converges exactly as if the events had come in order. A refund whose
+// metadata names an order we do not have is a permanent failure (the event ends `failed` at once, visible);
+// one about a payment we cannot match to any order is retried a few times (its checkout may still be on its
+// way), then ignored. Duplicates are no-ops: applyRefund is idempotent per Stripe refund id.
 import "server-only";
 import type Stripe from "stripe";
+import { PermanentJobError } from "@/lib/jobs/define-job";
 import { applyRefund, type RefundSource } from "@/lib/refunds/apply-refund";
 import { findOrderForPayment, idOf, isSettledOrder } from "@/lib/refunds/find-order-for-payment";
 import { markRefundFailed } from "@/lib/refunds/mark-refund-failed";
@@ -16,7 +18,7 @@ import type { WebhookHandlerContext } from "@/lib/webhooks/handlers";
 /** Attempts after which a refund for a payment we cannot match at all is ignored. */
 const UNKNOWN_PAYMENT_ATTEMPTS = 4;
 
-const SOURCES = new Set<RefundSource>(["organizer", "admin", "event_cancelled"]);
+const SOURCES = new Set<RefundSource>(["organizer", "admin", "event_cancelled", "late_payment"]);
 
 function accountOptions(account: string | undefined | null): Stripe.RequestOptions | undefined {
   return account ? { stripeAccount: account } : undefined;
@@ -36,12 +38,17 @@ export async function convergeStripeRefund(
     chargeId: idOf(refund.charge),
   });
   if (!order) {
-    if (!metadata.order_id && ctx.attempt >= UNKNOWN_PAYMENT_ATTEMPTS) {
+    if (metadata.order_id) {
+      throw new PermanentJobError(
+        `refund ${refund.id} names order ${metadata.order_id}, which does not exist or took another payment`,
+      );
+    }
+    if (ctx.attempt >= UNKNOWN_PAYMENT_ATTEMPTS) {
       return ctx.ignore(`no order for payment ${paymentIntentId ?? "unknown"}`);
     }
     throw new Error(`no order for refund ${refund.id} yet; retrying (its checkout may not be processed)`);
   }
-  if (!isSettledOrder(order.status)) {
+  if (!isSettledOrder(order)) {
     throw new Error(`order ${order.id} is ${order.status}, not paid yet; retrying refund ${refund.id}`);
   }
   switch (refund.status) {

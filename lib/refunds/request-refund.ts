@@ -74,6 +74,7 @@ export async function requestRefund(
           id: true,
           organizerId: true,
           status: true,
+          paidAt: true,
           currency: true,
           totalMinor: true,
           refundedMinor: true,
@@ -84,11 +85,13 @@ export async function requestRefund(
         },
       });
       if (order.status === "refunded") throw AppError.conflict("This order is already fully refunded.");
-      if (order.status !== "paid" && order.status !== "partially_refunded") {
+      // A cancelled order whose payment landed (it could not be honoured) may need its refund sent again.
+      const paidButCancelled = order.status === "cancelled" && order.paidAt !== null;
+      if (order.status !== "paid" && order.status !== "partially_refunded" && !paidButCancelled) {
         throw AppError.conflict("Only paid orders can be refunded.");
       }
       const deadline = order.event.allowRefundsUntil;
-      if (deadline && now > deadline && !adminNote && !options.skipDeadline) {
+      if (deadline && now > deadline && !adminNote && !options.skipDeadline && !paidButCancelled) {
         throw AppError.conflict(
           `Refunds for this event closed on ${formatEventTime(deadline, order.event.timezone)} (${deadline.toISOString()}). A platform admin can override this with a note.`,
         );

@@ -50,7 +50,7 @@ export const submitRefundJob = defineJob({
     if (refund.status !== "pending") return;
     const { order } = refund;
     const refundSource: RefundSource =
-      source === "event_cancelled" || source === "admin" ? source : "organizer";
+      source === "event_cancelled" || source === "admin" || source === "late_payment" ? source : "organizer";
     const metadata = { refund_id: refund.id, order_id: order.id, source: refundSource };
     const stripe = getStripe();
 

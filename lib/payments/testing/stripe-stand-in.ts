@@ -31,6 +31,8 @@ export interface StripeStandIn {
   failWith: number | null;
   /** The error message of failWith answers. */
   failMessage: string;
+  /** Runs before each request is answered (tests use it to make something happen "meanwhile"). */
+  beforeAnswer: ((request: RecordedStripeRequest) => Promise<void>) | null;
   /** Forgets every request and account (call in beforeEach). */
   reset(): void;
   close(): Promise<void>;
@@ -89,6 +91,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     disputes,
     failWith: null,
     failMessage: "stand-in failure",
+    beforeAnswer: null,
     updateAccount(id, patch) {
       const current = accounts.get(id);
       if (!current) throw new Error(`stand-in has no account ${id}`);
@@ -103,6 +106,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       byIdempotencyKey.clear();
       standIn.failWith = null;
       standIn.failMessage = "stand-in failure";
+      standIn.beforeAnswer = null;
     },
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -121,7 +125,9 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       }
       const form = Object.fromEntries(new URLSearchParams(raw));
       const method = request.method ?? "GET";
-      requests.push({ method, path: url.pathname, headers, form });
+      const recorded = { method, path: url.pathname, headers, form };
+      requests.push(recorded);
+      await standIn.beforeAnswer?.(recorded);
       if (standIn.failWith !== null) {
         send(response, standIn.failWith, {
           error: {
@@ -183,6 +189,29 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         sessions.set(id, session);
         if (key) byIdempotencyKey.set(key, id);
         return send(response, 200, session);
+      }
+      const expirePath = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(url.pathname);
+      if (method === "POST" && expirePath?.[1]) {
+        const found = sessions.get(decodeURIComponent(expirePath[1]));
+        if (!found) {
+          return send(response, 404, {
+            error: {
+              type: "invalid_request_error",
+              code: "resource_missing",
+              message: "No such checkout.session",
+            },
+          });
+        }
+        if (found.status !== "open") {
+          return send(response, 400, {
+            error: {
+              type: "invalid_request_error",
+              message: `Only Checkout Sessions with a status in ["open"] can be expired. This session has a status of "${String(found.status)}".`,
+            },
+          });
+        }
+        found.status = "expired";
+        return send(response, 200, found);
       }
       const sessionPath = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
       if (method === "GET" && sessionPath?.[1]) {

@@ -16,6 +16,7 @@ import {
   stubStripeKeys,
   TEST_PLATFORM_WEBHOOK_SECRET,
 } from "@/lib/payments/testing/stub-stripe-env";
+import { getTestModeWebhookSecret } from "@/lib/payments/webhook-secrets";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
 import { resetDatabase } from "@/lib/testing/db";
 import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
@@ -287,7 +288,7 @@ describe("webhook-driven fulfilment", () => {
     });
     const signature = Stripe.webhooks.generateTestHeaderString({
       payload,
-      secret: "whsec_stagedoor_test_mode_only_not_a_real_secret",
+      secret: await getTestModeWebhookSecret(),
     });
     const response = await webhookRoute(
       new Request("http://localhost/api/tickets/webhooks/stripe", {

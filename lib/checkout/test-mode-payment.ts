@@ -133,7 +133,7 @@ export async function completeTestModePayment(input: {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "stripe-signature": signTestModeWebhook(payload, endpoint),
+        "stripe-signature": await signTestModeWebhook(payload, endpoint),
       },
       body: payload,
     },

@@ -76,7 +76,7 @@ export async function emitTestModeRefundEvents(refund: TestModeRefund, origin = 
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "stripe-signature": signTestModeWebhook(payload, endpoint),
+          "stripe-signature": await signTestModeWebhook(payload, endpoint),
         },
         body: payload,
       },

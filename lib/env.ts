@@ -172,6 +172,14 @@ export function loadEnv(): Env {
   return cached;
 }
 
+/**
+ * The dev pages (/tickets/dev/*, /api/tickets/dev/*: test-mode payment and onboarding, the mailbox) exist
+ * outside production, and in production only when STRIPE_TEST_MODE=true chose test mode.
+ */
+export function devPagesEnabled(): boolean {
+  return env.NODE_ENV !== "production" || env.STRIPE_TEST_MODE;
+}
+
 export function requireDatabaseUrl(): string {
   const url = env.DATABASE_URL;
   if (!url) {

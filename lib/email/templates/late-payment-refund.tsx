@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { EmailButton, EmailHeading, EmailLayout, EmailText } from "@/lib/email/templates/layout";
+import {
+  EmailButton,
+  EmailHeading,
+  EmailLayout,
+  EmailText,
+  type EmailFrameProps,
+} from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
 export const latePaymentRefundPropsSchema = z.object({
@@ -14,9 +20,18 @@ export type LatePaymentRefundProps = z.infer<typeof latePaymentRefundPropsSchema
 export const latePaymentRefundSubject = (props: LatePaymentRefundProps): string =>
   `Sorry — your tickets for ${props.eventTitle} could not be issued`;
 
-export function LatePaymentRefundEmail({ buyerName, eventTitle, amount, eventUrl }: LatePaymentRefundProps) {
+export function LatePaymentRefundEmail({
+  buyerName,
+  eventTitle,
+  amount,
+  eventUrl,
+  testModeNotice,
+}: LatePaymentRefundProps & EmailFrameProps) {
   return (
-    <EmailLayout preview={`Your payment of ${amount} is being refunded in full`}>
+    <EmailLayout
+      preview={`Your payment of ${amount} is being refunded in full`}
+      testModeNotice={testModeNotice}
+    >
       <EmailHeading>We are sorry, {buyerName}</EmailHeading>
       <EmailText>
         {`Your payment for ${eventTitle} arrived after your seats had been released, and the last seats were sold in the meantime. We could not issue your tickets.`}

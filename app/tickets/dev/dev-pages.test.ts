@@ -25,6 +25,7 @@ const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) };
 const liveProduction = { ...production, STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
 const testModeProduction = { ...production, STRIPE_TEST_MODE: "true" };
 const noParams = { params: Promise.resolve({}) };
+const mailboxRequest = () => new Request("http://localhost/api/tickets/dev/mailbox");
 
 async function notFoundDigest(render: () => Promise<unknown>): Promise<string | undefined> {
   try {
@@ -43,6 +44,18 @@ async function pendingOrder() {
     buyer: { email: "fan@example.test", name: "Fan One" },
   });
   return { orderId, token: orderAccessTokenFor(orderId).token };
+}
+
+/** The payment page's "Pay" button: its route, posting the signed event to the webhook route at `origin`. */
+function pressPay(origin: string, orderId: string, token: string) {
+  return payRoute(
+    new Request(`${origin}/api/tickets/dev/pay/${orderId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, outcome: "pay" }),
+    }),
+    { params: Promise.resolve({ orderId }) },
+  );
 }
 
 describe("dev pages in production", () => {
@@ -75,17 +88,8 @@ describe("dev pages in production", () => {
   it("have route handlers and pages that answer 404 with live keys", async () => {
     const { orderId, token } = await pendingOrder();
     stubStripeEnv(liveProduction);
-    expect(
-      (await listMessages(new Request("http://localhost/api/tickets/dev/mailbox"), noParams)).status,
-    ).toBe(404);
-    const pay = await payRoute(
-      new Request(`${bridge.origin}/api/tickets/dev/pay/${orderId}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token, outcome: "pay" }),
-      }),
-      { params: Promise.resolve({ orderId }) },
-    );
+    expect((await listMessages(mailboxRequest(), noParams)).status).toBe(404);
+    const pay = await pressPay(bridge.origin, orderId, token);
     expect(pay.status).toBe(404);
     const notFound = "NEXT_HTTP_ERROR_FALLBACK;404";
     const searchParams = Promise.resolve({});
@@ -102,21 +106,13 @@ describe("dev pages in production", () => {
   it("work when STRIPE_TEST_MODE=true chose test mode: mailbox, payment page, signed payment event", async () => {
     stubStripeEnv({ ...testModeProduction, APP_URL: bridge.origin });
     const { orderId, token } = await pendingOrder();
-    const mailbox = await listMessages(new Request("http://localhost/api/tickets/dev/mailbox"), noParams);
-    expect(mailbox.status).toBe(200);
+    expect((await listMessages(mailboxRequest(), noParams)).status).toBe(200);
     const page = await TestPaymentPage({
       params: Promise.resolve({ orderId }),
       searchParams: Promise.resolve({ token }),
     });
     expect(renderToStaticMarkup(createElement(QueryProvider, null, page))).toContain("Stripe test mode.");
-    const pay = await payRoute(
-      new Request(`${bridge.origin}/api/tickets/dev/pay/${orderId}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token, outcome: "pay" }),
-      }),
-      { params: Promise.resolve({ orderId }) },
-    );
+    const pay = await pressPay(bridge.origin, orderId, token);
     expect(pay.status).toBe(200);
     // The signed event went through the real webhook route (and is processed by the usual job).
     expect(await db.webhookEvent.findMany({ select: { type: true, status: true } })).toEqual([

@@ -1,10 +1,14 @@
-// ENABLE_TICKETING=false turns the whole module off: every /tickets and /api/tickets path answers 404.
+// ENABLE_TICKETING=false turns the whole module off: every /tickets and /api/tickets path answers 404. The dev
+// pages (/tickets/dev/*, /api/tickets/dev/*) answer 404 in production unless test mode was chosen.
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { devPagesEnabled, env } from "@/lib/env";
+
+const DEV_PATH = /^\/(api\/)?tickets\/dev(\/|$)/;
 
 export function proxy(request: NextRequest) {
-  if (env.ENABLE_TICKETING) return NextResponse.next();
-  if (request.nextUrl.pathname.startsWith("/api/")) {
+  const { pathname } = request.nextUrl;
+  if (env.ENABLE_TICKETING && (!DEV_PATH.test(pathname) || devPagesEnabled())) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
     return NextResponse.json(
       {
         type: "https://stagedoor.dev/problems/not-found",

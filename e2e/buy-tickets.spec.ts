@@ -31,6 +31,9 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   // The buyer, on a phone.
   const email = uniqueEmail("buyer");
   await page.goto("/tickets/e/demo-night");
+  // This server simulates payments (STRIPE_TEST_MODE=true): every page says so, on a phone too.
+  const testMode = page.getByRole("status").filter({ hasText: "Test mode: payments are simulated" });
+  await expect(testMode).toBeInViewport();
   const picker = page.getByRole("form", { name: "Buy tickets" });
   await picker.getByLabel(/General Admission/).selectOption("2");
   await picker.getByLabel("Your name").fill("Robin Fan");
@@ -40,6 +43,7 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
 
   // The test-mode payment page: 2 × $25 − 20% = $40, fee, GST 5% and PST 7% of $40.
   await expect(page.getByText("Stripe test mode.")).toBeVisible();
+  await expect(testMode).toBeVisible();
   await expect(page.getByRole("cell", { name: "Discount" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "GST" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "PST" })).toBeVisible();
@@ -62,6 +66,7 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   const body = (await detail.json()) as { messages: (MailboxMessage & { html: string })[] };
   const confirmation = body.messages.find((m) => m.id === message.id);
   expect(confirmation?.html.match(/src="cid:qr-/g)?.length).toBe(2);
+  expect(confirmation?.html).toContain("Test mode: payments are simulated and no real money moves.");
   await page.goto(`/tickets/dev/mailbox/${message.id}`);
   await expect(page.getByText(/\.ics/).first()).toBeVisible();
   await expect(page.getByRole("link", { name: /^ticket-.*\.png$/ })).toHaveCount(2);

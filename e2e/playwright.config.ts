@@ -3,7 +3,9 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Journeys run against a production build (`npm run build` first) served by `npm start`: on the server in
-// DATABASE_URL when given (CI), otherwise on a fresh embedded database in .data/e2e.
+// DATABASE_URL when given (CI), otherwise on a fresh embedded database in .data/e2e. Production without
+// Stripe keys needs STRIPE_TEST_MODE=true: payments are simulated, every page says so, and the dev mailbox
+// (where the journeys read sign-in links) is on.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -59,6 +61,8 @@ export default defineConfig({
       APP_URL: BASE_URL,
       DATA_DIR: ".data/e2e",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      STRIPE_TEST_MODE: "true",
+      STRIPE_SECRET_KEY: "", // a key in the developer's shell would conflict with STRIPE_TEST_MODE
       DEV_MAILBOX: "true",
       ADMIN_EMAILS: "admin@stagedoor.test",
       LOG_LEVEL: "warn",

@@ -42,7 +42,53 @@ describe("environment", () => {
   it("requires a strong AUTH_SECRET in production and turns the dev mailbox off there", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
-    const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) });
+    const env = parseEnv(production);
     expect(env.DEV_MAILBOX).toBe(false);
+  });
+});
+
+const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), STRIPE_SECRET_KEY: "sk_live_x" };
+
+describe("Stripe test mode", () => {
+  const keyless = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) };
+
+  it("refuses production without Stripe keys unless STRIPE_TEST_MODE=true says so", () => {
+    expect(() => parseEnv(keyless)).toThrow(
+      /STRIPE_SECRET_KEY: is required in production: .*or STRIPE_TEST_MODE=true to run simulated payments/,
+    );
+    const chosen = parseEnv({ ...keyless, STRIPE_TEST_MODE: "true" });
+    expect(chosen.STRIPE_TEST_MODE).toBe(true);
+    expect(chosen.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(parseEnv(production).STRIPE_TEST_MODE).toBe(false);
+  });
+
+  it("refuses STRIPE_TEST_MODE=true together with a secret key, everywhere", () => {
+    expect(() => parseEnv({ ...production, STRIPE_TEST_MODE: "true" })).toThrow(
+      /STRIPE_TEST_MODE: cannot be combined with STRIPE_SECRET_KEY/,
+    );
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_TEST_MODE: "1" })).toThrow(
+      /STRIPE_TEST_MODE/,
+    );
+  });
+
+  it("runs without keys outside production (the demo and the tests)", () => {
+    expect(parseEnv({}).STRIPE_TEST_MODE).toBe(false);
+    expect(parseEnv({ NODE_ENV: "test" }).STRIPE_SECRET_KEY).toBeUndefined();
+  });
+
+  it("does not ask for runtime secrets while `next build` collects pages", () => {
+    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).DEV_MAILBOX).toBe(
+      false,
+    );
+  });
+
+  it("keeps the dev mailbox (every sign-in link) off in production unless test mode was chosen", () => {
+    expect(() => parseEnv({ ...production, DEV_MAILBOX: "true" })).toThrow(
+      /DEV_MAILBOX: shows every email, sign-in links included: in production it can only be on with STRIPE_TEST_MODE=true/,
+    );
+    expect(parseEnv({ ...keyless, STRIPE_TEST_MODE: "true" }).DEV_MAILBOX).toBe(true);
+    expect(parseEnv({ ...keyless, STRIPE_TEST_MODE: "true", DEV_MAILBOX: "false" }).DEV_MAILBOX).toBe(false);
+    expect(parseEnv({ ...keyless, STRIPE_TEST_MODE: "true", DEV_MAILBOX: "true" }).DEV_MAILBOX).toBe(true);
+    expect(parseEnv({ STRIPE_SECRET_KEY: "sk_test_x" }).DEV_MAILBOX).toBe(true);
   });
 });

@@ -47,8 +47,16 @@ export const envSchema = z
     RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
     SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     EMAIL_PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-    /** Shows every message at /tickets/dev/mailbox. Defaults to on outside production. */
+    /**
+     * Shows every message (sign-in links included) at /tickets/dev/mailbox. Defaults to on outside production
+     * and, in production, only with STRIPE_TEST_MODE=true; in production it cannot be on without it.
+     */
     DEV_MAILBOX: optionalString.pipe(z.enum(["true", "false"]).optional()),
+    /**
+     * Production without Stripe keys runs only when this is true: payments are then simulated by the built-in
+     * test-mode pages, and every page and email says so. Outside production, no keys means the same anyway.
+     */
+    STRIPE_TEST_MODE: bool(false),
     STRIPE_SECRET_KEY: optionalString.pipe(z.string().startsWith("sk_").optional()),
     STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
     STRIPE_CONNECT_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
@@ -81,8 +89,34 @@ export const envSchema = z
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.NODE_ENV === "production" && !v.AUTH_SECRET && v.NEXT_PHASE !== "phase-production-build") {
+    // `next build` runs with NODE_ENV=production but without the runtime's secrets.
+    const productionRuntime = v.NODE_ENV === "production" && v.NEXT_PHASE !== "phase-production-build";
+    if (productionRuntime && !v.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+    if (productionRuntime && !v.STRIPE_SECRET_KEY && !v.STRIPE_TEST_MODE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message:
+          "is required in production: set STRIPE_SECRET_KEY (and STRIPE_WEBHOOK_SECRET), or STRIPE_TEST_MODE=true to run simulated payments",
+      });
+    }
+    if (v.STRIPE_TEST_MODE && v.STRIPE_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_TEST_MODE"],
+        message:
+          "cannot be combined with STRIPE_SECRET_KEY: unset one (test mode simulates payments, a key sends them to Stripe)",
+      });
+    }
+    if (productionRuntime && v.DEV_MAILBOX === "true" && !v.STRIPE_TEST_MODE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEV_MAILBOX"],
+        message:
+          "shows every email, sign-in links included: in production it can only be on with STRIPE_TEST_MODE=true",
+      });
     }
     if (v.STORAGE_DRIVER === "s3") {
       for (const key of [
@@ -103,7 +137,10 @@ export const envSchema = z
   .transform((v) => ({
     ...v,
     AUTH_SECRET: v.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    DEV_MAILBOX: v.DEV_MAILBOX === undefined ? v.NODE_ENV !== "production" : v.DEV_MAILBOX === "true",
+    DEV_MAILBOX:
+      v.DEV_MAILBOX === undefined
+        ? v.NODE_ENV !== "production" || v.STRIPE_TEST_MODE
+        : v.DEV_MAILBOX === "true",
   }));
 
 export type Env = z.infer<typeof envSchema>;
@@ -133,6 +170,14 @@ export const env: Env = new Proxy({} as Env, {
 export function loadEnv(): Env {
   cached = parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The dev pages (/tickets/dev/*, /api/tickets/dev/*: test-mode payment and onboarding, the mailbox) exist
+ * outside production, and in production only when STRIPE_TEST_MODE=true chose test mode.
+ */
+export function devPagesEnabled(): boolean {
+  return env.NODE_ENV !== "production" || env.STRIPE_TEST_MODE;
 }
 
 export function requireDatabaseUrl(): string {

@@ -21,6 +21,7 @@ import { taxLinesSchema } from "@/lib/money/schemas";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
 import { assertCanSellPaid } from "@/lib/payments/assert-can-sell-paid";
 import { getStripe } from "@/lib/payments/stripe-client";
+import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 
 /** Stripe's minimum Checkout Session lifetime; holds live exactly as long. */
@@ -188,7 +189,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
   if (!stripe) {
     await db.order.update({
       where: { id: orderId },
-      data: { stripeCheckoutSessionId: `cs_test_${orderId}` },
+      data: { stripeCheckoutSessionId: testModeStripeId("cs") },
     });
     return { orderId, url: testModePaymentUrl(orderId, accessToken.token), free: false };
   }

@@ -3,12 +3,12 @@
 // send, signed with the test-mode webhook secret, to the real webhook route over HTTP. So the demo and the
 // browser tests run the real pipeline: signature check, event store, job, handler.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { findOrderByAccessToken, orderPassesUrl } from "@/lib/orders/order-access-token";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
+import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
 import { signTestModeWebhook } from "@/lib/payments/webhook-secrets";
 
 export type TestPaymentOutcome = "pay" | "cancel" | "fail";
@@ -47,10 +47,6 @@ export async function getTestModePayment(orderId: string, token: string | undefi
       items: { select: { id: true, tierName: true, quantity: true, unitPriceMinor: true, totalMinor: true } },
     },
   });
-}
-
-function stripeId(prefix: string): string {
-  return `${prefix}_test_${randomBytes(12).toString("hex")}`;
 }
 
 /**
@@ -108,13 +104,13 @@ export async function completeTestModePayment(input: {
     client_reference_id: order.id,
     customer_email: order.buyerEmail,
     metadata: { order_id: order.id },
-    payment_intent: input.outcome === "cancel" ? null : stripeId("pi"),
+    payment_intent: input.outcome === "cancel" ? null : testModeStripeId("pi"),
     created: now,
     expires_at: order.expiresAt ? Math.floor(order.expiresAt.getTime() / 1000) : now,
   };
   const direct = order.chargeType === "direct";
   const event = {
-    id: stripeId("evt"),
+    id: testModeStripeId("evt"),
     object: "event",
     api_version: "2026-10-28.endive",
     created: now,
@@ -133,7 +129,7 @@ export async function completeTestModePayment(input: {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "stripe-signature": signTestModeWebhook(payload, endpoint),
+        "stripe-signature": await signTestModeWebhook(payload, endpoint),
       },
       body: payload,
     },

@@ -3,7 +3,7 @@ import { getEmailProviders } from "@/lib/email/get-email-providers";
 import { restoreEnv, stubEmailEnv } from "@/lib/email/testing/stub-env";
 
 const names = () => getEmailProviders().map((p) => p.name);
-const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) };
+const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), STRIPE_SECRET_KEY: "sk_live_x" };
 
 describe("getEmailProviders", () => {
   afterEach(restoreEnv);

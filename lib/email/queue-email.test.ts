@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/email/queue-email";
 import { restoreEnv, stubEmailEnv } from "@/lib/email/testing/stub-env";
+import { stubStripeEnv } from "@/lib/payments/testing/stub-stripe-env";
 import { resetDatabase } from "@/lib/testing/db";
 
 const url = "https://tickets.example.com/api/auth/callback/email?token=t0ken&email=ana%40example.com";
@@ -41,6 +42,27 @@ describe("queueEmail", () => {
       payload: { outboxId: id },
       maxAttempts: 10,
     });
+  });
+
+  it("says test mode in every email while no real money moves, and not with live keys", async () => {
+    const queue = async () => {
+      const { id } = await queueEmail({
+        to: "ana@example.com",
+        template: "magic-link",
+        props: { url, expiresInMinutes: 15 },
+      });
+      return db.emailOutbox.findUniqueOrThrow({ where: { id } });
+    };
+    stubStripeEnv();
+    const simulated = await queue();
+    for (const part of [simulated.text, simulated.html])
+      expect(part).toContain("Test mode: payments are simulated and no real money moves.");
+    stubStripeEnv({ STRIPE_SECRET_KEY: "sk_test_x" });
+    expect((await queue()).text).toContain("Test mode: payments run in Stripe's test mode");
+    stubStripeEnv({ STRIPE_SECRET_KEY: "sk_live_x" });
+    const live = await queue();
+    expect(live.text).not.toMatch(/test mode/i);
+    expect(live.html).not.toMatch(/test mode/i);
   });
 
   it("keeps attachments for the job", async () => {

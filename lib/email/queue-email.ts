@@ -7,6 +7,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { renderEmail } from "@/lib/email/render-email";
 import { sendEmailJob } from "@/lib/email/send-email-job";
 import type { EmailTemplateName, EmailTemplateProps } from "@/lib/email/templates";
+import { getPaymentsMode, testModeNotice } from "@/lib/payments/payments-mode";
 import { emailAttachmentsSchema, type EmailAttachment } from "@/lib/email/types";
 
 export type { EmailTemplateName, EmailTemplateProps } from "@/lib/email/templates";
@@ -34,8 +35,11 @@ export async function queueEmail<T extends EmailTemplateName>(
   options?: { db?: Db },
 ): Promise<{ id: string }> {
   const envelope = parseInput(envelopeSchema, { to: input.to, attachments: input.attachments });
-  // Render before touching the database: no transaction is held open while React renders.
-  const rendered = await renderEmail(input.template, input.props);
+  // Render before touching the database: no transaction is held open while React renders. Every email
+  // says so when no real money moves.
+  const rendered = await renderEmail(input.template, input.props, {
+    testModeNotice: testModeNotice(getPaymentsMode()),
+  });
   const write = async (client: Db): Promise<{ id: string }> => {
     const row = await client.emailOutbox.create({
       data: {

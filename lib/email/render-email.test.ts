@@ -19,6 +19,22 @@ describe("renderEmail", () => {
     expect(email.text).not.toContain("<");
   });
 
+  it("puts the frame's test-mode line first in the HTML and the plain text, and nothing without it", async () => {
+    const notice = "Test mode: payments are simulated and no real money moves.";
+    const props = {
+      url: "https://x.test/i",
+      organizerName: "The Blue Room",
+      role: "scanner",
+      inviterEmail: "a@b.test",
+    } as const;
+    const marked = await renderEmail("organizer-invite", props, { testModeNotice: notice });
+    expect(marked.text.trimStart().startsWith(notice)).toBe(true);
+    expect(marked.html).toContain(`>${notice}</p>`);
+    const plain = await renderEmail("organizer-invite", props);
+    expect(plain.text).not.toContain("Test mode");
+    expect(plain.html).not.toContain("Test mode");
+  });
+
   it("uses the expiry it is given", async () => {
     const email = await renderEmail("magic-link", { url: link, expiresInMinutes: 1 });
     expect(email.text).toContain("expires in 1 minute.");

@@ -114,7 +114,7 @@ describe("email.send job", () => {
   });
 
   it("in production with no provider fails clearly and keeps the message queued", async () => {
-    stubEmailEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) });
+    stubEmailEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), STRIPE_SECRET_KEY: "sk_live_x" });
     const { id } = await queueMagicLink();
     expect(await runDueJobs([sendEmailJob])).toEqual(["retry"]);
     const row = await outbox(id);

@@ -63,7 +63,7 @@ export async function sendWithChain(
 ): Promise<ChainResult> {
   if (providers.length === 0) {
     throw new EmailDeliveryError(
-      "No email provider is configured: set RESEND_API_KEY or SMTP_URL (or DEV_MAILBOX=true outside production).",
+      "No email provider is configured: set RESEND_API_KEY or SMTP_URL (or DEV_MAILBOX=true outside production or with STRIPE_TEST_MODE=true).",
       [],
     );
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getPaymentsMode, type PaymentsMode } from "@/lib/payments/payments-mode";
 
 export type CheckStatus = "ok" | "degraded";
 
@@ -11,7 +12,7 @@ export interface Check {
 
 export interface Health {
   status: CheckStatus;
-  checks: { database: Check; jobs: Check; email: Check; stripe: Check };
+  checks: { database: Check; jobs: Check; email: Check; stripe: Check & { mode: PaymentsMode } };
 }
 
 const HEARTBEAT_FRESH_MS = 30_000;
@@ -57,16 +58,21 @@ function checkEmail(): Check {
   return { status: "degraded", detail: "no email provider configured (RESEND_API_KEY or SMTP_URL)" };
 }
 
-function checkStripe(): Check {
-  if (env.STRIPE_SECRET_KEY) {
-    const mode = env.STRIPE_SECRET_KEY.startsWith("sk_live_") ? "live" : "test";
-    if (!env.STRIPE_WEBHOOK_SECRET)
-      return { status: "degraded", detail: `${mode} keys, but STRIPE_WEBHOOK_SECRET is missing` };
-    return { status: "ok", detail: `${mode} mode` };
+/** `mode` says how payments run (see getPaymentsMode); production runs keyless only when STRIPE_TEST_MODE=true. */
+function checkStripe(): Check & { mode: PaymentsMode } {
+  const mode = getPaymentsMode();
+  if (mode === "simulated") {
+    const chosen = env.STRIPE_TEST_MODE ? " (STRIPE_TEST_MODE=true)" : "";
+    return {
+      status: "ok",
+      mode,
+      detail: `test mode${chosen}: no Stripe keys, payments are simulated by the built-in payment page`,
+    };
   }
-  if (env.NODE_ENV === "production")
-    return { status: "degraded", detail: "no Stripe keys: payments run in test mode only" };
-  return { status: "ok", detail: "no keys: built-in test-mode payment page" };
+  const keys = mode === "live" ? "live keys" : "Stripe test-mode keys";
+  if (!env.STRIPE_WEBHOOK_SECRET)
+    return { status: "degraded", mode, detail: `${keys}, but STRIPE_WEBHOOK_SECRET is missing` };
+  return { status: "ok", mode, detail: mode === "live" ? "live mode" : "test mode: Stripe test-mode keys" };
 }
 
 export async function getHealth(db: Db = defaultDb): Promise<Health> {

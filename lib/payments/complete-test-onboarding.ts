@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -7,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { assertPayoutsEnabled } from "@/lib/payments/assert-payouts-enabled";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
 import { NO_REQUIREMENTS } from "@/lib/payments/stripe-requirements";
+import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
 
 /** 404 unless the server runs without Stripe keys: the test-mode pages do not exist next to real Stripe. */
 export function assertStripeTestMode(): void {
@@ -36,7 +36,7 @@ export async function completeTestOnboarding(
     if (organizer.stripe_account_id && !organizer.stripe_test_mode) {
       throw AppError.conflict("This organizer is already connected to a real Stripe account.");
     }
-    const stripeAccountId = organizer.stripe_account_id ?? `acct_test_${randomBytes(12).toString("hex")}`;
+    const stripeAccountId = organizer.stripe_account_id ?? testModeStripeId("acct");
     await tx.organizer.update({
       where: { id: organizerId },
       data: {

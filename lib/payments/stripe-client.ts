@@ -1,8 +1,10 @@
-// The one Stripe SDK client. Without STRIPE_SECRET_KEY the app runs in "Stripe test mode": no real Stripe
-// calls, a built-in onboarding page and locally signed webhook events exercise the same code paths.
+// The one Stripe SDK client. Without STRIPE_SECRET_KEY the app runs in "Stripe test mode" (payments mode
+// "simulated"): no real Stripe calls, a built-in onboarding page and locally signed webhook events exercise
+// the same code paths.
 import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
+import { getPaymentsMode } from "@/lib/payments/payments-mode";
 
 /** Stripe calls run inside requests and jobs: fail in seconds rather than the SDK's default 80. */
 const STRIPE_TIMEOUT_MS = 20_000;
@@ -11,7 +13,7 @@ const globalForStripe = globalThis as unknown as { stagedoorStripe?: { key: stri
 
 /** True when no Stripe secret key is configured: the built-in test mode stands in for Stripe. */
 export function isStripeTestMode(): boolean {
-  return !env.STRIPE_SECRET_KEY;
+  return getPaymentsMode() === "simulated";
 }
 
 /** host/port/protocol SDK options for STRIPE_API_BASE (e.g. a local stand-in), or none for api.stripe.com. */

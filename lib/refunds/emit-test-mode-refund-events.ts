@@ -1,7 +1,8 @@
 // Test mode (no Stripe keys): what Stripe would send after a refund is created — refund.created (pending),
 // charge.refunded (the charge with its refunds) and refund.updated (succeeded) — signed with the test-mode
 // secret and posted to our own webhook route over HTTP, so refunds run the real pipeline too. Event ids
-// derive from the refund id: a retried job re-sends the same events and the store ignores them.
+// derive from the (random) Stripe refund id: a retried job re-sends the same events and the store ignores
+// them.
 import "server-only";
 import { env } from "@/lib/env";
 import { signTestModeWebhook } from "@/lib/payments/webhook-secrets";
@@ -24,7 +25,9 @@ export interface TestModeRefund {
 
 export async function emitTestModeRefundEvents(refund: TestModeRefund, origin = env.APP_URL): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
-  const chargeId = refund.chargeId ?? `ch_test_${refund.orderId}`;
+  // Named after the random payment intent, so every refund of one order points at the same charge.
+  const chargeId =
+    refund.chargeId ?? `ch_${(refund.paymentIntentId ?? refund.stripeRefundId).replace(/^[a-z]+_/, "")}`;
   const object = (status: "pending" | "succeeded") => ({
     id: refund.stripeRefundId,
     object: "refund",
@@ -76,7 +79,7 @@ export async function emitTestModeRefundEvents(refund: TestModeRefund, origin = 
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "stripe-signature": signTestModeWebhook(payload, endpoint),
+          "stripe-signature": await signTestModeWebhook(payload, endpoint),
         },
         body: payload,
       },

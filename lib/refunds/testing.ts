@@ -13,7 +13,7 @@ import { createOnSaleEvent, createOrganizerWithOwner, createTier } from "@/lib/t
 import { getAvailability } from "@/lib/inventory/get-availability";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { jobDefinitions } from "@/lib/jobs/registry";
-import { DEV_WEBHOOK_SECRET } from "@/lib/payments/webhook-secrets";
+import { getTestModeWebhookSecret } from "@/lib/payments/webhook-secrets";
 
 export async function setUpRefundEvent(
   options: { slug?: string; allowRefundsUntil?: Date | null; gaCapacity?: number } = {},
@@ -48,7 +48,10 @@ export async function createPaidOrder(eventId: string, items: { tierId: string; 
   });
 }
 
-/** Posts a signed Stripe event to the real webhook route (test-mode secret unless given), then runs jobs. */
+/**
+ * Posts a signed Stripe event to the real webhook route (this installation's test-mode secret unless given),
+ * then runs jobs.
+ */
 export async function deliverStripeEvent(
   type: string,
   object: Record<string, unknown>,
@@ -70,7 +73,7 @@ export async function deliverStripeEvent(
       headers: {
         "stripe-signature": Stripe.webhooks.generateTestHeaderString({
           payload,
-          secret: options.secret ?? DEV_WEBHOOK_SECRET,
+          secret: options.secret ?? (await getTestModeWebhookSecret()),
         }),
         "content-type": "application/json",
       },

@@ -4,9 +4,10 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { EnvError, loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { deployMigrations } from "@/lib/db/migrate";
+import { loadEnvOrExit } from "@/lib/server/load-env-or-exit";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const mode = process.argv[2] ?? "dev";
@@ -20,13 +21,8 @@ function say(message: string): void {
   console.log(`[stagedoor] ${message}`);
 }
 
-let env;
-try {
-  env = loadEnv();
-} catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
-  process.exit(1);
-}
+// Before the database is touched: a production server without Stripe keys or STRIPE_TEST_MODE=true stops here.
+let env = loadEnvOrExit();
 
 let embedded: EmbeddedPostgres | undefined;
 if (!env.DATABASE_URL) {

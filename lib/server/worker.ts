@@ -1,14 +1,8 @@
 // `npm run worker`: the job worker on its own, for deployments that scale web and worker separately
 // (set RUN_WORKER=false on the web processes then).
-import { EnvError, loadEnv } from "@/lib/env";
+import { loadEnvOrExit } from "@/lib/server/load-env-or-exit";
 
-let env;
-try {
-  env = loadEnv();
-} catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
-  process.exit(1);
-}
+const env = loadEnvOrExit();
 if (!env.DATABASE_URL) {
   console.error(
     "DATABASE_URL is required for a separate worker (the embedded database serves one process only).",

@@ -4,8 +4,8 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Db, type WebhookStatus } from "@/lib/db";
-import { env } from "@/lib/env";
 import { defineJob, PermanentJobError, type JobContext } from "@/lib/jobs/define-job";
+import { getPaymentsMode } from "@/lib/payments/payments-mode";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { findWebhookHandler } from "@/lib/webhooks/handlers";
 import { stripeEventSchema } from "@/lib/webhooks/stripe-event-schema";
@@ -75,7 +75,7 @@ export async function processStripeEvent(
     await settle(row, "failed", { error: "stored payload is not a Stripe event" });
     throw new PermanentJobError(`webhook event ${eventId} has a malformed payload`);
   }
-  const expectLivemode = env.STRIPE_SECRET_KEY?.startsWith("sk_live_") ?? false;
+  const expectLivemode = getPaymentsMode() === "live";
   if (row.livemode !== expectLivemode) {
     await settle(row, "ignored", { reason: row.livemode ? "live event on a test platform" : "test event" });
     return;

@@ -26,8 +26,8 @@ export async function receiveStripeWebhook(input: {
   rawBody: string;
   signature: string | null;
 }): Promise<ReceivedWebhook> {
-  const secret = getWebhookSecret(input.endpoint);
   if (!input.signature) throw new WebhookRejectedError("Missing Stripe-Signature header.");
+  const secret = await getWebhookSecret(input.endpoint);
   let verified: unknown;
   try {
     verified = Stripe.webhooks.constructEvent(input.rawBody, input.signature, secret);

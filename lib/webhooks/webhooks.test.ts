@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { restoreEnv } from "@/lib/email/testing/stub-env";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { jobDefinitions } from "@/lib/jobs/registry";
-import { signTestModeWebhook } from "@/lib/payments/webhook-secrets";
+import { getTestModeWebhookSecret, signTestModeWebhook } from "@/lib/payments/webhook-secrets";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import {
   stubStripeEnv,
@@ -181,6 +181,26 @@ describe("Stripe webhook endpoints", () => {
     expect(await db.job.count()).toBe(0);
   });
 
+  it("in test mode rejects events signed with the secret that used to be public in the source", async () => {
+    stubStripeEnv();
+    const oldPublicSecret = "whsec_stagedoor_test_mode_only_not_a_real_secret";
+    const event = stripeEvent("checkout.session.completed", {
+      id: "cs_test_forged",
+      object: "checkout.session",
+    });
+    const body = JSON.stringify(event);
+    for (const route of [platformRoute, connectRoute]) {
+      const res = await deliver(route, body, sign(body, oldPublicSecret));
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    }
+    expect(await db.webhookEvent.count()).toBe(0);
+    expect((await deliver(platformRoute, body, sign(body, await getTestModeWebhookSecret()))).status).toBe(
+      200,
+    );
+    expect(await db.webhookEvent.count()).toBe(1);
+  });
+
   it("rejects malformed JSON (or a non-event) even when correctly signed, storing nothing", async () => {
     for (const body of ['{"id": "evt_1", "type": ', JSON.stringify({ hello: "world" })]) {
       const res = await deliver(platformRoute, body, sign(body, TEST_PLATFORM_WEBHOOK_SECRET));
@@ -299,7 +319,7 @@ describe("processing stored events", () => {
       { account: "acct_test_0123" },
     );
     const body = JSON.stringify(event);
-    expect((await deliver(connectRoute, body, signTestModeWebhook(body, "connect"))).status).toBe(200);
+    expect((await deliver(connectRoute, body, await signTestModeWebhook(body, "connect"))).status).toBe(200);
     expect(await runDueJobs(jobs)).toEqual(["succeeded"]);
     const stored = await db.organizer.findUniqueOrThrow({ where: { id: organizer.id } });
     expect(stored).toMatchObject({ stripeChargesEnabled: true, stripePayoutsEnabled: false });

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "@/components/checkin/checkin.css";
 
 // The door scanner is a standalone app: its own manifest and colours, and no site header (hidden by the
-// stylesheet, since app/tickets/layout.tsx wraps every /tickets page).
+// stylesheet, since app/tickets/layout.tsx wraps every /tickets page). That layout's test-mode band stays.
 export const metadata: Metadata = {
   title: "Check-in",
   manifest: "/checkin.webmanifest",

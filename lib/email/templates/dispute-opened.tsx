@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { EmailButton, EmailHeading, EmailLayout, EmailText } from "@/lib/email/templates/layout";
+import {
+  EmailButton,
+  EmailHeading,
+  EmailLayout,
+  EmailText,
+  type EmailFrameProps,
+} from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
 export const disputeOpenedPropsSchema = z.object({
@@ -17,9 +23,12 @@ export type DisputeOpenedProps = z.infer<typeof disputeOpenedPropsSchema>;
 export const disputeOpenedSubject = (props: DisputeOpenedProps): string =>
   `Payment disputed: ${props.amount} for ${props.eventTitle}`;
 
-export function DisputeOpenedEmail(props: DisputeOpenedProps) {
+export function DisputeOpenedEmail(props: DisputeOpenedProps & EmailFrameProps) {
   return (
-    <EmailLayout preview={`${props.buyerName} disputed a payment of ${props.amount}`}>
+    <EmailLayout
+      preview={`${props.buyerName} disputed a payment of ${props.amount}`}
+      testModeNotice={props.testModeNotice}
+    >
       <EmailHeading>A payment was disputed</EmailHeading>
       <EmailText>
         {`Hi ${props.organizerName}, ${props.buyerName}'s bank opened a dispute (${props.reason || "no reason given"}) over ${props.amount} paid for ${props.eventTitle}.`}

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { EmailButton, EmailHeading, EmailLayout, EmailText } from "@/lib/email/templates/layout";
+import {
+  EmailButton,
+  EmailHeading,
+  EmailLayout,
+  EmailText,
+  type EmailFrameProps,
+} from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
 export const eventCancelledPropsSchema = z.object({
@@ -17,9 +23,12 @@ export type EventCancelledProps = z.infer<typeof eventCancelledPropsSchema>;
 export const eventCancelledSubject = (props: EventCancelledProps): string =>
   `Cancelled: ${props.eventTitle} — you will be refunded`;
 
-export function EventCancelledEmail(props: EventCancelledProps) {
+export function EventCancelledEmail(props: EventCancelledProps & EmailFrameProps) {
   return (
-    <EmailLayout preview={`${props.eventTitle} is cancelled; ${props.amount} is being refunded`}>
+    <EmailLayout
+      preview={`${props.eventTitle} is cancelled; ${props.amount} is being refunded`}
+      testModeNotice={props.testModeNotice}
+    >
       <EmailHeading>{props.eventTitle} is cancelled</EmailHeading>
       <EmailText>
         {`Hi ${props.buyerName}, ${props.organizerName} has cancelled ${props.eventTitle} (${props.startsAt}). We are sorry.`}

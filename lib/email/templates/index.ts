@@ -2,6 +2,7 @@
 // adding an entry; `queueEmail` and the callers get its props type from here.
 import type { ReactElement } from "react";
 import type { z } from "zod";
+import type { EmailFrameProps } from "@/lib/email/templates/layout";
 import { MagicLinkEmail, magicLinkPropsSchema, magicLinkSubject } from "@/lib/email/templates/magic-link";
 import {
   OrganizerInviteEmail,
@@ -38,7 +39,8 @@ export interface EmailTemplate<S extends z.ZodType> {
   /** Validates the props at queue time: they often carry user-entered text (names) and links. */
   schema: S;
   subject(props: z.output<S>): string;
-  component(props: z.output<S>): ReactElement;
+  /** Gets the frame's props (the test-mode line) beside its own. */
+  component(props: z.output<S> & EmailFrameProps): ReactElement;
 }
 
 function defineEmailTemplate<S extends z.ZodType>(template: EmailTemplate<S>): EmailTemplate<S> {

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { EmailButton, EmailHeading, EmailLayout, EmailText } from "@/lib/email/templates/layout";
+import {
+  EmailButton,
+  EmailHeading,
+  EmailLayout,
+  EmailText,
+  type EmailFrameProps,
+} from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
 /** Why a payment that landed could not be honoured. */
@@ -43,9 +49,13 @@ export function LatePaymentRefundEmail({
   amount,
   reason,
   eventUrl,
-}: LatePaymentRefundProps) {
+  testModeNotice,
+}: LatePaymentRefundProps & EmailFrameProps) {
   return (
-    <EmailLayout preview={`Your payment of ${amount} is being refunded in full`}>
+    <EmailLayout
+      preview={`Your payment of ${amount} is being refunded in full`}
+      testModeNotice={testModeNotice}
+    >
       <EmailHeading>We are sorry, {buyerName}</EmailHeading>
       <EmailText>{explanation(reason, eventTitle)}</EmailText>
       <EmailText>

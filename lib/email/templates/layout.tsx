@@ -1,5 +1,6 @@
-// The frame every Stagedoor email shares: brand header, content card, footer. Later templates (order
-// confirmation with inline QR images, refunds) compose their body from the pieces exported here.
+// The frame every Stagedoor email shares: test-mode line (when no real money moves), brand header, content
+// card, footer. Later templates (order confirmation with inline QR images, refunds) compose their body from
+// the pieces exported here.
 import type { CSSProperties, ReactNode } from "react";
 import {
   Body,
@@ -43,15 +44,39 @@ const styles = {
   },
   link: { color: colors.accent, wordBreak: "break-all" },
   footer: { fontSize: "12px", lineHeight: "18px", color: colors.muted, margin: "0", padding: "0 4px" },
+  testMode: {
+    backgroundColor: "#fef3c7",
+    border: "1px solid #f59e0b",
+    borderRadius: "10px",
+    color: "#78350f",
+    fontSize: "14px",
+    lineHeight: "20px",
+    fontWeight: 600,
+    margin: "0 0 12px",
+    padding: "10px 14px",
+  },
 } satisfies Record<string, CSSProperties>;
 
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+/**
+ * What renderEmail hands every template beside its own props, for the frame: the test-mode line
+ * (testModeNotice in lib/payments/payments-mode.ts), null when payments are live.
+ */
+export interface EmailFrameProps {
+  testModeNotice: string | null;
+}
+
+export function EmailLayout({
+  preview,
+  testModeNotice,
+  children,
+}: { preview: string; children: ReactNode } & EmailFrameProps) {
   return (
     <Html lang="en">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
+          {testModeNotice ? <Text style={styles.testMode}>{testModeNotice}</Text> : null}
           <Section style={styles.header}>
             <Text style={styles.brand}>Stagedoor</Text>
           </Section>

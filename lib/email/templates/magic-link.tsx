@@ -5,6 +5,7 @@ import {
   EmailLayout,
   EmailLinkAsText,
   EmailText,
+  type EmailFrameProps,
 } from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
@@ -21,10 +22,10 @@ export type MagicLinkProps = z.infer<typeof magicLinkPropsSchema>;
 
 export const magicLinkSubject = (): string => "Sign in to Stagedoor";
 
-export function MagicLinkEmail({ url, expiresInMinutes }: MagicLinkProps) {
+export function MagicLinkEmail({ url, expiresInMinutes, testModeNotice }: MagicLinkProps & EmailFrameProps) {
   const minutes = `${expiresInMinutes} minute${expiresInMinutes === 1 ? "" : "s"}`;
   return (
-    <EmailLayout preview="Your sign-in link for Stagedoor">
+    <EmailLayout preview="Your sign-in link for Stagedoor" testModeNotice={testModeNotice}>
       <EmailHeading>Sign in to Stagedoor</EmailHeading>
       <EmailText>Use the button below to sign in. The link works once.</EmailText>
       <EmailButton href={url}>Sign in to Stagedoor</EmailButton>

@@ -12,6 +12,7 @@ import {
   EmailLayout,
   EmailLinkAsText,
   EmailText,
+  type EmailFrameProps,
 } from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
@@ -134,13 +135,16 @@ const styles = {
   code: { fontFamily: "ui-monospace, Menlo, Consolas, monospace", fontSize: "16px", letterSpacing: "2px" },
 } satisfies Record<string, CSSProperties>;
 
-export function OrderConfirmationEmail(props: OrderConfirmationProps) {
+export function OrderConfirmationEmail(props: OrderConfirmationProps & EmailFrameProps) {
   const { event, currency, totals } = props;
   const money = (minorUnits: number) => formatMoney(minorUnits, currency);
   const count = props.passes.length;
   const ticketWord = count === 1 ? "ticket" : "tickets";
   return (
-    <EmailLayout preview={`Your ${count} ${ticketWord} for ${event.title}, ${event.startsAtLocal}`}>
+    <EmailLayout
+      preview={`Your ${count} ${ticketWord} for ${event.title}, ${event.startsAtLocal}`}
+      testModeNotice={props.testModeNotice}
+    >
       {props.logoCid ? (
         <Img
           src={`cid:${props.logoCid}`}

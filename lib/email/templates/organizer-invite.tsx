@@ -5,6 +5,7 @@ import {
   EmailLayout,
   EmailLinkAsText,
   EmailText,
+  type EmailFrameProps,
 } from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
@@ -33,9 +34,15 @@ const ROLE_DESCRIPTION: Record<OrganizerInviteProps["role"], string> = {
 export const organizerInviteSubject = (p: OrganizerInviteProps): string =>
   `You're invited to join ${p.organizerName} on Stagedoor`;
 
-export function OrganizerInviteEmail({ url, organizerName, role, inviterEmail }: OrganizerInviteProps) {
+export function OrganizerInviteEmail({
+  url,
+  organizerName,
+  role,
+  inviterEmail,
+  testModeNotice,
+}: OrganizerInviteProps & EmailFrameProps) {
   return (
-    <EmailLayout preview={`Join ${organizerName} on Stagedoor`}>
+    <EmailLayout preview={`Join ${organizerName} on Stagedoor`} testModeNotice={testModeNotice}>
       <EmailHeading>{`Join ${organizerName} on Stagedoor`}</EmailHeading>
       <EmailText>{`${inviterEmail} invited you to help run ${organizerName} as ${ROLE_DESCRIPTION[role]}.`}</EmailText>
       <EmailButton href={url}>Accept the invitation</EmailButton>

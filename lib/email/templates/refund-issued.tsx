@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { EmailButton, EmailHeading, EmailLayout, EmailText } from "@/lib/email/templates/layout";
+import {
+  EmailButton,
+  EmailHeading,
+  EmailLayout,
+  EmailText,
+  type EmailFrameProps,
+} from "@/lib/email/templates/layout";
 import { emailUrlSchema } from "@/lib/email/templates/schemas";
 
 export const refundIssuedPropsSchema = z.object({
@@ -19,13 +25,16 @@ export type RefundIssuedProps = z.infer<typeof refundIssuedPropsSchema>;
 export const refundIssuedSubject = (props: RefundIssuedProps): string =>
   `Refund of ${props.amount} for ${props.eventTitle}`;
 
-export function RefundIssuedEmail(props: RefundIssuedProps) {
+export function RefundIssuedEmail(props: RefundIssuedProps & EmailFrameProps) {
   const tickets =
     props.ticketCount === 0
       ? "Your tickets stay valid."
       : `${props.ticketCount === 1 ? "1 ticket is" : `${props.ticketCount} tickets are`} now cancelled and will not be admitted at the door.`;
   return (
-    <EmailLayout preview={`${props.amount} is on its way back to your card`}>
+    <EmailLayout
+      preview={`${props.amount} is on its way back to your card`}
+      testModeNotice={props.testModeNotice}
+    >
       <EmailHeading>Your refund, {props.buyerName}</EmailHeading>
       <EmailText>
         {`We refunded ${props.amount} for ${props.eventTitle}${props.fullyRefunded ? " (the whole order)" : ""}. Banks usually show it within 5–10 business days.`}

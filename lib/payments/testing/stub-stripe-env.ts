@@ -10,6 +10,7 @@ export function stubStripeEnv(values: Record<string, string> = {}): void {
   const base: Record<string, string | undefined> = {
     APP_URL: "http://localhost:3000",
     STRIPE_SECRET_KEY: undefined,
+    STRIPE_TEST_MODE: undefined,
     STRIPE_WEBHOOK_SECRET: undefined,
     STRIPE_CONNECT_WEBHOOK_SECRET: undefined,
     STRIPE_API_BASE: undefined,

@@ -22,7 +22,8 @@ export default async function DevMailboxPage({
     <main className="container stack">
       <h1>Dev mailbox</h1>
       <p className="muted small">
-        Every email the app has queued, newest first. Only available in development (DEV_MAILBOX).
+        Every email the app has queued, newest first. Only available in development and test mode
+        (DEV_MAILBOX).
       </p>
       <form method="get" className="row">
         <div className="field">

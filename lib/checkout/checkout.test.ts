@@ -458,14 +458,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     });
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     const sessionId = order.stripeCheckoutSessionId ?? "";
-    const stored = standIn.sessions.get(sessionId);
-    if (!stored) throw new Error("session missing in stand-in");
-    Object.assign(stored, {
-      payment_status: "paid",
-      amount_total: order.totalMinor,
-      currency: "cad",
-      payment_intent: "pi_real_1",
-    });
+    const { paymentIntentId } = standIn.paySession(sessionId);
     const payload = JSON.stringify({
       id: "evt_pointer",
       object: "event",
@@ -498,7 +491,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     await runDueJobs(jobDefinitions);
     const paid = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(paid.status).toBe("paid");
-    expect(paid.stripePaymentIntentId).toBe("pi_real_1");
+    expect(paid.stripePaymentIntentId).toBe(paymentIntentId);
     expect(
       standIn.requests.some((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${sessionId}`),
     ).toBe(true);
@@ -508,7 +501,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     await runDueJobs(jobDefinitions);
     const refundCall = standIn.requests.find((r) => r.path === "/v1/refunds");
     expect(refundCall?.form).toMatchObject({
-      payment_intent: "pi_real_1",
+      payment_intent: paymentIntentId,
       reverse_transfer: "true",
       refund_application_fee: "true",
     });

@@ -16,9 +16,10 @@ import { AppError, parseInput } from "@/lib/errors";
 import { releaseHolds } from "@/lib/inventory/release-holds";
 import { reserveSeats } from "@/lib/inventory/reserve-seats";
 import { log } from "@/lib/log";
-import { priceOrder, type DiscountInput, type PricedOrder } from "@/lib/money/price-order";
-import { taxLinesSchema } from "@/lib/money/schemas";
+import { priceOrder, type DiscountInput } from "@/lib/money/price-order";
+import { eventPricingTaxes } from "@/lib/money/schemas";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
+import { pricedOrderColumns, pricedOrderItem } from "@/lib/orders/priced-order-rows";
 import { assertCanSellPaid } from "@/lib/payments/assert-can-sell-paid";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
@@ -127,12 +128,11 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     return { tierId, name: tier.name, unitPriceMinor: tier.priceMinor, quantity };
   });
 
-  const taxes = event.stripeTaxEnabled ? [] : taxLinesSchema.catch([]).parse(event.taxes);
   const priced = priceOrder({
     currency: event.currency,
     lines,
     discount: discount ? toDiscountInput(discount) : null,
-    taxes,
+    taxes: eventPricingTaxes(event),
     feeModel: event.feeModel,
     platformFee: await getPlatformFee(event.currency),
   });
@@ -152,21 +152,14 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
         status: "pending",
         buyerEmail: request.buyer.email,
         buyerName: request.buyer.name,
-        currency: priced.currency,
-        subtotalMinor: priced.subtotalMinor,
-        discountMinor: priced.discountMinor,
-        feeMinor: priced.feeMinor,
-        taxMinor: priced.taxMinor,
-        totalMinor: priced.totalMinor,
-        applicationFeeMinor: priced.applicationFeeMinor,
-        taxLines: priced.taxes.map((t) => ({ ...t })),
+        ...pricedOrderColumns(priced),
         discountId: discount?.id ?? null,
         accessTokenHash: accessToken.hash,
         chargeType: env.STRIPE_CHARGE_TYPE,
         stripeAccountId: event.organizer.stripeAccountId,
         expiresAt,
       },
-      items: priced.lines.map(toOrderItem),
+      items: priced.lines.map(pricedOrderItem),
       lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
       expiresAt,
       discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
@@ -246,18 +239,4 @@ function toDiscountInput(discount: DiscountSummary): DiscountInput {
   return discount.kind === "percent"
     ? { ...base, kind: "percent", percentBps: discount.percentBps ?? 0 }
     : { ...base, kind: "fixed", amountMinor: discount.amountMinor ?? 0 };
-}
-
-function toOrderItem(line: PricedOrder["lines"][number]) {
-  return {
-    tierId: line.tierId,
-    tierName: line.name,
-    quantity: line.quantity,
-    unitPriceMinor: line.unitPriceMinor,
-    discountMinor: line.discountMinor,
-    feeMinor: line.feeMinor,
-    taxMinor: line.taxMinor,
-    totalMinor: line.totalMinor,
-    taxLines: line.taxes.map((t) => ({ ...t })),
-  };
 }

@@ -8,9 +8,15 @@ import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { addMember } from "@/lib/testing/factories";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
-import { stubStripeEnv, stubStripeKeys } from "@/lib/payments/testing/stub-stripe-env";
+import { stubStripeEnv } from "@/lib/payments/testing/stub-stripe-env";
 import type { CancellationProgress } from "@/lib/events/cancel-event";
-import { createPaidOrder, expectRefundedState, runJobs, setUpRefundEvent } from "@/lib/refunds/testing";
+import {
+  createPaidOrder,
+  createStripePaidOrder,
+  expectRefundedState,
+  runJobs,
+  setUpRefundEvent,
+} from "@/lib/refunds/testing";
 import { resetDatabase } from "@/lib/testing/db";
 import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 
@@ -87,9 +93,7 @@ describe("event cancellation with Stripe failures (stand-in)", () => {
 
   it("lists failed refunds with Stripe's reason and retries them", async () => {
     const { event, ga, owner } = await setUpRefundEvent();
-    const order = await createPaidOrder(event.id, [{ tierId: ga.id, quantity: 1 }]);
-    await runJobs();
-    stubStripeKeys(standIn.url);
+    const order = await createStripePaidOrder(standIn, event.id, [{ tierId: ga.id, quantity: 1 }]);
     standIn.failWith = 400;
     standIn.failMessage = "This charge is too old to refund.";
     const path = `/api/tickets/events/${event.id}/cancel`;

@@ -9,6 +9,7 @@ import { expireHoldsJob } from "@/lib/inventory/expire-holds";
 import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
 import { refundLatePaymentJob } from "@/lib/checkout/refund-late-payment-job";
 import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
+import { settleRefundJob } from "@/lib/refunds/settle-refund-job";
 import { cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
 
 export const jobDefinitions: JobDefinition[] = [
@@ -19,6 +20,7 @@ export const jobDefinitions: JobDefinition[] = [
   expireHoldsJob,
   refundLatePaymentJob,
   submitRefundJob,
+  settleRefundJob,
   cancelEventRefundsJob,
 ];
 

@@ -6,10 +6,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { getPublicEvent } from "@/lib/events/get-public-event";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { getOrderSummary } from "@/lib/orders/get-order-summary";
 import { stripeApiBaseOptions } from "@/lib/payments/stripe-client";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import { stubStripeEnv } from "@/lib/payments/testing/stub-stripe-env";
+import { parseStoredAllocation } from "@/lib/refunds/refund-allocation";
 import { requestRefund, type RefundActor } from "@/lib/refunds/request-refund";
 import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
 import { createStripePaidOrder, runJobs } from "@/lib/refunds/testing";
@@ -207,6 +210,54 @@ describe("refunds move exactly the allocation between buyer, organizer and platf
       applicationFeeMinor: order.applicationFeeMinor,
       transferReversedMinor: order.totalMinor,
       applicationFeeRefundedMinor: order.applicationFeeMinor,
+    });
+  });
+
+  it("Stripe Tax: the order stores what Stripe charged; the passes page shows it; a full refund returns it", async () => {
+    const { organizer, event, ten, hundred, actor } = await setUp();
+    // Taxes configured on the event are not used once Stripe Tax computes them: not on the page either.
+    await db.event.update({
+      where: { id: event.id },
+      data: { stripeTaxEnabled: true, taxes: [{ name: "HST", rateBps: 1_300, inclusive: false }] },
+    });
+    const page = await getPublicEvent(event.slug);
+    const shown = new Map(page?.tiers.map((t) => [t.id, t.price.totalMinor]));
+    const cart = [
+      { tierId: ten.id, quantity: 2 },
+      { tierId: hundred.id, quantity: 1 },
+    ];
+    const order = await createStripePaidOrder(standIn, event.id, cart, {
+      taxes: [
+        { displayName: "GST", rateBps: 500 },
+        { displayName: "PST", rateBps: 700, jurisdiction: "BC" },
+      ],
+    });
+    const session = standIn.sessions.get(order.stripeCheckoutSessionId ?? "");
+    const amountTax = (session?.total_details as { amount_tax: number }).amount_tax;
+    expect(amountTax).toBeGreaterThan(0);
+    expect(order.totalMinor).toBe(session?.amount_total);
+    expect(order.totalMinor - amountTax).toBe(
+      cart.reduce((sum, line) => sum + (shown.get(line.tierId) ?? NaN) * line.quantity, 0),
+    );
+    expect(order.taxMinor).toBe(amountTax);
+    expect(order.taxLines).toMatchObject([
+      { name: "GST", rateBps: 500 },
+      { name: "PST", rateBps: 700 },
+    ]);
+    expect(order.items.reduce((sum, i) => sum + i.totalMinor, 0)).toBe(order.totalMinor);
+    expect(order.items.reduce((sum, i) => sum + i.taxMinor, 0)).toBe(amountTax);
+
+    const summary = await getOrderSummary({ orderId: order.id, organizerId: organizer.id, via: "token" });
+    expect(summary.totals).toMatchObject({ taxMinor: amountTax, totalMinor: order.totalMinor });
+    expect(summary.taxLines.reduce((sum, t) => sum + t.amountMinor, 0)).toBe(amountTax);
+
+    const moved = await parties(order.stripeAccountId ?? "", () => refundThroughUs(actor, order.id, {}));
+    expect(moved).toEqual(expected(order.totalMinor, order.applicationFeeMinor));
+    const refund = await db.refund.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(parseStoredAllocation(refund.allocation)).toMatchObject({ taxMinor: amountTax });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "refunded",
+      refundedMinor: order.totalMinor,
     });
   });
 

@@ -145,6 +145,34 @@ describe("checkout (test mode, no Stripe keys)", () => {
     expect(await db.hold.count()).toBe(0);
   });
 
+  it("refuses a total below the minimum card payment with a clear 422 before any hold", async () => {
+    const { event } = await setUpEvent({ feeModel: "organizer_absorbs" });
+    const tiny = await createTier(event.id, { name: "Coat check", priceMinor: 40, capacity: 10 });
+    // 40¢ + GST 2¢ + PST 3¢ = 45¢, below Stripe's 50¢ for CAD.
+    const response = await checkoutRoute(
+      new Request("http://localhost/api/tickets/checkout/session", {
+        method: "POST",
+        body: JSON.stringify({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 1 }]) }),
+      }),
+      routeContext(),
+    );
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    const problem = (await response.json()) as { detail: string; errors: { field: string }[] };
+    expect(problem.detail).toBe(
+      "The total is below the minimum card payment of $0.50. Add tickets to reach it.",
+    );
+    expect(problem.errors.map((e) => e.field)).toEqual(["items"]);
+    expect(await db.order.count()).toBe(0);
+    expect(await db.hold.count()).toBe(0);
+    // Two of them are 90¢: on sale.
+    const two = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: tiny.id, quantity: 2 }]),
+    });
+    expect(two.free).toBe(false);
+  });
+
   it("answers problem+json through the route, including for malformed JSON", async () => {
     const { event, ga } = await setUpEvent();
     const bad = await checkoutRoute(
@@ -446,6 +474,30 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     );
     const order = await db.order.findFirstOrThrow();
     expect(order.status).toBe("cancelled");
+    expect(await db.hold.count({ where: { releasedAt: null } })).toBe(0);
+  });
+
+  it("says the total is too small, never 'busy', when Stripe refuses it as below its minimum", async () => {
+    stubStripeKeys(standIn.url);
+    const { event } = await setUpEvent({ feeModel: "organizer_absorbs" });
+    const tiny = await createTier(event.id, { name: "Coat check", priceMinor: 40, capacity: 10 });
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 1 }]) }),
+      "validation",
+      "items",
+    );
+    expect(standIn.requests).toHaveLength(0);
+    expect(await db.hold.count()).toBe(0);
+
+    // Above our table but below the organizer's settlement-currency minimum: Stripe says amount_too_small.
+    standIn.failWhen = ({ path }) => (path === "/v1/checkout/sessions" ? 400 : null);
+    standIn.failCode = "amount_too_small";
+    standIn.failMessage = "Amount must convert to at least 50 cents.";
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 2 }]) }),
+      "validation",
+      "items",
+    );
     expect(await db.hold.count({ where: { releasedAt: null } })).toBe(0);
   });
 

@@ -4,6 +4,7 @@
 // skip Stripe and are issued at once.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import Stripe from "stripe";
 import { z } from "zod";
 import { buildCheckoutSessionParams } from "@/lib/checkout/build-checkout-session-params";
 import { fulfillOrder } from "@/lib/checkout/fulfill-order";
@@ -16,6 +17,8 @@ import { AppError, parseInput } from "@/lib/errors";
 import { releaseHolds } from "@/lib/inventory/release-holds";
 import { reserveSeats } from "@/lib/inventory/reserve-seats";
 import { log } from "@/lib/log";
+import { getMinimumChargeMinor } from "@/lib/money/currencies";
+import { formatMoney } from "@/lib/money/format-money";
 import { priceOrder, type DiscountInput } from "@/lib/money/price-order";
 import { eventPricingTaxes } from "@/lib/money/schemas";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
@@ -137,7 +140,10 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     platformFee: await getPlatformFee(event.currency),
   });
   const free = priced.totalMinor === 0;
-  if (!free) assertCanSellPaid(event.organizer);
+  if (!free) {
+    assertAboveMinimumCharge(priced.totalMinor, priced.currency);
+    assertCanSellPaid(event.organizer);
+  }
 
   const orderId = randomUUID();
   const accessToken = orderAccessTokenFor(orderId);
@@ -217,6 +223,10 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       },
       "could not create the Stripe Checkout Session",
     );
+    // Stripe's minimum also applies in the organizer's settlement currency: say so, never "try again".
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "amount_too_small") {
+      throw belowMinimumError("the smallest card payment Stripe accepts for this organizer");
+    }
     throw new AppError(
       "busy",
       "The payment page could not be opened. Your seats were released; please try again.",
@@ -226,6 +236,19 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       },
     );
   }
+}
+
+/** Stripe refuses card payments below its minimum for the currency: refuse them here, before any hold. */
+function assertAboveMinimumCharge(totalMinor: number, currency: string): void {
+  const minimum = getMinimumChargeMinor(currency);
+  if (totalMinor < minimum) {
+    throw belowMinimumError(`the minimum card payment of ${formatMoney(minimum, currency)}`);
+  }
+}
+
+function belowMinimumError(minimum: string): AppError {
+  const message = `The total is below ${minimum}. Add tickets to reach it.`;
+  return new AppError("validation", message, { fields: [{ field: "items", message }] });
 }
 
 function mergeItems(items: CheckoutRequest["items"]): Map<string, number> {

@@ -5,6 +5,7 @@
 // transfer reversals and application-fee refunds move money between a balance per account.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { getMinimumChargeMinor } from "@/lib/money/currencies";
 import { PLATFORM, StandInError, StandInLedger } from "@/lib/payments/testing/stand-in-ledger";
 
 export interface RecordedStripeRequest {
@@ -128,6 +129,8 @@ export interface StripeStandIn {
   failWith: number | null;
   /** The error message of failWith answers. */
   failMessage: string;
+  /** The error code of failWith answers (e.g. amount_too_small), or null. */
+  failCode: string | null;
   /** Answer only the requests this returns a status for (e.g. 400 for transfer reversals). */
   failWhen: ((request: { method: string; path: string }) => number | null) | null;
   /** Forgets every request and account (call in beforeEach). */
@@ -195,6 +198,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     refundStatus: "pending",
     failWith: null,
     failMessage: "stand-in failure",
+    failCode: null,
     failWhen: null,
     updateAccount(id, patch) {
       const current = accounts.get(id);
@@ -255,6 +259,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       standIn.refundStatus = "pending";
       standIn.failWith = null;
       standIn.failMessage = "stand-in failure";
+      standIn.failCode = null;
       standIn.failWhen = null;
     },
     close: async () => {
@@ -312,6 +317,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
           error: {
             type: failure >= 500 ? "api_error" : "invalid_request_error",
             message: standIn.failMessage,
+            ...(standIn.failCode ? { code: standIn.failCode } : {}),
           },
         });
         return;
@@ -344,6 +350,11 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       }
       if (method === "POST" && path === "/v1/checkout/sessions") {
         return once(response, path, key, () => {
+          const currency = form["line_items[0][price_data][currency]"] ?? "usd";
+          const amount = sessionLineItems(form).reduce((sum, i) => sum + i.unitAmount * i.quantity, 0);
+          if (form.mode !== "setup" && amount < getMinimumChargeMinor(currency)) {
+            throw new StandInError("Amount must be at least the minimum charge.", 400, "amount_too_small");
+          }
           counter += 1;
           const id = `cs_standin_${counter}`;
           const session = {

@@ -29,6 +29,8 @@ import {
   allocateNextRefund,
   parseStoredAllocation,
   refundableItemsSelect,
+  ticketTiers,
+  toPriorRefunds,
   toRefundableOrder,
 } from "@/lib/refunds/refund-allocation";
 import { settleRefundJob, settleRefundSingletonKey } from "@/lib/refunds/settle-refund-job";
@@ -126,17 +128,11 @@ async function applyRefundInTransaction(tx: Db, fact: RefundFact, now: Date): Pr
       orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
       select: { amountMinor: true, ticketIds: true, allocation: true },
     });
-    const tierOf = new Map(order.tickets.map((t) => [t.id, t.tierId]));
-    const tiersOf = (ids: readonly string[]) => ids.flatMap((id) => tierOf.get(id) ?? []);
-    allocation = allocateNextRefund(
-      toRefundableOrder(order),
-      previous.map((r) => ({
-        amountMinor: r.amountMinor,
-        ticketTierIds: tiersOf(r.ticketIds),
-        allocation: parseStoredAllocation(r.allocation),
-      })),
-      { amountMinor, ticketTierIds: tiersOf(toVoid.map((t) => t.id)) },
-    );
+    const tiersOf = ticketTiers(order.tickets);
+    allocation = allocateNextRefund(toRefundableOrder(order), toPriorRefunds(previous, tiersOf), {
+      amountMinor,
+      ticketTierIds: tiersOf(toVoid.map((t) => t.id)),
+    });
   }
 
   const voidedTicketIds = toVoid.map((t) => t.id);

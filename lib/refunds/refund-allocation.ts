@@ -77,6 +77,24 @@ const refundAllocationSchema = z.object({
   lines: z.array(refundLineSchema),
 });
 
+/** Maps ticket ids to their tiers (ids not among `tickets` are left out). */
+export function ticketTiers(tickets: readonly { id: string; tierId: string }[]) {
+  const tierOf = new Map(tickets.map((t) => [t.id, t.tierId]));
+  return (ids: readonly string[]): string[] => ids.flatMap((id) => tierOf.get(id) ?? []);
+}
+
+/** Refund rows as planRefund reads them: amount, tickets by tier, and the allocation stored, if any. */
+export function toPriorRefunds(
+  refunds: readonly { amountMinor: number; ticketIds: string[]; allocation: unknown }[],
+  tiersOf: (ids: readonly string[]) => string[],
+): PriorRefund[] {
+  return refunds.map((r) => ({
+    amountMinor: r.amountMinor,
+    ticketTierIds: tiersOf(r.ticketIds),
+    allocation: parseStoredAllocation(r.allocation),
+  }));
+}
+
 /** A stored allocation (Refund.allocation), or null when there is none or it is not one. */
 export function parseStoredAllocation(value: unknown): RefundAllocation | null {
   const parsed = refundAllocationSchema.safeParse(value);
@@ -159,6 +177,24 @@ export function planRefund(
     add(usable ? stored : allocate(refund), refund.ticketTierIds);
   }
   return add(allocate(next), next.ticketTierIds);
+}
+
+/**
+ * planRefund for a stored order: its lines (refundableItemsSelect), its tickets and the refunds made or
+ * reserved before this one (oldest first; leave failed ones out), for `next`'s tickets and amount.
+ */
+export function planOrderRefund(
+  order: StoredOrderForRefund & {
+    tickets: readonly { id: string; tierId: string }[];
+    refunds: readonly { amountMinor: number; ticketIds: string[]; allocation: unknown }[];
+  },
+  next: { ticketIds: readonly string[]; amountMinor?: number },
+): RefundAllocation {
+  const tiersOf = ticketTiers(order.tickets);
+  return planRefund(toRefundableOrder(order), toPriorRefunds(order.refunds, tiersOf), {
+    ticketTierIds: tiersOf(next.ticketIds),
+    ...(next.amountMinor === undefined ? {} : { amountMinor: next.amountMinor }),
+  });
 }
 
 /**

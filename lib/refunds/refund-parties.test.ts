@@ -2,21 +2,19 @@
 // balances of the Stripe stand-in, which applies Stripe's own semantics (pro-rata flags included).
 import fc from "fast-check";
 import Stripe from "stripe";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { getPublicEvent } from "@/lib/events/get-public-event";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { getOrderSummary } from "@/lib/orders/get-order-summary";
 import { stripeApiBaseOptions } from "@/lib/payments/stripe-client";
-import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
-import { stubStripeEnv } from "@/lib/payments/testing/stub-stripe-env";
+import type { StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import { withStripeStandIn } from "@/lib/payments/testing/with-stripe-stand-in";
 import { parseStoredAllocation } from "@/lib/refunds/refund-allocation";
 import { requestRefund, type RefundActor } from "@/lib/refunds/request-refund";
 import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
 import { createStripePaidOrder, runJobs } from "@/lib/refunds/testing";
-import { resetDatabase } from "@/lib/testing/db";
 import { createOnSaleEvent, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 
 type PaidOrder = Awaited<ReturnType<typeof createStripePaidOrder>>;
@@ -78,21 +76,11 @@ async function refundThroughUs(actor: RefundActor, orderId: string, input: Recor
 }
 
 describe("refunds move exactly the allocation between buyer, organizer and platform", () => {
-  beforeAll(async () => {
-    standIn = await startStripeStandIn();
-  });
-  afterAll(async () => {
-    await standIn.close();
-    vi.unstubAllEnvs();
-    loadEnv();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    standIn.reset();
+  const stripe = withStripeStandIn();
+  beforeEach(() => {
+    standIn = stripe.current;
     standIn.refundStatus = "succeeded";
-    stubStripeEnv();
   });
-  afterEach(() => vi.unstubAllEnvs());
 
   it("$10 + $100, buyer pays 99¢ + 2.5%: the pro-rata flags take ~$10.79 from the organizer; we take $10.00", async () => {
     const { event, ten, hundred, actor } = await setUp();

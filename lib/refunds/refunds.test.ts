@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as orderRefundGet, POST as refundRoute } from "@/app/api/tickets/orders/[id]/refund/route";
 import { GET as ordersRoute } from "@/app/api/tickets/orders/route";
 import { apiRequest, createUserWithSession, routeContext } from "@/lib/auth/testing";
@@ -8,7 +8,8 @@ import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { addMember } from "@/lib/testing/factories";
 import { refundForTickets } from "@/lib/money/allocate-refund";
-import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import type { StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import { withStripeStandIn } from "@/lib/payments/testing/with-stripe-stand-in";
 import {
   stubStripeEnv,
   stubStripeKeys,
@@ -437,21 +438,11 @@ describe("refunds from other paths converge on the same state", () => {
 });
 
 describe("refunds with Stripe (real SDK against the stand-in)", () => {
+  const stripe = withStripeStandIn();
   let standIn: StripeStandIn;
-  beforeAll(async () => {
-    standIn = await startStripeStandIn();
+  beforeEach(() => {
+    standIn = stripe.current;
   });
-  afterAll(async () => {
-    await standIn.close();
-    vi.unstubAllEnvs();
-    loadEnv();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    standIn.reset();
-    stubStripeEnv();
-  });
-  afterEach(() => vi.unstubAllEnvs());
 
   it.each(["destination", "direct"] as const)(
     "sends the exact %s-charge refund (no pro-rata flags), converges on refund.updated, then settles the parties",

@@ -12,12 +12,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { RefundAllocation } from "@/lib/money/allocate-refund";
 import { PricingError } from "@/lib/money/pricing-error";
 import { lockOrder } from "@/lib/orders/lock-order";
-import {
-  parseStoredAllocation,
-  planRefund,
-  refundableItemsSelect,
-  toRefundableOrder,
-} from "@/lib/refunds/refund-allocation";
+import { planOrderRefund, refundableItemsSelect } from "@/lib/refunds/refund-allocation";
 import { submitRefundJob, submitRefundSingletonKey } from "@/lib/refunds/submit-refund-job";
 
 export const refundRequestSchema = z
@@ -110,11 +105,8 @@ export async function requestRefund(
       }
       const reservedTickets = new Set(pending.flatMap((r) => r.ticketIds));
       const open = order.tickets.filter((t) => t.status === "valid" && !reservedTickets.has(t.id));
-      const tierOf = new Map(order.tickets.map((t) => [t.id, t.tierId]));
-      const tiersOf = (ids: readonly string[]) => ids.flatMap((id) => tierOf.get(id) ?? []);
-
       let field: "ticketIds" | "amountMinor";
-      let next: { ticketTierIds: string[]; amountMinor?: number };
+      let amount: number | undefined;
       let ticketIds: string[];
       if (body.ticketIds) {
         const ids = [...new Set(body.ticketIds)];
@@ -127,7 +119,6 @@ export async function requestRefund(
         }
         field = "ticketIds";
         ticketIds = ids;
-        next = { ticketTierIds: tiersOf(ids) };
       } else if (body.amountMinor !== undefined) {
         if (body.amountMinor < 1 || body.amountMinor > remainingMinor) {
           throw AppError.validation(
@@ -136,28 +127,21 @@ export async function requestRefund(
           );
         }
         field = "amountMinor";
-        ticketIds = body.amountMinor === remainingMinor ? open.map((t) => t.id) : [];
-        next = { ticketTierIds: tiersOf(ticketIds), amountMinor: body.amountMinor };
+        amount = body.amountMinor;
+        ticketIds = amount === remainingMinor ? open.map((t) => t.id) : [];
       } else {
         field = "amountMinor";
+        amount = remainingMinor;
         ticketIds = open.map((t) => t.id);
-        next = { ticketTierIds: tiersOf(ticketIds), amountMinor: remainingMinor };
       }
 
       // The split over price, fee, tax and the parties, after the refunds made or reserved before (their
       // tickets took the first shares of their lines). Stored, so the job moves exactly these amounts.
       let allocation: RefundAllocation;
       try {
-        allocation = planRefund(
-          toRefundableOrder(order),
-          order.refunds
-            .filter((r) => r.status !== "failed")
-            .map((r) => ({
-              amountMinor: r.amountMinor,
-              ticketTierIds: tiersOf(r.ticketIds),
-              allocation: parseStoredAllocation(r.allocation),
-            })),
-          next,
+        allocation = planOrderRefund(
+          { ...order, refunds: order.refunds.filter((r) => r.status !== "failed") },
+          { ticketIds, amountMinor: amount },
         );
       } catch (error) {
         if (error instanceof PricingError) throw AppError.validation(field, error.message);

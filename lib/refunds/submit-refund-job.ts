@@ -22,12 +22,7 @@ import { getStripe } from "@/lib/payments/stripe-client";
 import { applyRefund, type RefundSource } from "@/lib/refunds/apply-refund";
 import { emitTestModeRefundEvents } from "@/lib/refunds/emit-test-mode-refund-events";
 import { markRefundFailed } from "@/lib/refunds/mark-refund-failed";
-import {
-  parseStoredAllocation,
-  planRefund,
-  refundableItemsSelect,
-  toRefundableOrder,
-} from "@/lib/refunds/refund-allocation";
+import { planOrderRefund, refundableItemsSelect } from "@/lib/refunds/refund-allocation";
 
 export const SUBMIT_REFUND_MAX_ATTEMPTS = 10;
 
@@ -178,19 +173,9 @@ async function planStoredRefund(refundId: string): Promise<boolean> {
         },
       },
     });
-    const tierOf = new Map(order.tickets.map((t) => [t.id, t.tierId]));
-    const tiersOf = (ids: readonly string[]) => ids.flatMap((id) => tierOf.get(id) ?? []);
     let allocation: RefundAllocation;
     try {
-      allocation = planRefund(
-        toRefundableOrder(order),
-        order.refunds.map((r) => ({
-          amountMinor: r.amountMinor,
-          ticketTierIds: tiersOf(r.ticketIds),
-          allocation: parseStoredAllocation(r.allocation),
-        })),
-        { amountMinor: refund.amountMinor, ticketTierIds: tiersOf(refund.ticketIds) },
-      );
+      allocation = planOrderRefund(order, { ticketIds: refund.ticketIds, amountMinor: refund.amountMinor });
     } catch (error) {
       if (error instanceof PricingError) return false;
       throw error;

@@ -123,10 +123,24 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
             {order.refunds.map((r) => (
               <tr key={r.id}>
                 <td className="small">{new Date(r.createdAt).toLocaleString("en-CA")}</td>
-                <td>{money(r.amountMinor)}</td>
+                <td>
+                  {money(r.amountMinor)}
+                  {r.applicationFeeMinor !== null ? (
+                    <div className="small muted">
+                      {money(r.amountMinor - r.applicationFeeMinor)} from you, {money(r.applicationFeeMinor)}{" "}
+                      platform fee
+                    </div>
+                  ) : null}
+                </td>
                 <td>
                   {REFUND_STATUS[r.status]}
                   {r.failureReason ? <div className="small error">{r.failureReason}</div> : null}
+                  {r.settlementError ? (
+                    <div className="small error">
+                      The buyer has the money; moving it between you and the platform failed:{" "}
+                      {r.settlementError}
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {r.reason ?? "—"}

@@ -90,6 +90,12 @@ describe("buildCheckoutSessionParams", () => {
       enabled: true,
       liability: { type: "account", account: "acct_ORG" },
     });
+    // Stripe Tax adds its tax on top of every price we send.
+    expect(params.line_items?.map((l) => l.price_data?.tax_behavior)).toEqual([
+      "exclusive",
+      "exclusive",
+      "exclusive",
+    ]);
   });
 
   it("always charges exactly the priced total, whatever the cart", () => {

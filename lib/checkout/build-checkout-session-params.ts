@@ -28,10 +28,13 @@ export interface CheckoutSessionRequest {
 export function buildCheckoutSessionParams(input: CheckoutSessionInput): CheckoutSessionRequest {
   const { priced } = input;
   const currency = priced.currency;
+  // Stripe Tax adds its tax on top of our prices (fulfilment stores what it charged).
+  const taxBehavior = input.event.stripeTaxEnabled ? { tax_behavior: "exclusive" as const } : {};
   const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = priced.lines.map((line) => ({
     quantity: line.quantity,
     price_data: {
       currency,
+      ...taxBehavior,
       unit_amount: line.unitPriceMinor - line.unitDiscountMinor,
       product_data: {
         name: `${line.name} — ${input.event.title}`,
@@ -44,7 +47,12 @@ export function buildCheckoutSessionParams(input: CheckoutSessionInput): Checkou
   if (priced.feeMinor > 0) {
     lineItems.push({
       quantity: 1,
-      price_data: { currency, unit_amount: priced.feeMinor, product_data: { name: "Service fee" } },
+      price_data: {
+        currency,
+        ...taxBehavior,
+        unit_amount: priced.feeMinor,
+        product_data: { name: "Service fee" },
+      },
     });
   }
   const manualTaxes = !input.event.stripeTaxEnabled && !priced.taxesInclusive;

@@ -143,6 +143,34 @@ describe("checkout (test mode, no Stripe keys)", () => {
     expect(await db.hold.count()).toBe(0);
   });
 
+  it("refuses a total below the minimum card payment with a clear 422 before any hold", async () => {
+    const { event } = await setUpEvent({ feeModel: "organizer_absorbs" });
+    const tiny = await createTier(event.id, { name: "Coat check", priceMinor: 40, capacity: 10 });
+    // 40¢ + GST 2¢ + PST 3¢ = 45¢, below Stripe's 50¢ for CAD.
+    const response = await checkoutRoute(
+      new Request("http://localhost/api/tickets/checkout/session", {
+        method: "POST",
+        body: JSON.stringify({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 1 }]) }),
+      }),
+      routeContext(),
+    );
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    const problem = (await response.json()) as { detail: string; errors: { field: string }[] };
+    expect(problem.detail).toBe(
+      "The total is below the minimum card payment of $0.50. Add tickets to reach it.",
+    );
+    expect(problem.errors.map((e) => e.field)).toEqual(["items"]);
+    expect(await db.order.count()).toBe(0);
+    expect(await db.hold.count()).toBe(0);
+    // Two of them are 90¢: on sale.
+    const two = await createCheckoutSession({
+      eventId: event.id,
+      ...buyer([{ tierId: tiny.id, quantity: 2 }]),
+    });
+    expect(two.free).toBe(false);
+  });
+
   it("answers problem+json through the route, including for malformed JSON", async () => {
     const { event, ga } = await setUpEvent();
     const bad = await checkoutRoute(
@@ -453,19 +481,35 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     expect(await db.hold.count({ where: { releasedAt: null } })).toBe(0);
   });
 
-  /** Marks the stand-in's session paid (what a re-fetch sees) and delivers a pointer-only completed event. */
-  async function payInStandIn(orderId: string, paymentIntent: string) {
+  it("says the total is too small, never 'busy', when Stripe refuses it as below its minimum", async () => {
+    stubStripeKeys(standIn.url);
+    const { event } = await setUpEvent({ feeModel: "organizer_absorbs" });
+    const tiny = await createTier(event.id, { name: "Coat check", priceMinor: 40, capacity: 10 });
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 1 }]) }),
+      "validation",
+      "items",
+    );
+    expect(standIn.requests).toHaveLength(0);
+    expect(await db.hold.count()).toBe(0);
+
+    // Above our table but below the organizer's settlement-currency minimum: Stripe says amount_too_small.
+    standIn.failWhen = ({ path }) => (path === "/v1/checkout/sessions" ? 400 : null);
+    standIn.failCode = "amount_too_small";
+    standIn.failMessage = "Amount must convert to at least 50 cents.";
+    await expectAppError(
+      createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 2 }]) }),
+      "validation",
+      "items",
+    );
+    expect(await db.hold.count({ where: { releasedAt: null } })).toBe(0);
+  });
+
+  /** Pays the order's session in the stand-in (what a re-fetch sees) and delivers a pointer-only event. */
+  async function payInStandIn(orderId: string) {
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     const sessionId = order.stripeCheckoutSessionId ?? "";
-    const stored = standIn.sessions.get(sessionId);
-    if (!stored) throw new Error("session missing in stand-in");
-    Object.assign(stored, {
-      status: "complete",
-      payment_status: "paid",
-      amount_total: order.totalMinor,
-      currency: "cad",
-      payment_intent: paymentIntent,
-    });
+    const { paymentIntentId } = standIn.paySession(sessionId);
     await deliverStripeEvent(
       "checkout.session.completed",
       {
@@ -476,7 +520,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
       },
       { secret: TEST_PLATFORM_WEBHOOK_SECRET },
     );
-    return sessionId;
+    return { sessionId, paymentIntentId };
   }
 
   it("re-fetches the session on completed (the payload is a pointer)", async () => {
@@ -486,10 +530,10 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
       eventId: event.id,
       ...buyer([{ tierId: ga.id, quantity: 1 }]),
     });
-    const sessionId = await payInStandIn(orderId, "pi_real_1");
+    const { sessionId, paymentIntentId } = await payInStandIn(orderId);
     const paid = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(paid.status).toBe("paid");
-    expect(paid.stripePaymentIntentId).toBe("pi_real_1");
+    expect(paid.stripePaymentIntentId).toBe(paymentIntentId);
     expect(
       standIn.requests.some((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${sessionId}`),
     ).toBe(true);
@@ -516,19 +560,21 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
       eventId: event.id,
       ...buyer([{ tierId: ga.id, quantity: 1 }]),
     });
-    await payInStandIn(rival.orderId, "pi_rival");
-    await payInStandIn(late.orderId, "pi_late");
+    await payInStandIn(rival.orderId);
+    const { paymentIntentId } = await payInStandIn(late.orderId);
 
     const refund = await db.refund.findFirstOrThrow({ where: { orderId: late.orderId } });
     expect(refund).toMatchObject({ status: "pending", amountMinor: lateOrder.totalMinor, ticketIds: [] });
     const refundCall = standIn.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
     expect(refundCall?.form).toMatchObject({
-      payment_intent: "pi_late",
+      payment_intent: paymentIntentId,
       amount: String(lateOrder.totalMinor),
       "metadata[refund_id]": refund.id,
       "metadata[order_id]": late.orderId,
       "metadata[source]": "late_payment",
     });
+    expect(refundCall?.form.reverse_transfer).toBeUndefined();
+    expect(refundCall?.form.refund_application_fee).toBeUndefined();
     expect(refundCall?.headers["idempotency-key"]).toBe(`refund:${refund.id}`);
 
     // Stripe reports the refund done: the event converges like any refund (it used to retry, then dead-letter).
@@ -548,6 +594,10 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     });
     expect(await db.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } })).toBe(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: rival.orderId } })).status).toBe("paid");
+    // The whole charge went back: the organizer returned what it got, the platform its whole fee.
+    const settled = await db.refund.findUniqueOrThrow({ where: { id: refund.id } });
+    expect(settled.settledAt).not.toBeNull();
+    expect(settled.applicationFeeMinor).toBe(lateOrder.applicationFeeMinor);
   });
 
   it("fails a refund event at once when its metadata names an order we do not have", async () => {

@@ -4,6 +4,7 @@
 // skip Stripe and are issued at once.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import Stripe from "stripe";
 import { z } from "zod";
 import { buildCheckoutSessionParams } from "@/lib/checkout/build-checkout-session-params";
 import { fulfillOrder } from "@/lib/checkout/fulfill-order";
@@ -16,9 +17,12 @@ import { AppError, isAppError, parseInput } from "@/lib/errors";
 import { releaseHolds } from "@/lib/inventory/release-holds";
 import { reserveSeats } from "@/lib/inventory/reserve-seats";
 import { log } from "@/lib/log";
-import { priceOrder, type DiscountInput, type PricedOrder } from "@/lib/money/price-order";
-import { taxLinesSchema } from "@/lib/money/schemas";
+import { getMinimumChargeMinor } from "@/lib/money/currencies";
+import { formatMoney } from "@/lib/money/format-money";
+import { priceOrder, type DiscountInput } from "@/lib/money/price-order";
+import { eventPricingTaxes } from "@/lib/money/schemas";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
+import { pricedOrderColumns, pricedOrderItem } from "@/lib/orders/priced-order-rows";
 import { assertCanSellPaid } from "@/lib/payments/assert-can-sell-paid";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
@@ -128,17 +132,19 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     return { tierId, name: tier.name, unitPriceMinor: tier.priceMinor, quantity };
   });
 
-  const taxes = event.stripeTaxEnabled ? [] : taxLinesSchema.catch([]).parse(event.taxes);
   const priced = priceOrder({
     currency: event.currency,
     lines,
     discount: discount ? toDiscountInput(discount) : null,
-    taxes,
+    taxes: eventPricingTaxes(event),
     feeModel: event.feeModel,
     platformFee: await getPlatformFee(event.currency),
   });
   const free = priced.totalMinor === 0;
-  if (!free) assertCanSellPaid(event.organizer);
+  if (!free) {
+    assertAboveMinimumCharge(priced.totalMinor, priced.currency);
+    assertCanSellPaid(event.organizer);
+  }
 
   const orderId = randomUUID();
   const accessToken = orderAccessTokenFor(orderId);
@@ -153,21 +159,14 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
         status: "pending",
         buyerEmail: request.buyer.email,
         buyerName: request.buyer.name,
-        currency: priced.currency,
-        subtotalMinor: priced.subtotalMinor,
-        discountMinor: priced.discountMinor,
-        feeMinor: priced.feeMinor,
-        taxMinor: priced.taxMinor,
-        totalMinor: priced.totalMinor,
-        applicationFeeMinor: priced.applicationFeeMinor,
-        taxLines: priced.taxes.map((t) => ({ ...t })),
+        ...pricedOrderColumns(priced),
         discountId: discount?.id ?? null,
         accessTokenHash: accessToken.hash,
         chargeType: env.STRIPE_CHARGE_TYPE,
         stripeAccountId: event.organizer.stripeAccountId,
         expiresAt,
       },
-      items: priced.lines.map(toOrderItem),
+      items: priced.lines.map(pricedOrderItem),
       lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
       expiresAt,
       discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
@@ -240,6 +239,10 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       },
       "could not create the Stripe Checkout Session",
     );
+    // Stripe's minimum also applies in the organizer's settlement currency: say so, never "try again".
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "amount_too_small") {
+      throw belowMinimumError("the smallest card payment Stripe accepts for this organizer");
+    }
     throw new AppError(
       "busy",
       "The payment page could not be opened. Your seats were released; please try again.",
@@ -249,6 +252,19 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       },
     );
   }
+}
+
+/** Stripe refuses card payments below its minimum for the currency: refuse them here, before any hold. */
+function assertAboveMinimumCharge(totalMinor: number, currency: string): void {
+  const minimum = getMinimumChargeMinor(currency);
+  if (totalMinor < minimum) {
+    throw belowMinimumError(`the minimum card payment of ${formatMoney(minimum, currency)}`);
+  }
+}
+
+function belowMinimumError(minimum: string): AppError {
+  const message = `The total is below ${minimum}. Add tickets to reach it.`;
+  return new AppError("validation", message, { fields: [{ field: "items", message }] });
 }
 
 function mergeItems(items: CheckoutRequest["items"]): Map<string, number> {
@@ -262,18 +278,4 @@ function toDiscountInput(discount: DiscountSummary): DiscountInput {
   return discount.kind === "percent"
     ? { ...base, kind: "percent", percentBps: discount.percentBps ?? 0 }
     : { ...base, kind: "fixed", amountMinor: discount.amountMinor ?? 0 };
-}
-
-function toOrderItem(line: PricedOrder["lines"][number]) {
-  return {
-    tierId: line.tierId,
-    tierName: line.name,
-    quantity: line.quantity,
-    unitPriceMinor: line.unitPriceMinor,
-    discountMinor: line.discountMinor,
-    feeMinor: line.feeMinor,
-    taxMinor: line.taxMinor,
-    totalMinor: line.totalMinor,
-    taxLines: line.taxes.map((t) => ({ ...t })),
-  };
 }

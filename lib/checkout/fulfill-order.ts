@@ -8,6 +8,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refundUnhonouredPayment, type UnhonouredReason } from "@/lib/checkout/refund-unhonoured-payment";
+import { storeChargedTax, type ChargedTax } from "@/lib/checkout/store-charged-tax";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { convertHolds } from "@/lib/inventory/convert-holds";
@@ -25,6 +26,8 @@ export type PaymentEvidence =
       paymentIntentId: string | null;
       amountTotal: number | null;
       currency: string | null;
+      /** Tax Stripe Tax added on top of our total, with the line items it was charged on. */
+      tax?: ChargedTax;
     };
 
 export type FulfillOutcome = "paid" | "already_paid" | "late_refund";
@@ -56,10 +59,13 @@ export async function fulfillOrder(
           buyerEmail: true,
           buyerName: true,
           cancelledAt: true,
-          event: { select: { title: true, slug: true, status: true, endsAt: true, stripeTaxEnabled: true } },
+          event: { select: { title: true, slug: true, status: true, endsAt: true } },
         },
       });
-      if (payment.kind === "stripe") assertAmountMatches(order, payment);
+      if (payment.kind === "stripe") {
+        assertAmountMatches(order, payment);
+        if (payment.tax && payment.tax.amountMinor > 0) await storeChargedTax(tx, orderId, payment.tax);
+      }
       const stripeIds =
         payment.kind === "stripe"
           ? {
@@ -102,7 +108,11 @@ export async function fulfillOrder(
         action: "order.paid",
         entityType: "order",
         entityId: orderId,
-        data: { totalMinor: order.totalMinor, currency: order.currency, ...stripeIds },
+        data: {
+          totalMinor: order.totalMinor + (payment.kind === "stripe" ? (payment.tax?.amountMinor ?? 0) : 0),
+          currency: order.currency,
+          ...stripeIds,
+        },
       });
       return "paid" as const;
     },
@@ -114,16 +124,16 @@ export async function fulfillOrder(
 
 /** A payment of another amount or currency than the order's: retrying cannot change it. */
 function assertAmountMatches(
-  order: { totalMinor: number; currency: string; event: { stripeTaxEnabled: boolean } },
+  order: { totalMinor: number; currency: string },
   payment: Extract<PaymentEvidence, { kind: "stripe" }>,
 ): void {
   if (payment.currency !== null && payment.currency.toLowerCase() !== order.currency) {
     throw new PermanentJobError(`paid in ${payment.currency}, order is in ${order.currency}`);
   }
-  // With Stripe Tax, Stripe adds the tax on top of our total.
-  const expected = order.totalMinor;
+  // With Stripe Tax, Stripe adds the tax on top of our total: exactly that, nothing else.
+  const expected = order.totalMinor + (payment.tax?.amountMinor ?? 0);
   const amount = payment.amountTotal;
-  if (amount !== null && (order.event.stripeTaxEnabled ? amount < expected : amount !== expected)) {
+  if (amount !== null && amount !== expected) {
     throw new PermanentJobError(`paid ${amount}, order total is ${expected}`);
   }
 }

@@ -7,6 +7,7 @@ import { truncateAllTables } from "@/lib/db/truncate";
 import { priceOrder } from "@/lib/money/price-order";
 import { taxLinesSchema } from "@/lib/money/schemas";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
+import { pricedOrderColumns, pricedOrderItem } from "@/lib/orders/priced-order-rows";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 
@@ -123,29 +124,12 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
           status: "paid",
           buyerEmail: `fan${i}@example.test`,
           buyerName: `Demo Fan ${i}`,
-          currency: priced.currency,
-          subtotalMinor: priced.subtotalMinor,
-          feeMinor: priced.feeMinor,
-          taxMinor: priced.taxMinor,
-          totalMinor: priced.totalMinor,
-          applicationFeeMinor: priced.applicationFeeMinor,
-          taxLines: priced.taxes.map((t) => ({ ...t })),
+          ...pricedOrderColumns(priced),
           accessTokenHash: orderAccessTokenFor(orderId).hash,
           chargeType: "destination",
           stripeAccountId: organizer.stripeAccountId,
           paidAt: new Date(),
-          items: {
-            create: priced.lines.map((line) => ({
-              tierId: line.tierId,
-              tierName: line.name,
-              quantity: line.quantity,
-              unitPriceMinor: line.unitPriceMinor,
-              feeMinor: line.feeMinor,
-              taxMinor: line.taxMinor,
-              totalMinor: line.totalMinor,
-              taxLines: line.taxes.map((t) => ({ ...t })),
-            })),
-          },
+          items: { create: priced.lines.map(pricedOrderItem) },
         },
       });
       await issueTicketsForOrder(tx, orderId);

@@ -19,6 +19,7 @@ import {
 import type { CancellationProgress } from "@/lib/events/cancel-event";
 import {
   createPaidOrder,
+  createStripePaidOrder,
   deliverStripeEvent,
   expectRefundedState,
   runJobs,
@@ -159,13 +160,7 @@ describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
       const openSession = await sessionOf(open.orderId);
       const payingSession = await sessionOf(paying.orderId);
       // This buyer completes the payment page just before the organizer cancels.
-      Object.assign(standIn.sessions.get(payingSession) ?? {}, {
-        status: "complete",
-        payment_status: "paid",
-        amount_total: (await db.order.findUniqueOrThrow({ where: { id: paying.orderId } })).totalMinor,
-        currency: "cad",
-        payment_intent: "pi_paying",
-      });
+      const { paymentIntentId } = standIn.paySession(payingSession);
 
       const path = `/api/tickets/events/${event.id}/cancel`;
       expect((await post(cancelRoute, path, event.id, owner.cookie)).status).toBe(202);
@@ -199,7 +194,7 @@ describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
       expect(refund).toMatchObject({ status: "pending", ticketIds: [] });
       const refundCall = standIn.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
       expect(refundCall?.form).toMatchObject({
-        payment_intent: "pi_paying",
+        payment_intent: paymentIntentId,
         "metadata[refund_id]": refund.id,
         "metadata[source]": "event_cancelled",
       });
@@ -245,9 +240,7 @@ describe("event cancellation with Stripe failures (stand-in)", () => {
 
   it("lists failed refunds with Stripe's reason and retries them", async () => {
     const { event, ga, owner } = await setUpRefundEvent();
-    const order = await createPaidOrder(event.id, [{ tierId: ga.id, quantity: 1 }]);
-    await runJobs();
-    stubStripeKeys(standIn.url);
+    const order = await createStripePaidOrder(standIn, event.id, [{ tierId: ga.id, quantity: 1 }]);
     standIn.failWith = 400;
     standIn.failMessage = "This charge is too old to refund.";
     const path = `/api/tickets/events/${event.id}/cancel`;

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { eventDetailsSelect } from "@/lib/events/event-display";
 import { getAvailability } from "@/lib/inventory/get-availability";
 import { tierSaleState, type TierSaleState } from "@/lib/inventory/tier-sale-state";
-import { priceOrder, type TaxLine } from "@/lib/money/price-order";
-import { taxLinesSchema } from "@/lib/money/schemas";
+import { priceOrder } from "@/lib/money/price-order";
+import { eventPricingTaxes } from "@/lib/money/schemas";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 import { TIER_SALE_SELECT } from "@/lib/tiers/to-tier-summary";
 
@@ -15,7 +15,10 @@ export interface PublicTier {
   priceMinor: number;
   currency: string;
   maxPerOrder: number;
-  /** What one ticket costs the buyer, all in, and its parts. */
+  /**
+   * What one ticket costs the buyer, all in, and its parts: that price × quantity is what an order pays
+   * (plus the tax Stripe Tax adds at checkout when the event uses it).
+   */
   price: {
     totalMinor: number;
     feeMinor: number;
@@ -32,6 +35,7 @@ export async function getPublicEvent(slug: string, now = new Date()) {
     where: { slug, status: { in: ["published", "cancelled"] }, organizer: { status: "active" } },
     select: {
       ...eventDetailsSelect,
+      stripeTaxEnabled: true,
       organizer: { select: { name: true, logoUrl: true } },
       tiers: {
         where: { visibility: "public" },
@@ -46,8 +50,7 @@ export async function getPublicEvent(slug: string, now = new Date()) {
     getAvailability(db, event.id, now),
     getPlatformFee(event.currency),
   ]);
-  const parsedTaxes = taxLinesSchema.safeParse(event.taxes);
-  const taxes: TaxLine[] = parsedTaxes.success ? parsedTaxes.data : [];
+  const taxes = eventPricingTaxes(event);
   const taken = new Map(availability.tiers.map((t) => [t.tierId, t.sold + t.held]));
   const eventRemaining = availability.event.remaining;
   const tiers: PublicTier[] = event.tiers.map((tier) => {
@@ -61,20 +64,20 @@ export async function getPublicEvent(slug: string, now = new Date()) {
       },
       now,
     );
-    const one = priceOrder({
+    const [one] = priceOrder({
       currency: event.currency,
       lines: [{ tierId: tier.id, name: tier.name, unitPriceMinor: tier.priceMinor, quantity: 1 }],
       taxes,
       feeModel: event.feeModel,
       platformFee,
-    });
+    }).lines;
     return {
       id: tier.id,
       price: {
-        totalMinor: one.totalMinor,
-        feeMinor: one.feeMinor,
-        taxMinor: one.taxMinor,
-        taxes: one.taxes.map((t) => ({ name: t.name, amountMinor: t.amountMinor })),
+        totalMinor: one?.unitTotalMinor ?? 0,
+        feeMinor: one?.unitFeeMinor ?? 0,
+        taxMinor: one?.unitTaxMinor ?? 0,
+        taxes: (one?.taxes ?? []).map((t) => ({ name: t.name, amountMinor: t.amountMinor })),
       },
       name: tier.name,
       description: tier.description,

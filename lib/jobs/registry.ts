@@ -8,6 +8,7 @@ import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
 import { expireHoldsJob } from "@/lib/inventory/expire-holds";
 import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
 import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
+import { settleRefundJob } from "@/lib/refunds/settle-refund-job";
 import { cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
 import { expireCheckoutSessionJob } from "@/lib/checkout/expire-checkout-session-job";
 
@@ -18,6 +19,7 @@ export const jobDefinitions: JobDefinition[] = [
   processStripeEventJob,
   expireHoldsJob,
   submitRefundJob,
+  settleRefundJob,
   cancelEventRefundsJob,
   expireCheckoutSessionJob,
 ];

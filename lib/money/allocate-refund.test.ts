@@ -6,7 +6,7 @@ import { priceOrderInputArb } from "@/lib/money/test-arbitraries";
 
 const RUNS = { numRuns: 300 };
 
-// 2 × CA$25, GST 5% + PST 7%, buyer pays 99¢ + 2.5%: fee 331, GST 250, PST 350, total 5931.
+// 2 × CA$25, GST 5% + PST 7%, buyer pays 99¢ + 2.5%: per ticket fee 166, GST 125, PST 175: total 5932.
 const order = priceOrder({
   currency: "cad",
   lines: [{ tierId: "ga", name: "GA", unitPriceMinor: 2_500, quantity: 2 }],
@@ -29,14 +29,53 @@ function fieldOf(fn: () => unknown): string | undefined {
 }
 
 describe("refundForTickets", () => {
-  it("refunds whole tickets; the first ticket carries the odd cent of the fee", () => {
+  it("refunds whole tickets at exactly what each was charged; the fee part is the platform's", () => {
     const first = refundForTickets(order, { ga: 1 });
-    expect(first).toMatchObject({ amountMinor: 2_966, subtotalMinor: 2_500, feeMinor: 166, taxMinor: 300 });
+    expect(first).toMatchObject({
+      amountMinor: 2_966,
+      subtotalMinor: 2_500,
+      feeMinor: 166,
+      taxMinor: 300,
+      applicationFeeMinor: 166,
+    });
     expect(first.taxes.map((t) => t.amountMinor)).toEqual([125, 175]);
     const second = refundForTickets(order, { ga: 1 }, { alreadyRefunded: { ga: 1 } });
-    expect(second).toMatchObject({ amountMinor: 2_965, feeMinor: 165 });
+    expect(second).toEqual(first);
     expect(first.amountMinor + second.amountMinor).toBe(order.totalMinor);
     expect(refundForTickets(order, { ga: 2 }).amountMinor).toBe(order.totalMinor);
+  });
+
+  it("$10 + $100, buyer pays the fee: refunding the $10 ticket takes exactly its 127¢ fee from the platform", () => {
+    const cart = priceOrder({
+      currency: "usd",
+      lines: [
+        { tierId: "ten", name: "Ten", unitPriceMinor: 1_000, quantity: 1 },
+        { tierId: "hundred", name: "Hundred", unitPriceMinor: 10_000, quantity: 1 },
+      ],
+      taxes: [],
+      feeModel: "buyer_pays",
+      platformFee: { fixedMinor: 99, percentBps: 250, minMinor: 0, maxMinor: 2_000 },
+    });
+    const refund = refundForTickets(cart, { ten: 1 });
+    expect(refund).toMatchObject({ amountMinor: 1_127, feeMinor: 127, applicationFeeMinor: 127 });
+    // The organizer gives back exactly the $10.00 the ticket netted it.
+    expect(refund.amountMinor - refund.applicationFeeMinor).toBe(1_000);
+  });
+
+  it("organizer absorbs: a ticket refund takes the ticket's absorbed fee back from the platform", () => {
+    const absorbed = priceOrder({
+      currency: "cad",
+      lines: [{ tierId: "ga", name: "GA", unitPriceMinor: 100, quantity: 3 }],
+      taxes: [
+        { name: "GST", rateBps: 500, inclusive: true },
+        { name: "PST", rateBps: 700, inclusive: true },
+      ],
+      feeModel: "organizer_absorbs",
+      platformFee: { fixedMinor: 99, percentBps: 250, minMinor: 0, maxMinor: 2_000 },
+    });
+    // Per ticket: 100 charged, 11 tax included, fee capped at 89: the organizer keeps 11.
+    const refund = refundForTickets(absorbed, { ga: 1 });
+    expect(refund).toMatchObject({ amountMinor: 100, taxMinor: 11, feeMinor: 0, applicationFeeMinor: 89 });
   });
 
   it("rejects unknown tiers, too many tickets and empty refunds", () => {
@@ -52,7 +91,7 @@ describe("refundForTickets", () => {
 
 describe("allocateRefund", () => {
   it("splits an amount over price, fee and each tax by largest remainder", () => {
-    // Shares of 1000 over [5000, 331, 250, 350] / 5931: 843.03, 55.81, 42.15, 59.01 → 843, 56, 42, 59.
+    // Shares of 1000 over [5000, 0, 332, 250, 350] / 5932: 842.89, 0, 55.97, 42.14, 59.00 → 843, 0, 56, 42, 59.
     const refund = allocateRefund(order, 1_000);
     expect(refund).toMatchObject({
       amountMinor: 1_000,
@@ -60,6 +99,7 @@ describe("allocateRefund", () => {
       discountMinor: 0,
       feeMinor: 56,
       taxMinor: 101,
+      applicationFeeMinor: 56,
     });
     expect(refund.taxes.map((t) => [t.name, t.amountMinor])).toEqual([
       ["GST", 42],
@@ -71,7 +111,7 @@ describe("allocateRefund", () => {
   it("refunds the rest exactly after earlier refunds", () => {
     const first = refundForTickets(order, { ga: 1 });
     const rest = allocateRefund(order, order.totalMinor - first.amountMinor, { alreadyRefunded: [first] });
-    expect(rest).toMatchObject({ amountMinor: 2_965, subtotalMinor: 2_500, feeMinor: 165, taxMinor: 300 });
+    expect(rest).toMatchObject({ amountMinor: 2_966, subtotalMinor: 2_500, feeMinor: 166, taxMinor: 300 });
   });
 
   it("rejects amounts outside 1..what is left", () => {
@@ -310,6 +350,92 @@ describe("refund properties (random carts)", () => {
         },
       ),
       RUNS,
+    );
+  });
+});
+
+// ----- per party: buyer, organizer, platform ----------------------------------------------------------
+
+type Step = { kind: "tickets"; line: number; count: number } | { kind: "amount"; share: number };
+
+const stepsArb = fc.array(
+  fc.oneof(
+    fc.record({
+      kind: fc.constant("tickets" as const),
+      line: fc.nat({ max: 4 }),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+    fc.record({ kind: fc.constant("amount" as const), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  ),
+  { maxLength: 8 },
+);
+
+/**
+ * Runs random partial refunds (whole tickets while no amount refund came before, like the refund request
+ * does), then refunds the rest, checking every party after each refund.
+ */
+function refundSequence(priced: PricedOrder, steps: Step[]) {
+  const refunds: RefundAllocation[] = [];
+  const tickets: Record<string, number> = {};
+  let amountSeen = false;
+  const left = () => priced.totalMinor - refunds.reduce((a, r) => a + r.amountMinor, 0);
+  const check = (refund: RefundAllocation) => {
+    refunds.push(refund);
+    const platform = refunds.reduce((a, r) => a + r.applicationFeeMinor, 0);
+    const organizer = refunds.reduce((a, r) => a + r.amountMinor - r.applicationFeeMinor, 0);
+    const taxBack = refunds.reduce((a, r) => a + r.taxMinor, 0);
+    expect(refund.applicationFeeMinor).toBeGreaterThanOrEqual(0);
+    expect(refund.amountMinor - refund.applicationFeeMinor).toBeGreaterThanOrEqual(0);
+    expect(platform).toBeLessThanOrEqual(priced.applicationFeeMinor);
+    // The organizer keeps at least the tax on what was not refunded.
+    expect(priced.organizerNetMinor - organizer).toBeGreaterThanOrEqual(priced.taxMinor - taxBack);
+  };
+  for (const step of steps) {
+    if (left() === 0) break;
+    if (step.kind === "tickets" && !amountSeen) {
+      const line = priced.lines[step.line % priced.lines.length]!;
+      const count = Math.min(step.count, line.quantity - (tickets[line.tierId] ?? 0));
+      if (count === 0 || line.totalMinor === 0) continue;
+      const refund = refundForTickets(priced, { [line.tierId]: count }, { alreadyRefunded: { ...tickets } });
+      tickets[line.tierId] = (tickets[line.tierId] ?? 0) + count;
+      // A refunded ticket nets the organizer exactly nothing: it gives back what it kept, never more.
+      expect(refund.amountMinor - refund.applicationFeeMinor).toBe(
+        (line.unitTotalMinor - line.unitApplicationFeeMinor) * count,
+      );
+      expect(refund.applicationFeeMinor).toBe(line.unitApplicationFeeMinor * count);
+      check(refund);
+    } else if (step.kind === "amount") {
+      const amount = Math.max(1, Math.floor(left() * step.share));
+      check(allocateRefund(priced, amount, { alreadyRefunded: refunds }));
+      amountSeen = true;
+    }
+  }
+  if (left() > 0) check(allocateRefund(priced, left(), { alreadyRefunded: refunds }));
+  return refunds;
+}
+
+describe("refunds per party (random carts, random sequences of partial refunds)", () => {
+  it("buyer = organizer + platform for every refund; the organizer never gives back more than it kept", () => {
+    fc.assert(
+      fc.property(pricedArb, stepsArb, (priced, steps) => {
+        const refunds = refundSequence(priced, steps);
+        // Everything refunded: the platform returned its whole fee, the organizer its whole net.
+        expect(refunds.reduce((a, r) => a + r.amountMinor, 0)).toBe(priced.totalMinor);
+        expect(refunds.reduce((a, r) => a + r.applicationFeeMinor, 0)).toBe(priced.applicationFeeMinor);
+        expect(refunds.reduce((a, r) => a + r.amountMinor - r.applicationFeeMinor, 0)).toBe(
+          priced.organizerNetMinor,
+        );
+        for (const refund of refunds) {
+          expect(refund.lines.reduce((a, l) => a + l.applicationFeeMinor, 0)).toBe(
+            refund.applicationFeeMinor,
+          );
+          refund.lines.forEach((l, i) => {
+            const line = priced.lines[i]!;
+            expect(l.applicationFeeMinor).toBeLessThanOrEqual(line.applicationFeeMinor);
+          });
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -1,10 +1,19 @@
 /**
- * Splitting refunds back over what was charged, so refunds agree with the order to the cent.
+ * Splitting refunds back over what was charged, so refunds agree with the order to the cent, per party.
  *
- * - allocateRefund(order, amount): an amount refund. The amount is split over every charged component of
- *   every line — ticket price net of tax, service fee, and each tax name — in proportion to what is still
- *   refundable, by largest remainder. The parts sum exactly to the amount and no component ever exceeds
- *   what was charged, also across several partial refunds when the earlier ones are passed in.
+ * Every line's charge is split into cells, each owned by one party:
+ *   [organizer's part of the ticket price, platform fee inside the price, service fee, tax 1, tax 2, ...]
+ * The ticket price is net of inclusive taxes; the platform fee inside it is the application fee the
+ * organizer absorbed (organizer_absorbs); the service fee the buyer paid is the platform's (buyer_pays);
+ * taxes belong to the organizer, who remits them. A refund's `applicationFeeMinor` (F) is what comes out
+ * of the platform's cells, so the buyer gets R, the platform gives back F and the organizer R − F. Cells
+ * never go negative, so the organizer never gives back more of a ticket than it kept, and keeps at least
+ * the tax on what is not refunded.
+ *
+ * - allocateRefund(order, amount): an amount refund. The amount is split over every cell of every line in
+ *   proportion to what is still refundable, by largest remainder. The parts sum exactly to the amount and
+ *   no cell ever exceeds what was charged, also across several partial refunds when the earlier ones are
+ *   passed in.
  * - refundForTickets(order, { tierId: count }): refunding whole tickets. Each line's fee and tax are split
  *   over its tickets by largest remainder with equal weights (the first `amount mod quantity` tickets carry
  *   the extra cent), named taxes by controlled rounding; refunding k tickets after j were refunded returns
@@ -28,6 +37,7 @@ export interface RefundableOrder {
     | "taxMinor"
     | "taxes"
     | "totalMinor"
+    | "applicationFeeMinor"
   >[];
 }
 
@@ -43,6 +53,8 @@ export interface RefundLine {
   taxes: TaxAmount[];
   /** subtotal − discount + fee + exclusive tax. */
   totalMinor: number;
+  /** The platform's part of this refund (service fee and absorbed fee): the application fee to refund. */
+  applicationFeeMinor: number;
 }
 
 export interface RefundAllocation {
@@ -54,6 +66,8 @@ export interface RefundAllocation {
   feeMinor: number;
   taxMinor: number;
   taxes: TaxAmount[];
+  /** The platform's part (F): refunded from the application fee. The organizer's part is amount − F. */
+  applicationFeeMinor: number;
   /** One entry per order line, in order (zeros for untouched lines). */
   lines: RefundLine[];
 }
@@ -71,26 +85,17 @@ export function allocateRefund(
   const inclusive = isInclusive(order);
   const previous = sumPrevious(order, options.alreadyRefunded ?? []);
 
-  // Remaining refundable amount per cell: [price net of tax, fee, tax 1, tax 2, ...] for each line.
+  // Remaining refundable amount per cell (see the header): charged minus refunded before.
   const cells: bigint[][] = order.lines.map((line, i) => {
     const prev = previous[i] ?? emptyLine(line);
-    const charged = [
-      line.subtotalMinor - line.discountMinor - (inclusive ? line.taxMinor : 0),
-      line.feeMinor,
-      ...line.taxes.map((t) => t.amountMinor),
-    ];
-    const refunded = [
-      prev.subtotalMinor - prev.discountMinor - (inclusive ? prev.taxMinor : 0),
-      prev.feeMinor,
-      ...prev.taxes.map((t) => t.amountMinor),
-    ];
+    if (prev.subtotalMinor > line.subtotalMinor || prev.discountMinor > line.discountMinor) {
+      throw new PricingError(`alreadyRefunded.lines.${i}`, "refunds exceed what was charged on this line");
+    }
+    const charged = lineCells(line, inclusive);
+    const refunded = refundedCells(prev, inclusive);
     return charged.map((c, k) => {
-      const remaining = BigInt(c) - BigInt(refunded[k] ?? 0);
-      if (
-        remaining < 0n ||
-        prev.subtotalMinor > line.subtotalMinor ||
-        prev.discountMinor > line.discountMinor
-      ) {
+      const remaining = c - (refunded[k] ?? 0n);
+      if (remaining < 0n) {
         throw new PricingError(`alreadyRefunded.lines.${i}`, "refunds exceed what was charged on this line");
       }
       return remaining;
@@ -109,14 +114,14 @@ export function allocateRefund(
   const flat = allocateBig(BigInt(amountMinor), cells.flat());
   let cursor = 0;
   const lines = order.lines.map((line, i): RefundLine => {
-    const width = 2 + line.taxes.length;
+    const width = CELLS_BEFORE_TAXES + line.taxes.length;
     const parts = flat.slice(cursor, cursor + width).map(Number);
     cursor += width;
-    const [netPart = 0, feeMinor = 0, ...taxParts] = parts;
+    const [organizerPart = 0, absorbedPart = 0, feeMinor = 0, ...taxParts] = parts;
     const taxes = line.taxes.map((t, k) => ({ ...t, amountMinor: taxParts[k] ?? 0 }));
     const taxMinor = taxParts.reduce((acc, t) => acc + t, 0);
     // Split the ticket-price part into subtotal and discount in the proportion still unrefunded.
-    const pricePart = netPart + (inclusive ? taxMinor : 0);
+    const pricePart = organizerPart + absorbedPart + (inclusive ? taxMinor : 0);
     const prev = previous[i] ?? emptyLine(line);
     const remainingSubtotal = BigInt(line.subtotalMinor - prev.subtotalMinor);
     const remainingBase = BigInt(
@@ -133,9 +138,35 @@ export function allocateRefund(
       taxMinor,
       taxes,
       totalMinor: pricePart + feeMinor + (inclusive ? 0 : taxMinor),
+      applicationFeeMinor: absorbedPart + feeMinor,
     };
   });
   return summarize(order, lines);
+}
+
+/** organizer's price part, platform fee inside the price, service fee: then one cell per tax name. */
+const CELLS_BEFORE_TAXES = 3;
+
+/**
+ * The platform fee a line carries inside its ticket price (the absorbed part of its application fee):
+ * what the application fee exceeds the service fee by, never more than the price net of inclusive tax.
+ * (Orders priced before the inclusive-tax cap may carry more; the excess stays with the platform.)
+ */
+function absorbedFee(line: RefundableOrder["lines"][number], inclusive: boolean): number {
+  const priceNet = line.subtotalMinor - line.discountMinor - (inclusive ? line.taxMinor : 0);
+  return Math.min(Math.max(0, line.applicationFeeMinor - line.feeMinor), Math.max(0, priceNet));
+}
+
+function lineCells(line: RefundableOrder["lines"][number], inclusive: boolean): bigint[] {
+  const priceNet = line.subtotalMinor - line.discountMinor - (inclusive ? line.taxMinor : 0);
+  const absorbed = absorbedFee(line, inclusive);
+  return [priceNet - absorbed, absorbed, line.feeMinor, ...line.taxes.map((t) => t.amountMinor)].map(BigInt);
+}
+
+function refundedCells(prev: RefundLine, inclusive: boolean): bigint[] {
+  const priceNet = prev.subtotalMinor - prev.discountMinor - (inclusive ? prev.taxMinor : 0);
+  const absorbed = prev.applicationFeeMinor - prev.feeMinor;
+  return [priceNet - absorbed, absorbed, prev.feeMinor, ...prev.taxes.map((t) => t.amountMinor)].map(BigInt);
 }
 
 export interface RefundForTicketsOptions {
@@ -193,6 +224,7 @@ export function refundForTickets(
       taxMinor,
       taxes,
       totalMinor: subtotalMinor - discountMinor + feeMinor + (inclusive ? 0 : taxMinor),
+      applicationFeeMinor: share(absorbedFee(line, inclusive)) + feeMinor,
     };
   });
   if (ticketCount === 0) throw new PricingError("tickets", "choose at least one ticket to refund");
@@ -245,6 +277,7 @@ function emptyLine(line: RefundableOrder["lines"][number]): RefundLine {
     taxMinor: 0,
     taxes: line.taxes.map((t) => ({ ...t, amountMinor: 0 })),
     totalMinor: 0,
+    applicationFeeMinor: 0,
   };
 }
 
@@ -265,6 +298,7 @@ function sumPrevious(order: RefundableOrder, refunds: readonly RefundAllocation[
       total.feeMinor += line.feeMinor;
       total.taxMinor += line.taxMinor;
       total.totalMinor += line.totalMinor;
+      total.applicationFeeMinor += line.applicationFeeMinor;
       line.taxes.forEach((t, k) => {
         const sumTax = total.taxes[k];
         if (sumTax) sumTax.amountMinor += t.amountMinor;
@@ -288,6 +322,7 @@ function summarize(order: RefundableOrder, lines: RefundLine[]): RefundAllocatio
       ...t,
       amountMinor: add((l) => l.taxes[k]?.amountMinor ?? 0),
     })),
+    applicationFeeMinor: add((l) => l.applicationFeeMinor),
     lines,
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CURRENCY_CODES, getCurrencyDigits, isSupportedCurrency } from "@/lib/money/currencies";
+import {
+  CURRENCY_CODES,
+  getCurrencyDigits,
+  getMinimumChargeMinor,
+  isSupportedCurrency,
+} from "@/lib/money/currencies";
 
 describe("currencies", () => {
   it("allows the Stripe presentment currencies we sell in, lower-case only", () => {
@@ -19,5 +24,15 @@ describe("currencies", () => {
       expect(getCurrencyDigits(code), code).toBe(icu.resolvedOptions().maximumFractionDigits);
     }
     expect(() => getCurrencyDigits("xyz")).toThrow(RangeError);
+  });
+
+  it("knows Stripe's minimum charge for every currency we sell in", () => {
+    expect(getMinimumChargeMinor("usd")).toBe(50);
+    expect(getMinimumChargeMinor("cad")).toBe(50);
+    expect(getMinimumChargeMinor("gbp")).toBe(30);
+    expect(getMinimumChargeMinor("jpy")).toBe(50);
+    expect(getMinimumChargeMinor("mxn")).toBe(1_000);
+    for (const code of CURRENCY_CODES) expect(getMinimumChargeMinor(code)).toBeGreaterThan(0);
+    expect(() => getMinimumChargeMinor("xyz")).toThrow(RangeError);
   });
 });

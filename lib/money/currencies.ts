@@ -32,3 +32,29 @@ export function getCurrencyDigits(code: string): number {
   if (!isSupportedCurrency(code)) throw new RangeError(`Unsupported currency: ${code}`);
   return SUPPORTED_CURRENCIES[code];
 }
+
+/**
+ * Stripe's minimum charge per presentment currency, in minor units
+ * (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts). A card payment below it is
+ * refused by Stripe; Stripe also applies the minimum of the account's settlement currency after conversion.
+ */
+export const MINIMUM_CHARGE_MINOR = {
+  aud: 50,
+  cad: 50,
+  chf: 50,
+  dkk: 250,
+  eur: 50,
+  gbp: 30,
+  jpy: 50,
+  mxn: 1000,
+  nok: 300,
+  nzd: 50,
+  sek: 300,
+  usd: 50,
+} as const satisfies Record<CurrencyCode, number>;
+
+/** The smallest amount a card can be charged in this currency (minor units). Throws for an unsupported one. */
+export function getMinimumChargeMinor(code: string): number {
+  if (!isSupportedCurrency(code)) throw new RangeError(`Unsupported currency: ${code}`);
+  return MINIMUM_CHARGE_MINOR[code];
+}

@@ -42,6 +42,10 @@ function allAmounts(order: PricedOrder): number[] {
       ...keys.map((k) => l[k]),
       l.applicationFeeMinor,
       l.unitDiscountMinor,
+      l.unitFeeMinor,
+      l.unitTaxMinor,
+      l.unitTotalMinor,
+      l.unitApplicationFeeMinor,
       ...l.taxes.map((t) => t.amountMinor),
     ]),
   ];
@@ -113,43 +117,57 @@ describe("priceOrder properties (random carts)", () => {
     );
   });
 
-  it("fees match the exact per-ticket formula: order total within ½, each line within 1", () => {
+  it("rounds per ticket: every ticket of a line costs the same and the line is the ticket × quantity", () => {
+    fc.assert(
+      fc.property(priceOrderInputArb, (input) => {
+        for (const l of priceOrder(input).lines) {
+          expect(l.feeMinor).toBe(l.unitFeeMinor * l.quantity);
+          expect(l.taxMinor).toBe(l.unitTaxMinor * l.quantity);
+          expect(l.totalMinor).toBe(l.unitTotalMinor * l.quantity);
+          expect(l.applicationFeeMinor).toBe(l.unitApplicationFeeMinor * l.quantity);
+          for (const t of l.taxes) expect(t.amountMinor % l.quantity).toBe(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("fees match the exact per-ticket formula within ½ per ticket", () => {
     fc.assert(
       fc.property(priceOrderInputArb, (input) => {
         const order = priceOrder(input);
-        const exact = order.lines.map((l) => oracle(input, l.tierId, l.unitPriceMinor).fee * l.quantity);
-        expect(Math.abs(order.applicationFeeMinor - sum(exact))).toBeLessThanOrEqual(0.5 + EPS);
-        order.lines.forEach((l, i) => {
-          expect(Math.abs(l.applicationFeeMinor - (exact[i] ?? NaN))).toBeLessThan(1 + EPS);
-          if (l.unitPriceMinor - l.unitDiscountMinor === 0) expect(l.applicationFeeMinor).toBe(0);
+        order.lines.forEach((l) => {
+          const exact = oracle(input, l.tierId, l.unitPriceMinor).fee;
+          const platform = input.feeModel === "buyer_pays" ? l.unitFeeMinor : l.unitApplicationFeeMinor;
+          const base = l.unitPriceMinor - l.unitDiscountMinor;
+          const cap = base - (order.taxesInclusive ? l.unitTaxMinor : 0);
+          // Absorbed fees may be lowered to the cap (base net of included tax), never raised.
+          if (input.feeModel === "organizer_absorbs" && platform === cap && exact > cap) return;
+          expect(Math.abs(platform - exact)).toBeLessThanOrEqual(0.5 + EPS);
+          if (base === 0) expect(l.applicationFeeMinor).toBe(0);
         });
       }),
       RUNS,
     );
   });
 
-  it("taxes match the exact rate on the discounted base: total within ½; lines, names and cells within 1", () => {
+  it("taxes match the exact rate on the discounted base: each ticket within ½, each name within 1", () => {
     fc.assert(
       fc.property(priceOrderInputArb, (input) => {
         const order = priceOrder(input);
         const rates = sum(input.taxes.map((t) => t.rateBps)) / 10_000;
         const factor = order.taxesInclusive ? rates / (1 + rates) : rates;
-        const bases = order.lines.map((l) => l.subtotalMinor - l.discountMinor);
-        expect(Math.abs(order.taxMinor - sum(bases) * factor)).toBeLessThanOrEqual(0.5 + EPS);
         const totalRate = sum(input.taxes.map((t) => t.rateBps));
-        order.taxes.forEach((tax, k) => {
-          const exactName = totalRate === 0 ? 0 : (order.taxMinor * tax.rateBps) / totalRate;
-          expect(Math.abs(tax.amountMinor - exactName)).toBeLessThan(1);
-          order.lines.forEach((line) => {
-            const exactCell = order.taxMinor === 0 ? 0 : (line.taxMinor * tax.amountMinor) / order.taxMinor;
-            expect(Math.abs((line.taxes[k]?.amountMinor ?? NaN) - exactCell)).toBeLessThan(1);
+        order.lines.forEach((line) => {
+          const base = line.unitPriceMinor - line.unitDiscountMinor;
+          expect(Math.abs(line.unitTaxMinor - base * factor)).toBeLessThanOrEqual(0.5 + EPS);
+          line.taxes.forEach((tax) => {
+            const perTicket = tax.amountMinor / line.quantity;
+            const exactName = totalRate === 0 ? 0 : (line.unitTaxMinor * tax.rateBps) / totalRate;
+            expect(Math.abs(perTicket - exactName)).toBeLessThan(1);
           });
-        });
-        order.lines.forEach((line, i) => {
-          const exactLine = sum(bases) === 0 ? 0 : (order.taxMinor * (bases[i] ?? 0)) / sum(bases);
-          expect(Math.abs(line.taxMinor - exactLine)).toBeLessThan(1);
           // An included tax never exceeds the price it is included in.
-          if (order.taxesInclusive) expect(line.taxMinor).toBeLessThanOrEqual(bases[i] ?? NaN);
+          if (order.taxesInclusive) expect(line.unitTaxMinor).toBeLessThanOrEqual(base);
         });
       }),
       RUNS,
@@ -168,30 +186,50 @@ describe("priceOrder properties (random carts)", () => {
     );
   });
 
-  it("buyer_pays gross-up: unclamped, the platform keeps fixed per paid ticket + r × (base + fee), within ½", () => {
+  it("buyer_pays gross-up: unclamped, the platform keeps fixed + r × (base + fee) per paid ticket, within ½", () => {
     fc.assert(
       fc.property(priceOrderInputArb, (input) => {
         const platformFee = { ...input.platformFee, minMinor: 0, maxMinor: 1_000_000 };
         const order = priceOrder({ ...input, feeModel: "buyer_pays", platformFee });
-        const paidTickets = sum(
-          order.lines.map((l) => (l.unitPriceMinor > l.unitDiscountMinor ? l.quantity : 0)),
-        );
-        const base = order.subtotalMinor - order.discountMinor;
-        const kept =
-          paidTickets * platformFee.fixedMinor + (platformFee.percentBps / 10_000) * (base + order.feeMinor);
-        expect(Math.abs(order.applicationFeeMinor - kept)).toBeLessThanOrEqual(0.5 + EPS);
+        const r = platformFee.percentBps / 10_000;
+        for (const l of order.lines) {
+          const base = l.unitPriceMinor - l.unitDiscountMinor;
+          if (base === 0) continue;
+          const kept = platformFee.fixedMinor + r * (base + l.unitFeeMinor);
+          expect(Math.abs(l.unitApplicationFeeMinor - kept)).toBeLessThanOrEqual(0.5 + EPS);
+        }
       }),
       RUNS,
     );
   });
 
-  it("organizer_absorbs: no fee line; the application fee never eats into the taxes", () => {
+  it("the organizer never nets below the tax it must remit (both fee models, per ticket and per order)", () => {
     fc.assert(
       fc.property(priceOrderInputArb, (input) => {
-        const order = priceOrder({ ...input, feeModel: "organizer_absorbs" });
-        expect(order.feeMinor).toBe(0);
-        expect(order.applicationFeeMinor).toBeLessThanOrEqual(order.subtotalMinor - order.discountMinor);
-        expect(order.organizerNetMinor).toBeGreaterThanOrEqual(order.taxesInclusive ? 0 : order.taxMinor);
+        const order = priceOrder(input);
+        expect(order.organizerNetMinor).toBeGreaterThanOrEqual(order.taxMinor);
+        for (const l of order.lines) {
+          expect(l.unitTotalMinor - l.unitApplicationFeeMinor).toBeGreaterThanOrEqual(l.unitTaxMinor);
+        }
+        if (order.feeModel === "organizer_absorbs") {
+          expect(order.feeMinor).toBe(0);
+          expect(order.applicationFeeMinor).toBeLessThanOrEqual(order.subtotalMinor - order.discountMinor);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("the all-in price shown per ticket × quantity, summed over the tiers, is exactly what is charged", () => {
+    fc.assert(
+      fc.property(priceOrderInputArb, (input) => {
+        const { lines, ...rest } = input;
+        const shown = lines.map(
+          (line) =>
+            displayUnitPrice({ ...rest, tierId: line.tierId, unitPriceMinor: line.unitPriceMinor }) *
+            line.quantity,
+        );
+        expect(sum(shown)).toBe(priceOrder(input).totalMinor);
       }),
       RUNS,
     );

@@ -20,8 +20,8 @@ function twoGa(overrides: Partial<PriceOrderInput> = {}): PriceOrderInput {
 
 describe("priceOrder: 2 × CA$25, GST 5% + PST 7% exclusive, fee 99¢ + 2.5% (max $20)", () => {
   it("buyer pays a grossed-up service fee; the organizer nets price + taxes", () => {
-    // Per ticket fee = (99 + 2500 × 2.5%) / (1 − 2.5%) = 161.5 / 0.975 = 165.641…; × 2 = 331.28 → 331.
-    // Taxes on 5000: GST 250, PST 350. Total 5000 + 331 + 600 = 5931.
+    // Per ticket: fee (99 + 2500 × 2.5%) / (1 − 2.5%) = 161.5 / 0.975 = 165.641… → 166; GST 125, PST 175;
+    // 2500 + 166 + 300 = 2966. Two tickets: 5932 (rounded per ticket, so "CA$29.66 each" × 2 is what is paid).
     const order = priceOrder(twoGa());
     expect(order.lines).toEqual([
       {
@@ -30,16 +30,20 @@ describe("priceOrder: 2 × CA$25, GST 5% + PST 7% exclusive, fee 99¢ + 2.5% (ma
         quantity: 2,
         unitPriceMinor: 2_500,
         unitDiscountMinor: 0,
+        unitFeeMinor: 166,
+        unitTaxMinor: 300,
+        unitTotalMinor: 2_966,
+        unitApplicationFeeMinor: 166,
         subtotalMinor: 5_000,
         discountMinor: 0,
-        feeMinor: 331,
+        feeMinor: 332,
         taxMinor: 600,
         taxes: [
           { name: "GST", rateBps: 500, inclusive: false, amountMinor: 250 },
           { name: "PST", rateBps: 700, inclusive: false, amountMinor: 350 },
         ],
-        totalMinor: 5_931,
-        applicationFeeMinor: 331,
+        totalMinor: 5_932,
+        applicationFeeMinor: 332,
       },
     ]);
     expect(order).toMatchObject({
@@ -49,33 +53,34 @@ describe("priceOrder: 2 × CA$25, GST 5% + PST 7% exclusive, fee 99¢ + 2.5% (ma
       taxesInclusive: false,
       subtotalMinor: 5_000,
       discountMinor: 0,
-      feeMinor: 331,
+      feeMinor: 332,
       taxMinor: 600,
       taxes: [
         { name: "GST", amountMinor: 250 },
         { name: "PST", amountMinor: 350 },
       ],
-      totalMinor: 5_931,
-      applicationFeeMinor: 331,
+      totalMinor: 5_932,
+      applicationFeeMinor: 332,
       organizerNetMinor: 5_600,
     });
   });
 
   it("organizer absorbs: no fee line, the application fee comes out of the organizer's share", () => {
-    // Per ticket 99 + 62.5 = 161.5; × 2 = 323 exactly.
+    // Per ticket 99 + 62.5 = 161.5 → 162; × 2 = 324.
     const order = priceOrder(twoGa({ feeModel: "organizer_absorbs" }));
     expect(order.lines[0]).toMatchObject({
       feeMinor: 0,
       taxMinor: 600,
       totalMinor: 5_600,
-      applicationFeeMinor: 323,
+      unitApplicationFeeMinor: 162,
+      applicationFeeMinor: 324,
     });
     expect(order).toMatchObject({
       feeMinor: 0,
       taxMinor: 600,
       totalMinor: 5_600,
-      applicationFeeMinor: 323,
-      organizerNetMinor: 5_277,
+      applicationFeeMinor: 324,
+      organizerNetMinor: 5_276,
     });
   });
 
@@ -88,31 +93,56 @@ describe("priceOrder: 2 × CA$25, GST 5% + PST 7% exclusive, fee 99¢ + 2.5% (ma
       displayUnitPrice({ ...rest, feeModel: "organizer_absorbs", tierId: "ga", unitPriceMinor: 2_500 }),
     ).toBe(2_800);
   });
+
+  it("charges the shown price per ticket times the quantity (was: CA$29.66 each, CA$59.31 for two)", () => {
+    const { lines, ...rest } = twoGa();
+    const each = displayUnitPrice({ ...rest, tierId: "ga", unitPriceMinor: 2_500 });
+    expect(lines[0]?.quantity).toBe(2);
+    expect(priceOrder(twoGa()).totalMinor).toBe(each * 2);
+  });
 });
 
 describe("priceOrder: inclusive taxes", () => {
   it("extracts base × Σr / (1 + Σr) and splits it between the names by rate", () => {
-    // 5000 × 1200 / 11200 = 535.71 → 536; GST 536 × 5/12 = 223.33, PST 312.67 → 223 + 313.
+    // Per ticket 2500 × 1200 / 11200 = 267.86 → 268; GST 268 × 5/12 = 111.67, PST 156.33 → 112 + 156.
     const order = priceOrder(twoGa({ taxes: GST_PST.map((t) => ({ ...t, inclusive: true })) }));
     expect(order).toMatchObject({
       taxesInclusive: true,
       subtotalMinor: 5_000,
-      feeMinor: 331,
+      feeMinor: 332,
       taxMinor: 536,
       taxes: [
-        { name: "GST", inclusive: true, amountMinor: 223 },
-        { name: "PST", inclusive: true, amountMinor: 313 },
+        { name: "GST", inclusive: true, amountMinor: 224 },
+        { name: "PST", inclusive: true, amountMinor: 312 },
       ],
-      totalMinor: 5_331,
-      applicationFeeMinor: 331,
+      totalMinor: 5_332,
+      applicationFeeMinor: 332,
       organizerNetMinor: 5_000,
     });
-    expect(order.lines[0]).toMatchObject({ taxMinor: 536, totalMinor: 5_331 });
+    expect(order.lines[0]).toMatchObject({ taxMinor: 536, totalMinor: 5_332 });
+  });
+
+  it("organizer absorbs: the fee is capped at the price net of the included tax (CA$1.00, GST + PST)", () => {
+    // Tax 100 × 1200 / 11200 = 10.71 → 11. Fee 99 + 2.5 = 101.5 → 102, capped at 100 − 11 = 89: the
+    // organizer keeps exactly the 11 of tax it must remit (it used to take 100 and leave 0).
+    const order = priceOrder(
+      twoGa({
+        lines: [{ tierId: "ga", name: "GA", unitPriceMinor: 100, quantity: 1 }],
+        taxes: GST_PST.map((t) => ({ ...t, inclusive: true })),
+        feeModel: "organizer_absorbs",
+      }),
+    );
+    expect(order).toMatchObject({
+      totalMinor: 100,
+      taxMinor: 11,
+      applicationFeeMinor: 89,
+      organizerNetMinor: 11,
+    });
   });
 });
 
 describe("priceOrder: discounts", () => {
-  it("applies a 10% code to its tier only, and allocates fee and tax across lines by largest remainder", () => {
+  it("applies a 10% code to its tier only; fee and tax are rounded per ticket", () => {
     const order = priceOrder({
       currency: "cad",
       lines: [
@@ -124,20 +154,20 @@ describe("priceOrder: discounts", () => {
       feeModel: "buyer_pays",
       platformFee: FEE,
     });
-    // VIP discount round(799.9) = 800 → base 7199. Fees: GA 2 × 165.641 = 331.28, VIP (99 + 179.975) / 0.975
-    // = 286.13; total 617.41 → 617 = 331 + 286. GST on 12199 = 609.95 → 610: GA 250.02, VIP 359.98 → 250 + 360.
+    // VIP discount round(799.9) = 800 → base 7199. Fees per ticket: GA 165.641 → 166, VIP (99 + 179.975) /
+    // 0.975 = 286.13 → 286. GST per ticket: GA 125, VIP 359.95 → 360.
     expect(order.lines.map((l) => [l.discountMinor, l.feeMinor, l.taxMinor, l.totalMinor])).toEqual([
-      [0, 331, 250, 5_581],
+      [0, 332, 250, 5_582],
       [800, 286, 360, 7_845],
     ]);
     expect(order).toMatchObject({
       discountCode: "VIP10",
       subtotalMinor: 12_999,
       discountMinor: 800,
-      feeMinor: 617,
+      feeMinor: 618,
       taxMinor: 610,
-      totalMinor: 13_426,
-      applicationFeeMinor: 617,
+      totalMinor: 13_427,
+      applicationFeeMinor: 618,
       organizerNetMinor: 12_809,
     });
   });
@@ -208,7 +238,7 @@ describe("priceOrder: clamps", () => {
 
 describe("priceOrder: zero-decimal currencies", () => {
   it("prices JPY in whole yen", () => {
-    // Fee per ticket (50 + 75) / 0.975 = 128.2; × 3 = 384.6 → 385. Tax 9000 × 1000 / 11000 = 818.18 → 818.
+    // Fee per ticket (50 + 75) / 0.975 = 128.2 → 128, × 3 = 384. Tax per ticket 3000 / 11 = 272.7 → 273.
     const order = priceOrder({
       currency: "jpy",
       lines: [{ tierId: "ga", name: "GA", unitPriceMinor: 3_000, quantity: 3 }],
@@ -219,10 +249,10 @@ describe("priceOrder: zero-decimal currencies", () => {
     expect(order).toMatchObject({
       currency: "jpy",
       subtotalMinor: 9_000,
-      feeMinor: 385,
-      taxMinor: 818,
-      totalMinor: 9_385,
-      applicationFeeMinor: 385,
+      feeMinor: 384,
+      taxMinor: 819,
+      totalMinor: 9_384,
+      applicationFeeMinor: 384,
       organizerNetMinor: 9_000,
     });
   });

@@ -7,26 +7,26 @@
  *   percent → round_half_up(unit price × percentBps / 10_000); fixed → amountMinor; never more than the
  *   unit price. `base` = unit price − discount, the price the organizer sells the ticket for (pre-tax).
  *   A ticket whose base is 0 is free and carries no fee.
+ * - Taxes apply to `base` (not to the service fee); every tax uses the same base; all taxes are exclusive
+ *   or all inclusive. Exclusive: tax = base × Σrates, added on top. Inclusive: the base already contains
+ *   it: tax = base − base / (1 + Σrates) = base × Σrates / (1 + Σrates).
  * - Platform fee per paid ticket, computed on `base` (never on taxes), with r = percentBps / 10_000:
  *   - buyer_pays: the buyer pays a visible service fee grossed up so the platform's cut is
  *     `fixed + r × (base + fee)`, i.e. fee = (fixed + base × r) / (1 − r), clamped to [min, max].
  *     The application fee IS that fee line, so the organizer nets exactly base + exclusive taxes.
  *   - organizer_absorbs: no fee line; application fee = fixed + base × r, clamped to [min, max] and never
- *     more than the ticket's base (so the organizer always keeps at least the taxes it must remit).
- * - Taxes apply to `base` (not to the service fee); every tax uses the same base; all taxes are exclusive
- *   or all inclusive. Exclusive: tax = base × Σrates, added on top. Inclusive: the base already contains
- *   it: tax = base − base / (1 + Σrates) = base × Σrates / (1 + Σrates).
- * - Rounding: per-ticket fees and taxes stay exact fractions; each order-level total (fee, tax, application
- *   fee) is the exact sum rounded half-up once, then allocated by largest remainder: the fee over lines by
- *   each line's exact fee, the tax total over lines by base and over tax names by rate, and the line × name
- *   tax table by controlled rounding (allocateTable) so it matches both. So line amounts sum exactly to
- *   order amounts, each line's named taxes sum to its tax, per-name taxes sum to the tax total, and every
- *   line fee, line tax and named tax is within one unit of its exact share.
- * - totalMinor = subtotal − discount + fee + (exclusive ? tax : 0), per line and per order.
+ *     more than the ticket's base net of inclusive taxes (the organizer always keeps the taxes it must
+ *     remit: net ≥ tax, also after rounding).
+ * - Rounding: PER TICKET, then summed. Each ticket's fee, tax and application fee is its exact value
+ *   rounded half-up; the ticket's tax is split between the tax names by rate (largest remainder). Every
+ *   ticket of a line costs the same, so line = ticket × quantity and the all-in price shown for one ticket
+ *   (unitTotalMinor, displayUnitPrice) times the quantity, summed over the lines, is what is charged.
+ *   Named taxes sum to each ticket's tax, each line's tax and the order's tax.
+ * - totalMinor = subtotal − discount + fee + (exclusive ? tax : 0), per ticket, per line and per order.
  *   applicationFeeMinor ≤ totalMinor; organizerNetMinor = total − application fee; a zero total has a
  *   zero application fee.
  */
-import { allocateBig, allocateTable } from "@/lib/money/allocate";
+import { allocateBig } from "@/lib/money/allocate";
 import { isSupportedCurrency, type CurrencyCode } from "@/lib/money/currencies";
 import { PricingError } from "@/lib/money/pricing-error";
 
@@ -89,6 +89,14 @@ export interface PricedLine {
   unitPriceMinor: number;
   /** Discount on one ticket of this line. */
   unitDiscountMinor: number;
+  /** Service fee on one ticket (0 when the organizer absorbs it). */
+  unitFeeMinor: number;
+  /** Tax on one ticket. */
+  unitTaxMinor: number;
+  /** What one ticket costs all in: price − discount + fee + exclusive tax. Line total = this × quantity. */
+  unitTotalMinor: number;
+  /** The platform's cut of one ticket. */
+  unitApplicationFeeMinor: number;
   /** unitPriceMinor × quantity. */
   subtotalMinor: number;
   discountMinor: number;
@@ -98,7 +106,7 @@ export interface PricedLine {
   taxes: TaxAmount[];
   /** subtotal − discount + fee + exclusive tax. */
   totalMinor: number;
-  /** This line's share of the order's application fee. */
+  /** This line's part of the order's application fee (ticket's × quantity). */
   applicationFeeMinor: number;
 }
 
@@ -135,10 +143,18 @@ export function priceOrder(input: PriceOrderInput): PricedOrder {
   }));
   const taxesInclusive = taxes.length > 0 && taxes.every((t) => t.inclusive);
   const scope = new Set(discount?.tierIds ?? []);
+  const rates = taxes.map((t) => BigInt(t.rateBps));
+  const rateSum = sum(rates);
 
-  const lines = input.lines.map((line) => {
+  // Per-ticket platform fee as an exact fraction (fixed × BPS + base × percent) / feeDenominator.
+  const fixed = BigInt(platformFee.fixedMinor);
+  const percent = BigInt(platformFee.percentBps);
+  const feeDenominator = feeModel === "buyer_pays" ? BPS - percent : BPS;
+  const min = BigInt(platformFee.minMinor) * feeDenominator;
+  const max = BigInt(platformFee.maxMinor) * feeDenominator;
+
+  const lines: PricedLine[] = input.lines.map((line) => {
     const unitPrice = BigInt(line.unitPriceMinor);
-    const quantity = BigInt(line.quantity);
     let unitDiscount = 0n;
     if (discount && (scope.size === 0 || scope.has(line.tierId))) {
       unitDiscount =
@@ -147,82 +163,52 @@ export function priceOrder(input: PriceOrderInput): PricedOrder {
           : BigInt(discount.amountMinor);
       if (unitDiscount > unitPrice) unitDiscount = unitPrice;
     }
-    return { line, unitPrice, quantity, unitDiscount, base: unitPrice - unitDiscount };
-  });
+    const base = unitPrice - unitDiscount;
+    const tax = roundHalfUp(base * rateSum, taxesInclusive ? BPS + rateSum : BPS);
+    const taxByName = rateSum === 0n ? rates.map(() => 0n) : allocateBig(tax, rates);
+    const platform =
+      base === 0n ? 0n : roundHalfUp(clamp(fixed * BPS + base * percent, min, max), feeDenominator);
+    // Absorbed: never more than what the organizer keeps of the ticket net of the tax it must remit.
+    const keptBeforeFee = base - (taxesInclusive ? tax : 0n);
+    const applicationFee =
+      feeModel === "organizer_absorbs" && platform > keptBeforeFee ? keptBeforeFee : platform;
+    const fee = feeModel === "buyer_pays" ? platform : 0n;
+    const unitTotal = base + fee + (taxesInclusive ? 0n : tax);
 
-  // Per-ticket platform fee as an exact fraction feeNumerator / feeDenominator.
-  const fixed = BigInt(platformFee.fixedMinor);
-  const percent = BigInt(platformFee.percentBps);
-  const feeDenominator = feeModel === "buyer_pays" ? BPS - percent : BPS;
-  const min = BigInt(platformFee.minMinor) * feeDenominator;
-  const max = BigInt(platformFee.maxMinor) * feeDenominator;
-  const lineFeeWeights = lines.map(({ base, quantity }) => {
-    if (base === 0n) return 0n;
-    let fee = clamp(fixed * BPS + base * percent, min, max);
-    if (feeModel === "organizer_absorbs" && fee > base * BPS) fee = base * BPS;
-    return fee * quantity;
-  });
-  const platformTotal = roundHalfUp(sum(lineFeeWeights), feeDenominator);
-  const lineFees = allocateBig(platformTotal, lineFeeWeights);
-
-  // Taxes on the discounted base.
-  const lineBases = lines.map(({ base, quantity }) => base * quantity);
-  const baseTotal = sum(lineBases);
-  const rateSum = BigInt(taxes.reduce((acc, t) => acc + t.rateBps, 0));
-  const taxTotal = roundHalfUp(baseTotal * rateSum, taxesInclusive ? BPS + rateSum : BPS);
-  const taxByName = allocateBig(
-    taxTotal,
-    taxes.map((t) => BigInt(t.rateBps)),
-  );
-  const taxByLine = allocateBig(taxTotal, lineBases);
-  const taxByLineByName = allocateTable(taxByLine, taxByName);
-
-  const pricedLines: PricedLine[] = lines.map(({ line, unitPrice, quantity, unitDiscount }, i) => {
-    const lineTaxes = taxes.map((t, k) => ({ ...t, amountMinor: toMinor(taxByLineByName[i]?.[k] ?? 0n) }));
-    const taxMinor = lineTaxes.reduce((acc, t) => acc + t.amountMinor, 0);
-    const platformMinor = toMinor(lineFees[i] ?? 0n);
-    const feeMinor = feeModel === "buyer_pays" ? platformMinor : 0;
-    const subtotalMinor = toMinor(unitPrice * quantity);
-    const discountMinor = toMinor(unitDiscount * quantity);
+    const quantity = BigInt(line.quantity);
     return {
       tierId: line.tierId,
       name: line.name,
       quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor,
       unitDiscountMinor: toMinor(unitDiscount),
-      subtotalMinor,
-      discountMinor,
-      feeMinor,
-      taxMinor,
-      taxes: lineTaxes,
-      totalMinor: toMinor(
-        BigInt(subtotalMinor) -
-          BigInt(discountMinor) +
-          BigInt(feeMinor) +
-          (taxesInclusive ? 0n : BigInt(taxMinor)),
-      ),
-      applicationFeeMinor: platformMinor,
+      unitFeeMinor: toMinor(fee),
+      unitTaxMinor: toMinor(tax),
+      unitTotalMinor: toMinor(unitTotal),
+      unitApplicationFeeMinor: toMinor(applicationFee),
+      subtotalMinor: toMinor(unitPrice * quantity),
+      discountMinor: toMinor(unitDiscount * quantity),
+      feeMinor: toMinor(fee * quantity),
+      taxMinor: toMinor(tax * quantity),
+      taxes: taxes.map((t, k) => ({ ...t, amountMinor: toMinor((taxByName[k] ?? 0n) * quantity) })),
+      totalMinor: toMinor(unitTotal * quantity),
+      applicationFeeMinor: toMinor(applicationFee * quantity),
     };
   });
 
-  const subtotalMinor = sumBy(pricedLines, (l) => l.subtotalMinor);
-  const discountMinor = sumBy(pricedLines, (l) => l.discountMinor);
-  const feeMinor = sumBy(pricedLines, (l) => l.feeMinor);
-  const taxMinor = toMinor(taxTotal);
-  const totalMinor = sumBy(pricedLines, (l) => l.totalMinor);
-  // Never above what is charged: buyer_pays → fee ≤ total; organizer_absorbs → capped at base ≤ total.
-  const applicationFeeMinor = Math.min(toMinor(platformTotal), totalMinor);
+  const totalMinor = sumBy(lines, (l) => l.totalMinor);
+  const applicationFeeMinor = sumBy(lines, (l) => l.applicationFeeMinor);
   return {
     currency,
     feeModel,
     discountCode: discount ? discount.code : null,
     taxesInclusive,
-    lines: pricedLines,
-    subtotalMinor,
-    discountMinor,
-    feeMinor,
-    taxMinor,
-    taxes: taxes.map((t, k) => ({ ...t, amountMinor: toMinor(taxByName[k] ?? 0n) })),
+    lines,
+    subtotalMinor: sumBy(lines, (l) => l.subtotalMinor),
+    discountMinor: sumBy(lines, (l) => l.discountMinor),
+    feeMinor: sumBy(lines, (l) => l.feeMinor),
+    taxMinor: sumBy(lines, (l) => l.taxMinor),
+    taxes: taxes.map((t, k) => ({ ...t, amountMinor: sumBy(lines, (l) => l.taxes[k]?.amountMinor ?? 0) })),
     totalMinor,
     applicationFeeMinor,
     organizerNetMinor: totalMinor - applicationFeeMinor,
@@ -236,12 +222,16 @@ export type DisplayUnitPriceInput = Omit<PriceOrderInput, "lines"> & {
 
 /**
  * What one ticket of a tier costs all-in (price − discount + service fee + exclusive taxes), for event
- * pages. It is exactly what a one-ticket order is charged; in a larger order the per-ticket share can differ
- * by a rounding cent because fees and taxes are rounded once per order.
+ * pages. Prices are rounded per ticket, so this times the quantity is exactly what any order charges for
+ * that tier's tickets.
  */
 export function displayUnitPrice(input: DisplayUnitPriceInput): number {
   const { tierId, unitPriceMinor, ...rest } = input;
-  return priceOrder({ ...rest, lines: [{ tierId, name: tierId, unitPriceMinor, quantity: 1 }] }).totalMinor;
+  const [line] = priceOrder({
+    ...rest,
+    lines: [{ tierId, name: tierId, unitPriceMinor, quantity: 1 }],
+  }).lines;
+  return line?.unitTotalMinor ?? 0;
 }
 
 function assertValidInput(input: PriceOrderInput): CurrencyCode {

@@ -42,5 +42,16 @@ export const platformFeeSchema = z
     message: "The minimum fee must not be more than the maximum",
   });
 
+/**
+ * The taxes an event's tickets are priced with, for checkout and for the prices the event page shows
+ * alike: the event's named taxes, or none when Stripe Tax computes the tax at checkout. A malformed stored
+ * value prices without taxes rather than failing.
+ */
+export function eventPricingTaxes(event: { taxes: unknown; stripeTaxEnabled: boolean }): TaxLinesSetting {
+  if (event.stripeTaxEnabled) return [];
+  const parsed = taxLinesSchema.safeParse(event.taxes);
+  return parsed.success ? parsed.data : [];
+}
+
 export type TaxLinesSetting = z.infer<typeof taxLinesSchema>;
 export type PlatformFeeSetting = z.infer<typeof platformFeeSchema>;

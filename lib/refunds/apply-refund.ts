@@ -5,8 +5,10 @@
 //   Refund row succeeded (one per Stripe refund id; created for refunds we did not request),
 //   the tickets it covers `refunded` with voidedAt, their secret hashes appended to the revocation list,
 //   order.refundedMinor += amount, order `refunded` (nothing left) or `partially_refunded`,
-//   the refund allocated over price / fee / tax (allocateRefund) and stored in the audit entry,
-//   the buyer's refund email queued, one audit entry `refund.applied`.
+//   the refund allocated over price / fee / tax and the parties (the allocation our request stored, else
+//   allocateRefund after the earlier refunds) and stored in the audit entry,
+//   the buyer's refund email queued, one audit entry `refund.applied`,
+//   for a refund we sent: its refunds.settle job, which moves the organizer's and the platform's parts.
 //
 // Idempotent per Stripe refund id under SELECT … FOR UPDATE on the order: a duplicate or late delivery finds
 // the Refund row succeeded and changes nothing. Capacity needs no write: availability counts valid tickets.
@@ -18,15 +20,20 @@ import "server-only";
 import { recordAudit, type AuditActorType } from "@/lib/audit/record-audit";
 import { db, type Db, type Prisma } from "@/lib/db";
 import { queueEmail } from "@/lib/email/queue-email";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { log } from "@/lib/log";
 import { formatMoney } from "@/lib/money/format-money";
 import { lockOrder } from "@/lib/orders/lock-order";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
 import {
   allocateNextRefund,
+  parseStoredAllocation,
   refundableItemsSelect,
+  ticketTiers,
+  toPriorRefunds,
   toRefundableOrder,
 } from "@/lib/refunds/refund-allocation";
+import { settleRefundJob, settleRefundSingletonKey } from "@/lib/refunds/settle-refund-job";
 
 export type RefundSource =
   "organizer" | "admin" | "stripe_dashboard" | "dispute_lost" | "event_cancelled" | "late_payment";
@@ -114,20 +121,21 @@ async function applyRefundInTransaction(tx: Db, fact: RefundFact, now: Date): Pr
   const chosen = new Set(row?.ticketIds ?? []);
   const toVoid = full || fact.voidAllTickets ? valid : valid.filter((t) => chosen.has(t.id));
 
-  // Allocation: replay the refunds applied before this one, in order.
-  const previous = await tx.refund.findMany({
-    where: { orderId: order.id, status: "succeeded" },
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    select: { amountMinor: true, ticketIds: true },
-  });
-  const tierOf = new Map(order.tickets.map((t) => [t.id, t.tierId]));
-  const tiersOf = (ids: readonly string[]) =>
-    ids.map((id) => tierOf.get(id)).filter((t): t is string => t !== undefined);
-  const allocation = allocateNextRefund(
-    toRefundableOrder(order),
-    previous.map((r) => ({ amountMinor: r.amountMinor, ticketTierIds: tiersOf(r.ticketIds) })),
-    { amountMinor, ticketTierIds: tiersOf(toVoid.map((t) => t.id)) },
-  );
+  // Allocation: the one our request stored, else replay the refunds applied before this one, in order.
+  const stored = parseStoredAllocation(row?.allocation);
+  let allocation = stored?.amountMinor === amountMinor ? stored : null;
+  if (!allocation) {
+    const previous = await tx.refund.findMany({
+      where: { orderId: order.id, status: "succeeded" },
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      select: { amountMinor: true, ticketIds: true, allocation: true },
+    });
+    const tiersOf = ticketTiers(order.tickets);
+    allocation = allocateNextRefund(toRefundableOrder(order), toPriorRefunds(previous, tiersOf), {
+      amountMinor,
+      ticketTierIds: tiersOf(toVoid.map((t) => t.id)),
+    });
+  }
 
   const voidedTicketIds = toVoid.map((t) => t.id);
   const refund = row
@@ -169,6 +177,14 @@ async function applyRefundInTransaction(tx: Db, fact: RefundFact, now: Date): Pr
   }
   const status = full ? "refunded" : "partially_refunded";
   await tx.order.update({ where: { id: order.id }, data: { refundedMinor, status } });
+  // A refund we sent: now that the buyer has it, the organizer and the platform give back their parts.
+  if (refund.applicationFeeMinor !== null && !refund.settledAt) {
+    await enqueueJob(
+      settleRefundJob,
+      { refundId: refund.id },
+      { db: tx, singletonKey: settleRefundSingletonKey(refund.id) },
+    );
+  }
 
   await queueEmail(
     {

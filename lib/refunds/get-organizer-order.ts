@@ -39,6 +39,8 @@ export async function getOrganizerOrder(organizerId: string, orderId: string): P
           ticketIds: true,
           adminOverride: true,
           stripeRefundId: true,
+          applicationFeeMinor: true,
+          settlementError: true,
           createdAt: true,
         },
       },

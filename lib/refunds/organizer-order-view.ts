@@ -48,6 +48,11 @@ export interface OrganizerOrderRefund {
   ticketIds: string[];
   adminOverride: string | null;
   stripeRefundId: string | null;
+  /** The platform's part of the refund (its fee); the organizer returns amountMinor − this. Null when the
+   * refund was not ours to split (Stripe dashboard, disputes). */
+  applicationFeeMinor: number | null;
+  /** Set when moving the money between organizer and platform failed after the buyer was refunded. */
+  settlementError: string | null;
   createdAt: string;
 }
 

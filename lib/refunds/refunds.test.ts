@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as orderRefundGet, POST as refundRoute } from "@/app/api/tickets/orders/[id]/refund/route";
 import { GET as ordersRoute } from "@/app/api/tickets/orders/route";
 import { apiRequest, createUserWithSession, routeContext } from "@/lib/auth/testing";
@@ -8,7 +8,8 @@ import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { addMember } from "@/lib/testing/factories";
 import { refundForTickets } from "@/lib/money/allocate-refund";
-import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import type { StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import { withStripeStandIn } from "@/lib/payments/testing/with-stripe-stand-in";
 import {
   stubStripeEnv,
   stubStripeKeys,
@@ -20,6 +21,7 @@ import { requestRefund } from "@/lib/refunds/request-refund";
 import { toRefundableOrder } from "@/lib/refunds/refund-allocation";
 import {
   createPaidOrder,
+  createStripePaidOrder,
   deliverStripeEvent,
   expectRefundedState,
   runJobs,
@@ -436,30 +438,20 @@ describe("refunds from other paths converge on the same state", () => {
 });
 
 describe("refunds with Stripe (real SDK against the stand-in)", () => {
+  const stripe = withStripeStandIn();
   let standIn: StripeStandIn;
-  beforeAll(async () => {
-    standIn = await startStripeStandIn();
+  beforeEach(() => {
+    standIn = stripe.current;
   });
-  afterAll(async () => {
-    await standIn.close();
-    vi.unstubAllEnvs();
-    loadEnv();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    standIn.reset();
-    stubStripeEnv();
-  });
-  afterEach(() => vi.unstubAllEnvs());
 
   it.each(["destination", "direct"] as const)(
-    "sends the exact %s-charge refund parameters, then converges on refund.updated",
+    "sends the exact %s-charge refund (no pro-rata flags), converges on refund.updated, then settles the parties",
     async (chargeType) => {
-      const { event, ga, owner, organizer } = await setUpRefundEvent();
-      const order = await createPaidOrder(event.id, [{ tierId: ga.id, quantity: 2 }]);
-      const account = `acct_test_${organizer.id}`;
-      await db.order.update({ where: { id: order.id }, data: { chargeType, stripeAccountId: account } });
-      stubStripeKeys(standIn.url);
+      const { event, ga, owner } = await setUpRefundEvent();
+      const order = await createStripePaidOrder(standIn, event.id, [{ tierId: ga.id, quantity: 2 }], {
+        chargeType,
+      });
+      const account = order.stripeAccountId ?? "";
       const response = await refundRequest(order.id, owner.cookie, {
         ticketIds: [order.tickets[1]?.id],
         reason: "Sick",
@@ -473,26 +465,25 @@ describe("refunds with Stripe (real SDK against the stand-in)", () => {
       expect(call.form).toMatchObject({
         payment_intent: order.stripePaymentIntentId,
         amount: String(amountMinor),
-        refund_application_fee: "true",
         "metadata[refund_id]": refundId,
         "metadata[order_id]": order.id,
       });
-      if (chargeType === "destination") {
-        expect(call.form.reverse_transfer).toBe("true");
-        expect(call.headers["stripe-account"]).toBeUndefined();
-      } else {
-        expect(call.form.reverse_transfer).toBeUndefined();
-        expect(call.headers["stripe-account"]).toBe(account);
-      }
+      expect(call.form.reverse_transfer).toBeUndefined();
+      expect(call.form.refund_application_fee).toBeUndefined();
+      expect(call.headers["stripe-account"]).toBe(chargeType === "direct" ? account : undefined);
       const row = await db.refund.findUniqueOrThrow({ where: { id: refundId } });
       expect(row.status).toBe("pending");
       const stripeRefundId = row.stripeRefundId ?? "";
       expect(stripeRefundId).toMatch(/^re_standin_/);
+      // Nothing moves between organizer and platform before the refund succeeded.
+      expect(standIn.requests.some((r) => /reversals|application_fees/.test(r.path))).toBe(false);
 
       // Stripe settles it; the event is a pointer: the payload says pending, the re-fetch says succeeded.
       const stored = standIn.refunds.get(stripeRefundId);
       if (!stored) throw new Error("stand-in lost the refund");
       stored.status = "succeeded";
+      const organizerBefore = standIn.balance(account);
+      const platformBefore = standIn.balance();
       await deliverStripeEvent(
         "refund.updated",
         { id: stripeRefundId, object: "refund", status: "pending", amount: amountMinor, metadata: {} },
@@ -505,14 +496,38 @@ describe("refunds with Stripe (real SDK against the stand-in)", () => {
         amountMinor,
         status: "partially_refunded",
       });
+      const settled = await db.refund.findUniqueOrThrow({ where: { id: refundId } });
+      const platformPart = order.items[0]?.applicationFeeMinor ?? NaN; // one ticket of two: half the line
+      expect(settled).toMatchObject({ applicationFeeMinor: platformPart / 2, settlementError: null });
+      expect(settled.settledAt).not.toBeNull();
+      const feeCall = standIn.requests.find((r) => /^\/v1\/application_fees\/[^/]+\/refunds$/.test(r.path));
+      expect(feeCall?.form.amount).toBe(String(platformPart / 2));
+      expect(feeCall?.headers["idempotency-key"]).toBe(`refund:${refundId}:application-fee`);
+      expect(feeCall?.headers["stripe-account"]).toBeUndefined();
+      const reversalCall = standIn.requests.find((r) => r.path.endsWith("/reversals"));
+      if (chargeType === "destination") {
+        expect(reversalCall?.form.amount).toBe(String(amountMinor));
+        expect(reversalCall?.headers["idempotency-key"]).toBe(`refund:${refundId}:transfer-reversal`);
+        expect(settled.stripeTransferReversalId).toMatch(/^trr_standin_/);
+        expect(settled.transferReversedMinor).toBe(amountMinor);
+      } else {
+        expect(reversalCall).toBeUndefined();
+        expect(settled.stripeTransferReversalId).toBeNull();
+      }
+      expect(settled.stripeApplicationFeeRefundId).toMatch(/^fr_standin_/);
+      // Exactly the allocation, per party: the refund itself was already debited when it was created.
+      expect(standIn.balance(account) - organizerBefore).toBe(
+        chargeType === "destination" ? -(amountMinor - platformPart / 2) : platformPart / 2,
+      );
+      expect(standIn.balance() - platformBefore).toBe(
+        chargeType === "destination" ? amountMinor - platformPart / 2 : -platformPart / 2,
+      );
     },
   );
 
   it("Stripe down: the job retries with backoff and the refund stays pending; then it goes through", async () => {
     const { event, ga, owner } = await setUpRefundEvent();
-    const order = await createPaidOrder(event.id, [{ tierId: ga.id, quantity: 1 }]);
-    await runJobs(); // the confirmation email
-    stubStripeKeys(standIn.url);
+    const order = await createStripePaidOrder(standIn, event.id, [{ tierId: ga.id, quantity: 1 }]);
     expect((await refundRequest(order.id, owner.cookie, { reason: "x" })).status).toBe(202);
     standIn.failWith = 500;
     expect(await runJobs()).toEqual(["retry"]);

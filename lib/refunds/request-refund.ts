@@ -5,14 +5,14 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { refundForTickets } from "@/lib/money/allocate-refund";
+import type { RefundAllocation } from "@/lib/money/allocate-refund";
 import { PricingError } from "@/lib/money/pricing-error";
 import { lockOrder } from "@/lib/orders/lock-order";
-import { countByTier, refundableItemsSelect, toRefundableOrder } from "@/lib/refunds/refund-allocation";
+import { planOrderRefund, refundableItemsSelect } from "@/lib/refunds/refund-allocation";
 import { submitRefundJob, submitRefundSingletonKey } from "@/lib/refunds/submit-refund-job";
 
 export const refundRequestSchema = z
@@ -81,7 +81,10 @@ export async function requestRefund(
           event: { select: { allowRefundsUntil: true, timezone: true } },
           items: refundableItemsSelect,
           tickets: { select: { id: true, tierId: true, status: true } },
-          refunds: { select: { status: true, amountMinor: true, ticketIds: true } },
+          refunds: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { status: true, amountMinor: true, ticketIds: true, allocation: true },
+          },
         },
       });
       if (order.status === "refunded") throw AppError.conflict("This order is already fully refunded.");
@@ -105,34 +108,19 @@ export async function requestRefund(
       }
       const reservedTickets = new Set(pending.flatMap((r) => r.ticketIds));
       const open = order.tickets.filter((t) => t.status === "valid" && !reservedTickets.has(t.id));
-
-      let amountMinor: number;
+      let field: "ticketIds" | "amountMinor";
+      let amount: number | undefined;
       let ticketIds: string[];
       if (body.ticketIds) {
         const ids = [...new Set(body.ticketIds)];
-        const byId = new Map(open.map((t) => [t.id, t]));
-        const bad = ids.filter((id) => !byId.has(id));
-        if (bad.length > 0) {
+        const openIds = new Set(open.map((t) => t.id));
+        if (ids.some((id) => !openIds.has(id))) {
           throw AppError.validation(
             "ticketIds",
             "some tickets are not in this order, or are already refunded or being refunded",
           );
         }
-        // Tickets gone before (refunded or reserved) took the first shares of their line.
-        const gone = order.tickets.filter((t) => t.status !== "valid" || reservedTickets.has(t.id));
-        const chosenTiers = ids.map((id) => byId.get(id)?.tierId ?? "");
-        try {
-          amountMinor = refundForTickets(toRefundableOrder(order), countByTier(chosenTiers), {
-            alreadyRefunded: countByTier(gone.map((t) => t.tierId)),
-          }).amountMinor;
-        } catch (error) {
-          if (error instanceof PricingError) throw AppError.validation("ticketIds", error.message);
-          throw error;
-        }
-        // After an amount-only refund the tickets' shares may exceed what is left: refund what is left.
-        amountMinor = Math.min(amountMinor, remainingMinor);
-        if (amountMinor < 1)
-          throw AppError.validation("ticketIds", "these tickets were free: nothing to refund");
+        field = "ticketIds";
         ticketIds = ids;
       } else if (body.amountMinor !== undefined) {
         if (body.amountMinor < 1 || body.amountMinor > remainingMinor) {
@@ -141,12 +129,30 @@ export async function requestRefund(
             `must be a whole amount from 1 to ${remainingMinor} (what is left to refund)`,
           );
         }
-        amountMinor = body.amountMinor;
-        ticketIds = amountMinor === remainingMinor ? open.map((t) => t.id) : [];
+        field = "amountMinor";
+        amount = body.amountMinor;
+        ticketIds = amount === remainingMinor ? open.map((t) => t.id) : [];
       } else {
-        amountMinor = remainingMinor;
+        field = "amountMinor";
+        amount = remainingMinor;
         ticketIds = open.map((t) => t.id);
       }
+
+      // The split over price, fee, tax and the parties, after the refunds made or reserved before (their
+      // tickets took the first shares of their lines). Stored, so the job moves exactly these amounts.
+      let allocation: RefundAllocation;
+      try {
+        allocation = planOrderRefund(
+          { ...order, refunds: order.refunds.filter((r) => r.status !== "failed") },
+          { ticketIds, amountMinor: amount },
+        );
+      } catch (error) {
+        if (error instanceof PricingError) throw AppError.validation(field, error.message);
+        throw error;
+      }
+      const amountMinor = allocation.amountMinor;
+      if (amountMinor < 1)
+        throw AppError.validation("ticketIds", "these tickets were free: nothing to refund");
 
       const source: RefundRequestSource = options.source ?? (adminNote ? "admin" : "organizer");
       const refund = await tx.refund.create({
@@ -159,6 +165,8 @@ export async function requestRefund(
           ticketIds,
           requestedById: actor.userId,
           adminOverride: adminNote,
+          allocation: allocation as unknown as Prisma.InputJsonValue,
+          applicationFeeMinor: allocation.applicationFeeMinor,
         },
         select: { id: true },
       });
@@ -177,6 +185,7 @@ export async function requestRefund(
         data: {
           refundId: refund.id,
           amountMinor,
+          applicationFeeMinor: allocation.applicationFeeMinor,
           ticketIds,
           reason: body.reason,
           source,

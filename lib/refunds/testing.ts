@@ -14,6 +14,12 @@ import { getAvailability } from "@/lib/inventory/get-availability";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { getTestModeWebhookSecret } from "@/lib/payments/webhook-secrets";
+import type { StandInTaxRate, StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
+import {
+  stubStripeKeys,
+  TEST_CONNECT_WEBHOOK_SECRET,
+  TEST_PLATFORM_WEBHOOK_SECRET,
+} from "@/lib/payments/testing/stub-stripe-env";
 
 export async function setUpRefundEvent(
   options: { slug?: string; allowRefundsUntil?: Date | null; gaCapacity?: number } = {},
@@ -44,6 +50,42 @@ export async function createPaidOrder(eventId: string, items: { tierId: string; 
   });
   return db.order.findUniqueOrThrow({
     where: { id: orderId },
+    include: { tickets: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, items: true },
+  });
+}
+
+/**
+ * A paid order through Stripe (the stand-in): checkout with keys creates the session, the stand-in pays it
+ * as Stripe would (payment intent, charge, transfer, application fee; `taxes` on top when the event uses
+ * Stripe Tax) and checkout.session.completed is delivered to the webhook route. Leaves the keys configured.
+ */
+export async function createStripePaidOrder(
+  standIn: StripeStandIn,
+  eventId: string,
+  items: { tierId: string; quantity: number }[],
+  options: { chargeType?: "destination" | "direct"; taxes?: StandInTaxRate[]; discountCode?: string } = {},
+) {
+  const chargeType = options.chargeType ?? "destination";
+  stubStripeKeys(standIn.url, { STRIPE_CHARGE_TYPE: chargeType });
+  const { orderId } = await createCheckoutSession({
+    eventId,
+    items,
+    buyer: { email: "fan@example.test", name: "Fan One" },
+    ...(options.discountCode ? { discountCode: options.discountCode } : {}),
+  });
+  const pending = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  const sessionId = pending.stripeCheckoutSessionId ?? "";
+  standIn.paySession(sessionId, { taxes: options.taxes ?? [] });
+  const account = pending.stripeAccountId ?? undefined;
+  await deliverStripeEvent(
+    "checkout.session.completed",
+    { id: sessionId, object: "checkout.session", metadata: { order_id: orderId } },
+    chargeType === "direct"
+      ? { account, secret: TEST_CONNECT_WEBHOOK_SECRET }
+      : { secret: TEST_PLATFORM_WEBHOOK_SECRET },
+  );
+  return db.order.findUniqueOrThrow({
+    where: { id: orderId, status: "paid" },
     include: { tickets: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, items: true },
   });
 }

@@ -5,6 +5,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { expireOrder } from "@/lib/checkout/expire-order";
 import { fulfillOrder } from "@/lib/checkout/fulfill-order";
+import type { ChargedTax } from "@/lib/checkout/store-charged-tax";
 import { db } from "@/lib/db";
 import type { WebhookHandlerContext } from "@/lib/webhooks/handlers";
 
@@ -54,7 +55,37 @@ export async function handleCheckoutPaid(
     paymentIntentId: typeof paymentIntent === "string" ? paymentIntent : (paymentIntent?.id ?? null),
     amountTotal: session.amount_total,
     currency: session.currency,
+    tax: await chargedTax(session, event, ctx),
   });
+}
+
+/** The tax Stripe Tax added (total_details.amount_tax) and, with keys, the line items it was charged on. */
+async function chargedTax(
+  session: Stripe.Checkout.Session,
+  event: SessionEvent,
+  ctx: WebhookHandlerContext,
+): Promise<ChargedTax> {
+  const amountMinor = session.total_details?.amount_tax ?? 0;
+  if (amountMinor === 0 || !ctx.stripe) return { amountMinor, lineItems: null };
+  const items = await ctx.stripe.checkout.sessions.listLineItems(
+    session.id,
+    { limit: 100, expand: ["data.taxes"] },
+    event.account ? { stripeAccount: event.account } : undefined,
+  );
+  return {
+    amountMinor,
+    lineItems: items.data.map((item) => ({
+      amountSubtotal: item.amount_subtotal,
+      taxes: (item.taxes ?? []).map((tax) => {
+        const percentage = tax.rate.effective_percentage ?? tax.rate.percentage;
+        return {
+          amountMinor: tax.amount,
+          name: tax.rate.display_name,
+          rateBps: Number.isFinite(percentage) ? Math.round(percentage * 100) : null,
+        };
+      }),
+    })),
+  };
 }
 
 export async function handleCheckoutUnpaid(

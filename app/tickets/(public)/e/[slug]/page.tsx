@@ -101,7 +101,11 @@ export default async function EventPage({ params, searchParams }: Props) {
         <h2 id="tickets-heading">Tickets</h2>
         {event.tiers.length === 0 ? <p className="muted">No tickets are on sale yet.</p> : null}
         {event.tiers.length > 0 ? (
-          <p className="small muted">Prices are what you pay: service fee and taxes included.</p>
+          <p className="small muted">
+            {event.stripeTaxEnabled
+              ? "Prices include the service fee; sales tax is added at checkout."
+              : "Prices are what you pay: service fee and taxes included."}
+          </p>
         ) : null}
         {event.tiers.map((tier) => (
           <div key={tier.id} className="card stack" data-testid="tier">

@@ -23,8 +23,13 @@ import { assertCanSellPaid } from "@/lib/payments/assert-can-sell-paid";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 
-/** Stripe's minimum Checkout Session lifetime; holds live exactly as long. */
-export const CHECKOUT_HOLD_MS = 30 * 60 * 1000 + 60 * 1000;
+/**
+ * How long a buyer has to pay: the order's expiresAt and its Checkout Session's expires_at, from the
+ * reservation's time on the database's clock. Stripe wants 30 minutes at least, by its own clock, when the
+ * session is created; the extra minute covers the call coming after the reservation and clocks that differ.
+ * The holds last HOLD_GRACE_MS longer (lib/inventory/hold-grace.ts).
+ */
+export const CHECKOUT_SESSION_MS = 30 * 60 * 1000 + 60 * 1000;
 const MAX_LINES = 20;
 
 export const checkoutRequestSchema = z.object({
@@ -141,38 +146,32 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
 
   const orderId = randomUUID();
   const accessToken = orderAccessTokenFor(orderId);
-  const expiresAt = new Date(now.getTime() + CHECKOUT_HOLD_MS);
-  await reserveSeats(
-    db,
-    {
-      order: {
-        id: orderId,
-        organizerId: event.organizer.id,
-        eventId: event.id,
-        status: "pending",
-        buyerEmail: request.buyer.email,
-        buyerName: request.buyer.name,
-        currency: priced.currency,
-        subtotalMinor: priced.subtotalMinor,
-        discountMinor: priced.discountMinor,
-        feeMinor: priced.feeMinor,
-        taxMinor: priced.taxMinor,
-        totalMinor: priced.totalMinor,
-        applicationFeeMinor: priced.applicationFeeMinor,
-        taxLines: priced.taxes.map((t) => ({ ...t })),
-        discountId: discount?.id ?? null,
-        accessTokenHash: accessToken.hash,
-        chargeType: env.STRIPE_CHARGE_TYPE,
-        stripeAccountId: event.organizer.stripeAccountId,
-        expiresAt,
-      },
-      items: priced.lines.map(toOrderItem),
-      lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
-      expiresAt,
-      discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
+  const { expiresAt } = await reserveSeats(db, {
+    order: {
+      id: orderId,
+      organizerId: event.organizer.id,
+      eventId: event.id,
+      status: "pending",
+      buyerEmail: request.buyer.email,
+      buyerName: request.buyer.name,
+      currency: priced.currency,
+      subtotalMinor: priced.subtotalMinor,
+      discountMinor: priced.discountMinor,
+      feeMinor: priced.feeMinor,
+      taxMinor: priced.taxMinor,
+      totalMinor: priced.totalMinor,
+      applicationFeeMinor: priced.applicationFeeMinor,
+      taxLines: priced.taxes.map((t) => ({ ...t })),
+      discountId: discount?.id ?? null,
+      accessTokenHash: accessToken.hash,
+      chargeType: env.STRIPE_CHARGE_TYPE,
+      stripeAccountId: event.organizer.stripeAccountId,
     },
-    { now },
-  );
+    items: priced.lines.map(toOrderItem),
+    lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
+    payWithinMs: CHECKOUT_SESSION_MS,
+    discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
+  });
   const passesUrl = orderPassesUrl(orderId, accessToken.token);
   log.info(
     { event: "tickets.checkout.held", orderId, eventId: event.id, totalMinor: priced.totalMinor },
@@ -210,7 +209,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     return { orderId, url: session.url, free: false };
   } catch (error) {
     await db.$transaction(async (tx) => {
-      await releaseHolds(tx, orderId, new Date());
+      await releaseHolds(tx, orderId);
       await tx.order.update({
         where: { id: orderId },
         data: { status: "cancelled", cancelledAt: new Date() },

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { convertHolds } from "@/lib/inventory/convert-holds";
+import { CONVERSION_TRANSACTION_TIMEOUT_MS, convertHolds } from "@/lib/inventory/convert-holds";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { log } from "@/lib/log";
 import { formatMoney } from "@/lib/money/format-money";
@@ -69,7 +69,7 @@ export async function fulfillOrder(
             }
           : {};
 
-      if (!(await convertHolds(tx, orderId, now))) {
+      if (!(await convertHolds(tx, orderId))) {
         await tx.order.update({
           where: { id: orderId },
           data: { status: "cancelled", cancelledAt: now, ...stripeIds },
@@ -121,7 +121,7 @@ export async function fulfillOrder(
       });
       return "paid" as const;
     },
-    { timeout: 30_000, maxWait: 10_000 },
+    { timeout: CONVERSION_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
   );
   log.info({ event: `tickets.checkout.${outcome}`, orderId }, "order fulfilment");
   return outcome;

@@ -43,7 +43,7 @@ export async function getPublicEvent(slug: string, now = new Date()) {
   if (!event) return null;
 
   const [availability, platformFee] = await Promise.all([
-    getAvailability(db, event.id, now),
+    getAvailability(db, event.id),
     getPlatformFee(event.currency),
   ]);
   const parsedTaxes = taxLinesSchema.safeParse(event.taxes);

@@ -6,14 +6,15 @@
 //     node --import tsx --import ./lib/server/hooks.mjs bench/flash-sale/profile.ts [clients] [seconds] [variant]
 //
 // variant "block" (default): takeHolds, holds and locks in one server-side block, then the check.
-// "statements": lock, check and write as three client statements (lockInventory, checkInventory,
-// createMany), for comparison.
+// "statements": lock, check and write as three client statements (lockInventory, checkInventory, an
+// INSERT), for comparison.
 import { readFile } from "node:fs/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
 import { deployMigrations } from "@/lib/db/migrate";
-import { availabilitySql, checkInventory } from "@/lib/inventory/check-inventory";
+import { availabilitySql, checkInventory, newId } from "@/lib/inventory/check-inventory";
+import { intervalMs, RESERVED_AT } from "@/lib/inventory/hold-clock";
 import { lockInventory } from "@/lib/inventory/lock-inventory";
 import { takeHolds } from "@/lib/inventory/take-holds";
 import { createInventoryFixture, createTestOrder } from "@/lib/inventory/testing/fixtures";
@@ -24,6 +25,7 @@ const clients = Number(process.argv[2] ?? 50);
 const seconds = Number(process.argv[3] ?? 5);
 const variant = process.argv[4] ?? "block";
 const database = `stagedoor_profile_${process.pid}`;
+const PAY_WITHIN_MS = 30 * 60_000;
 
 /** Machine-wide CPU jiffies from /proc/stat (busy = everything but idle and iowait). */
 async function machineCpu(): Promise<{ busy: number; total: number }> {
@@ -79,15 +81,18 @@ try {
         let t1 = 0;
         let t2 = 0;
         let t3 = 0;
-        const now = new Date();
-        const expiresAt = new Date(now.getTime() + 1_800_000);
         await client.$transaction(
           async (tx) => {
             t1 = performance.now();
             const order = await createTestOrder(tx, f);
             t2 = performance.now();
             if (variant === "block") {
-              await takeHolds(tx, { eventId: f.eventId, orderId: order.id, lines, expiresAt });
+              await takeHolds(tx, {
+                eventId: f.eventId,
+                orderId: order.id,
+                lines,
+                payWithinMs: PAY_WITHIN_MS,
+              });
             } else {
               const lock = await lockInventory(tx, { eventId: f.eventId, tierIds: [tierId] });
               const refusal = await checkInventory(tx, {
@@ -95,13 +100,13 @@ try {
                 orderId: order.id,
                 lines,
                 discountId: null,
-                now,
                 eventExclusive: lock.eventExclusive,
               });
               if (refusal) throw new Error(refusal.kind);
-              await tx.hold.createMany({
-                data: [{ eventId: f.eventId, tierId, orderId: order.id, quantity: 1, expiresAt }],
-              });
+              await tx.$executeRaw`
+                INSERT INTO tickets_holds (id, event_id, tier_id, order_id, quantity, expires_at)
+                VALUES (${newId()}, ${f.eventId}, ${tierId}, ${order.id}, 1,
+                        ${RESERVED_AT} + ${intervalMs(PAY_WITHIN_MS)})`;
             }
             t3 = performance.now();
           },
@@ -145,7 +150,6 @@ try {
     tierIds: [tierId],
     discountIds: [],
     orderIds: ["none"],
-    now: new Date(),
     eventExclusive: false,
   });
   const explain = new pg.Client({ connectionString: url });

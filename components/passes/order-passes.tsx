@@ -5,11 +5,10 @@ import { useEffect, useState } from "react";
 import { PassCard } from "@/components/passes/pass-card";
 import styles from "@/components/passes/passes.module.css";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
 import { hasPasses, type OrderSummary } from "@/lib/orders/order-summary";
 
 const POLL_MS = 2_000;
-/** The webhook may land a little after the checkout's expiry; keep listening this long past it. */
-const GRACE_MS = 60_000;
 /** Without an expiry on the order, stop asking after this long. */
 const DEFAULT_WAIT_MS = 30 * 60_000;
 
@@ -20,9 +19,10 @@ export interface OrderPassesLinks {
   eventPage: string;
 }
 
+/** A late webhook can confirm the payment until the order's holds run out: keep listening until then. */
 function pollDeadline(order: OrderSummary): number {
   return order.expiresAt
-    ? Date.parse(order.expiresAt) + GRACE_MS
+    ? Date.parse(order.expiresAt) + HOLD_GRACE_MS
     : Date.parse(order.createdAt) + DEFAULT_WAIT_MS;
 }
 

@@ -5,6 +5,7 @@ import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { completeTestModePayment } from "@/lib/checkout/test-mode-payment";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
 import { createOnSaleEvent, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
@@ -89,7 +90,8 @@ describe("checkout (test mode, no Stripe keys)", () => {
     expect(order.totalMinor).toBe(5000 + order.feeMinor + 600);
     expect(order.feeMinor).toBeGreaterThan(0);
     expect(order.holds.map((h) => h.quantity)).toEqual([2]);
-    expect(order.holds[0]?.expiresAt.getTime()).toBe(order.expiresAt?.getTime());
+    // The holds outlive the Checkout Session (order.expiresAt) by the grace.
+    expect(order.holds[0]?.expiresAt.getTime()).toBe((order.expiresAt?.getTime() ?? 0) + HOLD_GRACE_MS);
   });
 
   it("refuses bad carts with the reason, writing nothing", async () => {

@@ -28,8 +28,13 @@ import { getStripe } from "@/lib/payments/stripe-client";
 import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 
-/** Stripe's minimum Checkout Session lifetime; holds live exactly as long. */
-export const CHECKOUT_HOLD_MS = 30 * 60 * 1000 + 60 * 1000;
+/**
+ * How long a buyer has to pay: the order's expiresAt and its Checkout Session's expires_at, from the
+ * reservation's time on the database's clock. Stripe wants 30 minutes at least, by its own clock, when the
+ * session is created; the extra minute covers the call coming after the reservation and clocks that differ.
+ * The holds last HOLD_GRACE_MS longer (lib/inventory/hold-grace.ts).
+ */
+export const CHECKOUT_SESSION_MS = 30 * 60 * 1000 + 60 * 1000;
 const MAX_LINES = 20;
 
 export const checkoutRequestSchema = z.object({
@@ -148,31 +153,25 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
 
   const orderId = randomUUID();
   const accessToken = orderAccessTokenFor(orderId);
-  const expiresAt = new Date(now.getTime() + CHECKOUT_HOLD_MS);
-  await reserveSeats(
-    db,
-    {
-      order: {
-        id: orderId,
-        organizerId: event.organizer.id,
-        eventId: event.id,
-        status: "pending",
-        buyerEmail: request.buyer.email,
-        buyerName: request.buyer.name,
-        ...pricedOrderColumns(priced),
-        discountId: discount?.id ?? null,
-        accessTokenHash: accessToken.hash,
-        chargeType: env.STRIPE_CHARGE_TYPE,
-        stripeAccountId: event.organizer.stripeAccountId,
-        expiresAt,
-      },
-      items: priced.lines.map(pricedOrderItem),
-      lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
-      expiresAt,
-      discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
+  const { expiresAt } = await reserveSeats(db, {
+    order: {
+      id: orderId,
+      organizerId: event.organizer.id,
+      eventId: event.id,
+      status: "pending",
+      buyerEmail: request.buyer.email,
+      buyerName: request.buyer.name,
+      ...pricedOrderColumns(priced),
+      discountId: discount?.id ?? null,
+      accessTokenHash: accessToken.hash,
+      chargeType: env.STRIPE_CHARGE_TYPE,
+      stripeAccountId: event.organizer.stripeAccountId,
     },
-    { now },
-  );
+    items: priced.lines.map(pricedOrderItem),
+    lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
+    payWithinMs: CHECKOUT_SESSION_MS,
+    discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
+  });
   const passesUrl = orderPassesUrl(orderId, accessToken.token);
   log.info(
     { event: "tickets.checkout.held", orderId, eventId: event.id, totalMinor: priced.totalMinor },
@@ -225,7 +224,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
   } catch (error) {
     if (isAppError(error)) throw error;
     await db.$transaction(async (tx) => {
-      await releaseHolds(tx, orderId, new Date());
+      await releaseHolds(tx, orderId);
       await tx.order.update({
         where: { id: orderId },
         data: { status: "cancelled", cancelledAt: new Date() },

@@ -16,7 +16,7 @@ export async function expireOrder(
       SELECT status::text AS status, organizer_id FROM tickets_orders WHERE id = ${orderId} FOR UPDATE`;
     const row = locked[0];
     if (!row || row.status !== "pending") return false;
-    await releaseHolds(tx, orderId, now);
+    await releaseHolds(tx, orderId);
     await tx.order.update({
       where: { id: orderId },
       data: reason === "expired" ? { status: "expired" } : { status: "cancelled", cancelledAt: now },

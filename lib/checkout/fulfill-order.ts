@@ -11,7 +11,7 @@ import { refundUnhonouredPayment, type UnhonouredReason } from "@/lib/checkout/r
 import { storeChargedTax, type ChargedTax } from "@/lib/checkout/store-charged-tax";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { convertHolds } from "@/lib/inventory/convert-holds";
+import { CONVERSION_TRANSACTION_TIMEOUT_MS, convertHolds } from "@/lib/inventory/convert-holds";
 import { PermanentJobError } from "@/lib/jobs/define-job";
 import { log } from "@/lib/log";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
@@ -81,7 +81,7 @@ export async function fulfillOrder(
             ? "order_cancelled"
             : order.event.endsAt <= now
               ? "event_ended"
-              : (await convertHolds(tx, orderId, now))
+              : (await convertHolds(tx, orderId))
                 ? null
                 : "sold_out";
       if (refusal !== null) {
@@ -116,7 +116,7 @@ export async function fulfillOrder(
       });
       return "paid" as const;
     },
-    { timeout: 30_000, maxWait: 10_000 },
+    { timeout: CONVERSION_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
   );
   log.info({ event: `tickets.checkout.${outcome}`, orderId }, "order fulfilment");
   return outcome;

@@ -50,7 +50,7 @@ export async function refundUnhonouredPayment(
     where: { id: order.id },
     data: { status: "cancelled", cancelledAt: order.cancelledAt ?? now, paidAt: now, ...stripeIds },
   });
-  await releaseHolds(tx, order.id, now);
+  await releaseHolds(tx, order.id);
   const refund = await tx.refund.create({
     data: {
       organizerId: order.organizerId,

@@ -32,6 +32,6 @@ export async function findApplicableDiscount(
     select: DISCOUNT_SELECT,
   });
   if (!row) return assertDiscountApplies<DiscountSummary>(null, { now, tierIds: query.tierIds });
-  const uses = await countDiscountUses(client, [row.id], { now, excludeOrderId: query.excludeOrderId });
+  const uses = await countDiscountUses(client, [row.id], { excludeOrderId: query.excludeOrderId });
   return assertDiscountApplies(toDiscountSummary(row, uses.get(row.id)), { now, tierIds: query.tierIds });
 }

@@ -11,11 +11,7 @@ export interface EventDiscountList {
 }
 
 /** The organizer's event's codes, newest first, with their use counts. 404 for another organizer's event. */
-export async function listEventDiscounts(
-  organizerId: string,
-  eventId: string,
-  options: { now?: Date } = {},
-): Promise<EventDiscountList> {
+export async function listEventDiscounts(organizerId: string, eventId: string): Promise<EventDiscountList> {
   const event = await db.event.findFirst({
     where: { id: eventId, organizerId },
     select: { id: true, currency: true, timezone: true, status: true },
@@ -29,7 +25,6 @@ export async function listEventDiscounts(
   const uses = await countDiscountUses(
     db,
     rows.map((r) => r.id),
-    { now: options.now },
   );
   return { event, discounts: rows.map((r) => toDiscountSummary(r, uses.get(r.id))) };
 }

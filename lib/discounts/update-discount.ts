@@ -29,7 +29,7 @@ export async function updateDiscount(
   organizerId: string,
   discountId: string,
   patch: unknown,
-  options: { actorUserId?: string; now?: Date } = {},
+  options: { actorUserId?: string } = {},
 ): Promise<DiscountSummary> {
   const data = parseInput(updateDiscountSchema, patch);
   try {
@@ -111,7 +111,7 @@ export async function updateDiscount(
           data: { eventId: event.id, code: updated.code, changes },
         });
       }
-      const uses = await countDiscountUses(tx, [updated.id], { now: options.now });
+      const uses = await countDiscountUses(tx, [updated.id]);
       return toDiscountSummary(updated, uses.get(updated.id));
     });
   } catch (error) {

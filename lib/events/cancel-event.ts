@@ -13,6 +13,7 @@ import {
   expireCheckoutSessionJob,
   expireCheckoutSessionKey,
 } from "@/lib/checkout/expire-checkout-session-job";
+import { releaseHolds } from "@/lib/inventory/release-holds";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 
 export interface CancellationFailure {
@@ -76,11 +77,8 @@ async function cancelPendingOrders(tx: Db, eventId: string, organizerId: string,
     where: { id: { in: ids }, status: "pending" },
     data: { status: "cancelled", cancelledAt: now },
   });
-  await tx.hold.updateMany({
-    where: { orderId: { in: ids }, releasedAt: null, convertedAt: null },
-    data: { releasedAt: now },
-  });
   for (const order of pending) {
+    await releaseHolds(tx, order.id);
     if (!order.session) continue;
     await enqueueJob(
       expireCheckoutSessionJob,

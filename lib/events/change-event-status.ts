@@ -44,6 +44,6 @@ export async function changeEventStatus(
       entityId: event.id,
       data: change.auditData,
     });
-    return toOrganizerEvent(tx, updated, now);
+    return toOrganizerEvent(tx, updated);
   });
 }

@@ -7,6 +7,6 @@ import { getAvailability } from "@/lib/inventory/get-availability";
  * definition in lib/inventory. When the answer decides a write (lowering the cap), call it after taking the
  * event's inventory lock exclusively (lockInventory with eventExclusive), in the same transaction.
  */
-export async function countSeatsTaken(client: Db, eventId: string, now = new Date()): Promise<number> {
-  return (await getAvailability(client, eventId, now)).event.taken;
+export async function countSeatsTaken(client: Db, eventId: string): Promise<number> {
+  return (await getAvailability(client, eventId)).event.taken;
 }

@@ -22,11 +22,7 @@ export { createEventSchema };
  * Creates a draft event for the organizer. Times given as wall-clock strings are read in the event's time
  * zone; time zone and currency default to the organizer's; no slug → one suggested from the title.
  */
-export async function createEvent(
-  actor: EventActor,
-  input: unknown,
-  now = new Date(),
-): Promise<OrganizerEvent> {
+export async function createEvent(actor: EventActor, input: unknown): Promise<OrganizerEvent> {
   const data = parseInput(createEventSchema, input);
   try {
     return await db.$transaction(async (tx) => {
@@ -85,7 +81,7 @@ export async function createEvent(
         entityId: row.id,
         data: { title: row.title, slug: row.slug },
       });
-      return toOrganizerEvent(tx, row, now);
+      return toOrganizerEvent(tx, row);
     });
   } catch (error) {
     // The only unique column written here is the slug (someone took it between our check and the insert).

@@ -10,12 +10,8 @@ import {
 export type { OrganizerEvent };
 
 /** One of the organizer's events; 404 when it does not exist or belongs to another organizer. */
-export async function getOrganizerEvent(
-  organizerId: string,
-  eventId: string,
-  now = new Date(),
-): Promise<OrganizerEvent> {
+export async function getOrganizerEvent(organizerId: string, eventId: string): Promise<OrganizerEvent> {
   const row = await db.event.findFirst({ where: { id: eventId, organizerId }, select: organizerEventSelect });
   if (!row) throw AppError.notFound("Event not found.");
-  return toOrganizerEvent(db, row, now);
+  return toOrganizerEvent(db, row);
 }

@@ -47,7 +47,7 @@ export async function getPublicEvent(slug: string, now = new Date()) {
   if (!event) return null;
 
   const [availability, platformFee] = await Promise.all([
-    getAvailability(db, event.id, now),
+    getAvailability(db, event.id),
     getPlatformFee(event.currency),
   ]);
   const taxes = eventPricingTaxes(event);

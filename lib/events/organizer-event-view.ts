@@ -56,13 +56,13 @@ export function parseStoredTaxes(value: unknown): TaxLinesSetting {
 }
 
 /** The event as the organizer sees it, with counts read through `client` (a transaction or the db). */
-export async function toOrganizerEvent(client: Db, row: EventRow, now = new Date()): Promise<OrganizerEvent> {
+export async function toOrganizerEvent(client: Db, row: EventRow): Promise<OrganizerEvent> {
   // Sequential: `client` may be a transaction (one connection).
   const tierCount = await client.tier.count({ where: { eventId: row.id } });
   const ticketsSold = await client.ticket.count({
     where: { eventId: row.id, organizerId: row.organizerId, status: "valid" },
   });
-  const seatsTaken = await countSeatsTaken(client, row.id, now);
+  const seatsTaken = await countSeatsTaken(client, row.id);
   return {
     id: row.id,
     slug: row.slug,

@@ -30,7 +30,6 @@ export async function updateEvent(
   actor: EventActor,
   eventId: string,
   input: unknown,
-  now = new Date(),
 ): Promise<OrganizerEvent> {
   const data = parseInput(updateEventSchema, input);
   try {
@@ -98,7 +97,7 @@ export async function updateEvent(
         if (data.capacity !== null) {
           // Freeze the event's inventory (waits for checkouts taking holds right now), then count.
           await lockInventory(tx, { eventId: event.id, tierIds: [], eventExclusive: true });
-          const taken = await countSeatsTaken(tx, event.id, now);
+          const taken = await countSeatsTaken(tx, event.id);
           if (data.capacity < taken) {
             throw AppError.validation(
               "capacity",
@@ -110,7 +109,7 @@ export async function updateEvent(
       }
 
       const changed = Object.keys(changes);
-      if (changed.length === 0) return toOrganizerEvent(tx, event, now);
+      if (changed.length === 0) return toOrganizerEvent(tx, event);
       const updated = await tx.event.update({
         where: { id: event.id, organizerId: actor.organizerId },
         data: changes,
@@ -125,7 +124,7 @@ export async function updateEvent(
         entityId: event.id,
         data: { fields: changed },
       });
-      return toOrganizerEvent(tx, updated, now);
+      return toOrganizerEvent(tx, updated);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw AppError.conflict("That slug is already taken.", "slug");

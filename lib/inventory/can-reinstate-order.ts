@@ -5,15 +5,20 @@ import { checkInventory, mergeLines, type InventoryLine } from "@/lib/inventory/
 import { busyError, isLockTimeout, lockInventory } from "@/lib/inventory/lock-inventory";
 
 /**
- * A payment landed after the order's holds lapsed (expired, or released by the sweep): is there still room
- * for it? Takes the same locks as takeHolds and checks capacity (tiers, event cap, and the discount's uses)
- * as if the order's items were new: its own holds and its own discount use are left out of the count.
+ * A payment landed after the order's holds lapsed (expired, or released), or so close to their expiry that
+ * they cannot be trusted (see convertHolds): is there still room for it? Takes the same locks as takeHolds
+ * and checks capacity (tiers, event cap, and the discount's uses) as if the order's items were new: its own
+ * holds and its own discount use are left out of the count. `unsafeSkipLocks` is TEST ONLY (see convertHolds).
  *
  * When it returns true the locks are held until commit: create the tickets (or convert the holds) in this
  * same transaction. False: no room, refund. Like takeHolds, lock once per transaction; busy on lock timeout.
  * The seats asked for are the order's items; an order without items falls back to its unconverted holds.
  */
-export async function canReinstateOrder(tx: Db, orderId: string, now = new Date()): Promise<boolean> {
+export async function canReinstateOrder(
+  tx: Db,
+  orderId: string,
+  options: { unsafeSkipLocks?: boolean } = {},
+): Promise<boolean> {
   const order = await tx.order.findUnique({
     where: { id: orderId },
     select: {
@@ -32,13 +37,13 @@ export async function canReinstateOrder(tx: Db, orderId: string, now = new Date(
       eventId: order.eventId,
       tierIds: lines.map((l) => l.tierId),
       discountIds: order.discountId ? [order.discountId] : [],
+      unsafeSkipLocks: options.unsafeSkipLocks,
     });
     const refusal = await checkInventory(tx, {
       eventId: order.eventId,
       orderId,
       lines,
       discountId: order.discountId,
-      now,
       eventExclusive: lock.eventExclusive,
     });
     return refusal === null;

@@ -25,7 +25,6 @@ export interface AvailabilityScope {
   discountIds: readonly string[];
   /** The asking orders: their holds and discount uses are not counted. */
   orderIds: readonly string[];
-  now: Date;
   /**
    * Whether the event key is held exclusively (from lockInventory, or an SQL expression reading what the
    * takeHolds block recorded). A cap that appeared after the event was locked shared fails the check (busy).
@@ -40,7 +39,6 @@ export interface InventoryCheck {
   /** One line per tier (see mergeLines). */
   lines: InventoryLine[];
   discountId: string | null;
-  now: Date;
   eventExclusive: boolean;
 }
 
@@ -80,9 +78,12 @@ interface AvailabilityRow {
   eventExclusive: boolean;
 }
 
-/** The availability statement: one row of JSON, read with a fresh snapshot after the locks. */
+/**
+ * The availability statement: one row of JSON, read with a fresh snapshot after the locks; holds are judged
+ * live at the statement's start on the database's clock.
+ */
 export function availabilitySql(scope: AvailabilityScope): Prisma.Sql {
-  const { eventId, now, orderIds } = scope;
+  const { eventId, orderIds } = scope;
   const exclusive =
     typeof scope.eventExclusive === "boolean"
       ? Prisma.sql`${scope.eventExclusive}::boolean`
@@ -92,17 +93,17 @@ export function availabilitySql(scope: AvailabilityScope): Prisma.Sql {
     scope.discountIds.length > 0
       ? Prisma.sql`(SELECT json_agg(json_build_object(
             'discountId', d.id, 'maxUses', d.max_uses,
-            'uses', CASE WHEN d.max_uses IS NULL THEN 0 ELSE ${discountUses("d", now, orderIds)} END))
+            'uses', CASE WHEN d.max_uses IS NULL THEN 0 ELSE ${discountUses("d", orderIds)} END))
           FROM tickets_discounts d WHERE d.id = ANY(${scope.discountIds}::text[]) AND d.event_id = ${eventId})`
       : Prisma.sql`NULL::json`;
   return Prisma.sql`
     SELECT (SELECT json_agg(json_build_object(
               'tierId', t.id, 'name', t.name,
-              'remaining', t.capacity - ${soldInTier("t")} - ${heldInTier("t", now, orderIds)}))
+              'remaining', t.capacity - ${soldInTier("t")} - ${heldInTier("t", orderIds)}))
             FROM tickets_tiers t WHERE t.id = ANY(${scope.tierIds}::text[]) AND t.event_id = ${eventId}) AS tiers,
            (SELECT json_build_object('capacity', e.capacity, 'remaining',
               CASE WHEN e.capacity IS NULL THEN NULL
-                   ELSE e.capacity - (SELECT coalesce(sum(${soldInTier("et")} + ${heldInTier("et", now, orderIds)}), 0)
+                   ELSE e.capacity - (SELECT coalesce(sum(${soldInTier("et")} + ${heldInTier("et", orderIds)}), 0)
                                       FROM tickets_tiers et WHERE et.event_id = e.id) END)
             FROM tickets_events e WHERE e.id = ${eventId}) AS event,
            ${discounts} AS discounts,
@@ -129,7 +130,6 @@ export async function checkInventory(tx: Db, check: InventoryCheck): Promise<Ref
     tierIds: check.lines.map((l) => l.tierId),
     discountIds: check.discountId ? [check.discountId] : [],
     orderIds: [check.orderId],
-    now: check.now,
     eventExclusive: check.eventExclusive,
   });
   const [refusal] = allocateSeats(availability, [{ lines: check.lines, discountId: check.discountId }]);

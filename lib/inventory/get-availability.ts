@@ -40,14 +40,15 @@ interface AvailabilityRow {
 type TierRow = AvailabilityRow & { tierId: string; capacity: number };
 
 /**
- * Seats sold, held and left per tier and for the event at `now`, in one query. Read-only and unlocked: a
- * snapshot for pages and dashboards. A decision that writes goes through takeHolds, which computes the same
- * numbers (same SQL) under the inventory locks.
+ * Seats sold, held and left per tier and for the event, in one statement (one snapshot; holds live by the
+ * database's clock). Unlocked, it is a snapshot for pages and dashboards; a decision that writes reads it
+ * after taking the inventory locks (a capacity change), or goes through takeHolds, which computes the same
+ * numbers (same SQL) under them.
  */
-export async function getAvailability(client: Db, eventId: string, now = new Date()): Promise<Availability> {
+export async function getAvailability(client: Db, eventId: string): Promise<Availability> {
   const rows = await client.$queryRaw<AvailabilityRow[]>`
     SELECT e.capacity AS "eventCapacity", t.id AS "tierId", t.capacity,
-           coalesce(${soldInTier("t")}, 0)::int AS sold, coalesce(${heldInTier("t", now)}, 0)::int AS held
+           coalesce(${soldInTier("t")}, 0)::int AS sold, coalesce(${heldInTier("t")}, 0)::int AS held
     FROM tickets_events e LEFT JOIN tickets_tiers t ON t.event_id = e.id
     WHERE e.id = ${eventId}
     ORDER BY t.sort_order, t.created_at, t.id`;

@@ -17,12 +17,11 @@ beforeEach(async () => {
 
 function reservation(f: InventoryFixture, quantity: number, order: Partial<SeatReservation["order"]> = {}) {
   const tierId = f.tierIds[0] ?? "";
-  const expiresAt = new Date(Date.now() + 30 * 60_000);
   return {
-    order: { ...testOrderData(f, { expiresAt }), ...order },
+    order: { ...testOrderData(f), ...order },
     items: [{ tierId, tierName: "GA", quantity, unitPriceMinor: 2500, totalMinor: 2500 * quantity }],
     lines: [{ tierId, quantity }],
-    expiresAt,
+    payWithinMs: 30 * 60_000,
     discount: null,
   } satisfies SeatReservation;
 }
@@ -68,7 +67,7 @@ describe("reserveSeats", () => {
         where: { orderId: asks[i]?.order.id },
         select: { id: true, quantity: true },
       });
-      expect(stored).toEqual(result.value.map((h) => ({ id: h.id, quantity: h.quantity })));
+      expect(stored).toEqual(result.value.holds.map((h) => ({ id: h.id, quantity: h.quantity })));
       expect(stored[0]?.quantity).toBe(i + 1);
     }
   });

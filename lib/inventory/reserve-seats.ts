@@ -11,7 +11,8 @@ import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors";
 import type { InventoryLine } from "@/lib/inventory/allocate-seats";
 import type { InsertedHold } from "@/lib/inventory/check-inventory";
-import { takeHoldsBatch, type TakeHoldsOptions } from "@/lib/inventory/take-holds";
+import { readReservationTime } from "@/lib/inventory/hold-clock";
+import { takeHoldsBatch, type HoldsResult, type TakeHoldsOptions } from "@/lib/inventory/take-holds";
 
 /** Most orders served by one transaction. */
 const MAX_BATCH = 100;
@@ -19,20 +20,28 @@ const MAX_BATCH = 100;
 const MAX_IN_FLIGHT = 2;
 
 export interface SeatReservation {
-  /** The pending order row to create; its holds are taken for `order.eventId`. */
-  order: Prisma.OrderCreateManyInput & { id: string; eventId: string };
+  /** The pending order row to create (its expiresAt is set here); its holds are taken for `order.eventId`. */
+  order: Omit<Prisma.OrderCreateManyInput, "expiresAt"> & { id: string; eventId: string };
   items: Omit<Prisma.OrderItemCreateManyInput, "orderId">[];
   lines: readonly InventoryLine[];
-  /** When the holds lapse: the Checkout Session's expiry. */
-  expiresAt: Date;
+  /**
+   * How long the buyer has to pay, from the reservation's time on the database's clock: the order's
+   * expiresAt, the expiry to give its Checkout Session. Its holds last HOLD_GRACE_MS longer.
+   */
+  payWithinMs: number;
   /** The code on the order; its use count is checked under its lock. */
   discount: { id: string; maxUses: number | null } | null;
 }
 
+export interface ReservedSeats {
+  holds: InsertedHold[];
+  /** The order's expiresAt: the reservation's time on the database's clock + payWithinMs. */
+  expiresAt: Date;
+}
+
 interface Waiting {
   reservation: SeatReservation;
-  now: Date;
-  resolve: (holds: InsertedHold[]) => void;
+  resolve: (reserved: ReservedSeats) => void;
   reject: (error: unknown) => void;
 }
 
@@ -49,14 +58,15 @@ const queues = new WeakMap<object, Map<string, Queue>>();
 
 /**
  * Creates the pending order and holds its seats, committed together or not at all. Resolves with the holds
- * once committed; rejects, with nothing written for this order, with the refusal (AppError sold_out 409,
- * validation on discountCode 422, not_found 404) or busy (503) when the locks were not granted in time.
+ * and the order's expiry once committed; rejects, with nothing written for this order, with the refusal
+ * (AppError sold_out 409, validation on discountCode 422, not_found 404) or busy (503) when the locks were
+ * not granted in time.
  */
 export function reserveSeats(
   client: PrismaClient,
   reservation: SeatReservation,
   options: TakeHoldsOptions = {},
-): Promise<InsertedHold[]> {
+): Promise<ReservedSeats> {
   const key = `${reservation.order.eventId}:${options.unsafeSkipLocks === true}`;
   let byKey = queues.get(client);
   if (!byKey) {
@@ -70,8 +80,8 @@ export function reserveSeats(
     byKey.set(key, queue);
   }
   const target = queue;
-  return new Promise<InsertedHold[]>((resolve, reject) => {
-    target.waiting.push({ reservation, now: options.now ?? new Date(), resolve, reject });
+  return new Promise<ReservedSeats>((resolve, reject) => {
+    target.waiting.push({ reservation, resolve, reject });
     startBatches(client, target, options.unsafeSkipLocks === true);
   });
 }
@@ -98,12 +108,13 @@ function startBatches(client: PrismaClient, queue: Queue, unsafeSkipLocks: boole
  */
 async function serve(client: PrismaClient, batch: Waiting[], unsafeSkipLocks: boolean): Promise<void> {
   try {
-    const results = await runBatch(client, batch, unsafeSkipLocks);
+    const { reservedAt, results } = await runBatch(client, batch, unsafeSkipLocks);
     for (const [i, waiting] of batch.entries()) {
       const result = results[i];
       if (!result) waiting.reject(new Error("reservation batch returned no result"));
-      else if (result.ok) waiting.resolve(result.holds);
-      else waiting.reject(result.error);
+      else if (result.ok) {
+        waiting.resolve({ holds: result.holds, expiresAt: orderExpiry(reservedAt, waiting.reservation) });
+      } else waiting.reject(result.error);
     }
   } catch (error) {
     if (batch.length > 1 && !isAppError(error)) {
@@ -114,15 +125,28 @@ async function serve(client: PrismaClient, batch: Waiting[], unsafeSkipLocks: bo
   }
 }
 
-async function runBatch(client: PrismaClient, batch: Waiting[], unsafeSkipLocks: boolean) {
-  const [first] = batch;
-  if (!first) return [];
-  // The latest clock of the batch: a hold that lapsed before any buyer's request is not counted.
-  const now = new Date(Math.max(...batch.map((w) => w.now.getTime())));
-  const eventId = first.reservation.order.eventId;
+/** The order's expiresAt: the reservation's time on the database's clock + the time to pay. */
+function orderExpiry(reservedAt: Date, reservation: SeatReservation): Date {
+  return new Date(reservedAt.getTime() + reservation.payWithinMs);
+}
+
+async function runBatch(
+  client: PrismaClient,
+  batch: Waiting[],
+  unsafeSkipLocks: boolean,
+): Promise<{ reservedAt: Date; results: HoldsResult[] }> {
+  const eventId = batch[0]?.reservation.order.eventId;
+  if (!eventId) throw new Error("empty reservation batch");
   return client.$transaction(
     async (tx) => {
-      await tx.order.createMany({ data: batch.map((w) => w.reservation.order) });
+      // The orders' expiry and their holds' (written by takeHoldsBatch) count from the same database time.
+      const reservedAt = await readReservationTime(tx);
+      await tx.order.createMany({
+        data: batch.map(({ reservation }) => ({
+          ...reservation.order,
+          expiresAt: orderExpiry(reservedAt, reservation),
+        })),
+      });
       const items = batch.flatMap((w) =>
         w.reservation.items.map((item) => ({ ...item, orderId: w.reservation.order.id })),
       );
@@ -134,14 +158,14 @@ async function runBatch(client: PrismaClient, batch: Waiting[], unsafeSkipLocks:
           eventId: reservation.order.eventId,
           orderId: reservation.order.id,
           lines: reservation.lines,
-          expiresAt: reservation.expiresAt,
+          payWithinMs: reservation.payWithinMs,
           discount: reservation.discount,
         })),
-        { now, unsafeSkipLocks },
+        { unsafeSkipLocks },
       );
       const refused = batch.filter((_, i) => results[i]?.ok !== true).map((w) => w.reservation.order.id);
       if (refused.length > 0) await tx.order.deleteMany({ where: { id: { in: refused } } });
-      return results;
+      return { reservedAt, results };
     },
     { maxWait: 10_000, timeout: 20_000 },
   );

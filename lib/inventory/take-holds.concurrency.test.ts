@@ -183,7 +183,7 @@ describe.skipIf(EMBEDDED)(`takeHolds under concurrency (${SKIP_REASON})`, () => 
             eventId: f.eventId,
             orderId: order.id,
             lines: [{ tierId: ga, quantity: 1 }],
-            expiresAt: new Date(Date.now() + 60_000),
+            payWithinMs: 60_000,
           });
         },
         { timeout: 30_000 },

@@ -4,31 +4,39 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getPublicEvent } from "@/lib/events/get-public-event";
 import { canReinstateOrder } from "@/lib/inventory/can-reinstate-order";
-import { convertHolds } from "@/lib/inventory/convert-holds";
+import {
+  CONVERSION_TRANSACTION_TIMEOUT_MS,
+  CONVERT_SAFETY_MARGIN_MS,
+  convertHolds,
+} from "@/lib/inventory/convert-holds";
 import { expireHolds } from "@/lib/inventory/expire-holds";
 import { getAvailability } from "@/lib/inventory/get-availability";
+import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
 import { inventoryLockKey } from "@/lib/inventory/lock-inventory";
 import { releaseHolds } from "@/lib/inventory/release-holds";
 import { takeHolds, type TakeHoldsInput } from "@/lib/inventory/take-holds";
+import { withAppClockOff } from "@/lib/inventory/testing/app-clock";
 import {
+  ageHolds,
   createInventoryFixture,
   createTestOrder,
   sellTestTickets,
   type InventoryFixture,
 } from "@/lib/inventory/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/db";
-import { caught } from "@/lib/testing/errors";
+import { caught, fieldsOf } from "@/lib/testing/errors";
 
-const NOW = new Date("2030-05-01T12:00:00Z");
-const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+const HOUR = 60 * 60_000;
+const PAY_WITHIN_MS = 30 * 60_000;
+/** A hold taken now lapses after this much time has passed. */
+const HOLD_LIFETIME_MS = PAY_WITHIN_MS + HOLD_GRACE_MS;
 
-/** A buyer's checkout transaction: pending order + takeHolds, at NOW unless told. */
+/** A buyer's checkout transaction: pending order + takeHolds. */
 async function checkout(
   fixture: InventoryFixture,
   lines: TakeHoldsInput["lines"],
-  options: { now?: Date; expiresAt?: Date; discount?: boolean } = {},
+  options: { payWithinMs?: number; discount?: boolean } = {},
 ) {
-  const now = options.now ?? NOW;
   const discount =
     options.discount && fixture.discountId
       ? await db.discount.findUniqueOrThrow({
@@ -38,19 +46,21 @@ async function checkout(
       : null;
   return db.$transaction(async (tx) => {
     const order = await createTestOrder(tx, fixture, { discountId: discount?.id ?? null });
-    const holds = await takeHolds(
-      tx,
-      {
-        eventId: fixture.eventId,
-        orderId: order.id,
-        lines,
-        expiresAt: options.expiresAt ?? minutes(30),
-        discount,
-      },
-      { now },
-    );
+    const holds = await takeHolds(tx, {
+      eventId: fixture.eventId,
+      orderId: order.id,
+      lines,
+      payWithinMs: options.payWithinMs ?? PAY_WITHIN_MS,
+      discount,
+    });
     return { orderId: order.id, holds };
   });
+}
+
+/** The database's time now. */
+async function databaseNow(): Promise<number> {
+  const [row] = await db.$queryRaw<{ now: Date }[]>`SELECT statement_timestamp() AS now`;
+  return row?.now.getTime() ?? Number.NaN;
 }
 
 beforeEach(async () => {
@@ -78,12 +88,18 @@ describe("takeHolds", () => {
       [vip, 1],
     ]);
     const rows = await db.hold.findMany({ where: { orderId }, orderBy: { quantity: "desc" } });
-    expect(rows.map((h) => [h.tierId, h.quantity, h.expiresAt.toISOString()])).toEqual([
-      [ga, 4, minutes(30).toISOString()],
-      [vip, 1, minutes(30).toISOString()],
+    expect(rows.map((h) => [h.tierId, h.quantity])).toEqual([
+      [ga, 4],
+      [vip, 1],
     ]);
+    // Written by the database from its own time: the time to pay plus the grace, from the reservation.
+    for (const h of rows) {
+      expect(Math.abs(h.expiresAt.getTime() - h.createdAt.getTime() - HOLD_LIFETIME_MS)).toBeLessThanOrEqual(
+        1,
+      );
+    }
 
-    const availability = await getAvailability(db, f.eventId, NOW);
+    const availability = await getAvailability(db, f.eventId);
     expect(availability).toEqual({
       event: { capacity: null, taken: 7, remaining: null },
       tiers: [
@@ -103,10 +119,7 @@ describe("takeHolds", () => {
     });
     const [ga, vip] = f.tierIds as [string, string];
     await sellTestTickets(db, f, ga, 4);
-    await checkout(f, [{ tierId: vip, quantity: 5 }], {
-      now: new Date(),
-      expiresAt: new Date(Date.now() + 60_000),
-    });
+    await checkout(f, [{ tierId: vip, quantity: 5 }]);
     const event = await db.event.findUniqueOrThrow({ where: { id: f.eventId }, select: { slug: true } });
     const page = await getPublicEvent(event.slug);
     expect(page?.tiers.map((t) => [t.id, t.remaining, t.state])).toEqual([
@@ -161,19 +174,43 @@ describe("takeHolds", () => {
     );
     expect(both.message).toBe("Only 2 tickets left for this event");
     await checkout(f, [{ tierId: vip, quantity: 2 }]);
-    const availability = await getAvailability(db, f.eventId, NOW);
+    const availability = await getAvailability(db, f.eventId);
     expect(availability.event).toEqual({ capacity: 5, taken: 5, remaining: 0 });
     expect(availability.tiers.map((t) => t.remaining)).toEqual([0, 0]);
   });
 
-  it("lets expired holds free their seats", async () => {
+  it("lets expired holds free their seats, by the database's clock", async () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 2 }] });
     const [ga] = f.tierIds as [string];
-    await checkout(f, [{ tierId: ga, quantity: 2 }], { expiresAt: minutes(10) });
-    await caught(checkout(f, [{ tierId: ga, quantity: 1 }], { now: minutes(5) }));
-    const later = minutes(10);
-    await checkout(f, [{ tierId: ga, quantity: 2 }], { now: later, expiresAt: minutes(40) });
-    expect((await getAvailability(db, f.eventId, later)).tiers[0]).toMatchObject({ held: 2, remaining: 0 });
+    const first = await checkout(f, [{ tierId: ga, quantity: 2 }]);
+    await ageHolds(db, first.orderId, HOLD_LIFETIME_MS - 1_000);
+    expect((await caught(checkout(f, [{ tierId: ga, quantity: 1 }]))).code).toBe("sold_out");
+    await ageHolds(db, first.orderId, 1_000);
+    await checkout(f, [{ tierId: ga, quantity: 2 }]);
+    expect((await getAvailability(db, f.eventId)).tiers[0]).toMatchObject({ held: 2, remaining: 0 });
+  });
+
+  it("decides by the database's clock whatever the app server's clock says", async () => {
+    const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 2 }] });
+    const [ga] = f.tierIds as [string];
+    // Taken on an app server whose clock runs an hour behind: the hold still lasts its full time.
+    const { orderId } = await withAppClockOff(-HOUR, () => checkout(f, [{ tierId: ga, quantity: 2 }]));
+    const hold = await db.hold.findFirstOrThrow({ where: { orderId } });
+    const left = hold.expiresAt.getTime() - (await databaseNow());
+    expect(left).toBeGreaterThan(HOLD_LIFETIME_MS - 60_000);
+    expect(left).toBeLessThanOrEqual(HOLD_LIFETIME_MS);
+    // Another server, an hour ahead, still sees the seats held: no sale, and nothing for the sweep.
+    await withAppClockOff(HOUR, async () => {
+      expect((await getAvailability(db, f.eventId)).tiers[0]).toMatchObject({ held: 2, remaining: 0 });
+      expect((await caught(checkout(f, [{ tierId: ga, quantity: 1 }]))).code).toBe("sold_out");
+      expect(await expireHolds({ db })).toBe(0);
+    });
+    // Once it lapses by the database's clock, a server an hour behind sees the seats free.
+    await ageHolds(db, orderId, HOLD_LIFETIME_MS);
+    await withAppClockOff(-HOUR, async () => {
+      expect((await getAvailability(db, f.eventId)).tiers[0]).toMatchObject({ held: 0, remaining: 2 });
+      expect(await expireHolds({ db })).toBe(1);
+    });
   });
 
   it("frees released holds and does not count converted ones as held", async () => {
@@ -181,25 +218,24 @@ describe("takeHolds", () => {
     const [ga] = f.tierIds as [string];
     const a = await checkout(f, [{ tierId: ga, quantity: 2 }]);
     const b = await checkout(f, [{ tierId: ga, quantity: 1 }]);
-    expect(await releaseHolds(db, a.orderId, NOW)).toBe(1);
-    expect(await releaseHolds(db, a.orderId, NOW)).toBe(0);
-    expect((await getAvailability(db, f.eventId, NOW)).tiers[0]).toMatchObject({ held: 1, remaining: 2 });
+    expect(await releaseHolds(db, a.orderId)).toBe(1);
+    expect(await releaseHolds(db, a.orderId)).toBe(0);
+    expect((await getAvailability(db, f.eventId)).tiers[0]).toMatchObject({ held: 1, remaining: 2 });
+    const released = await db.hold.findFirstOrThrow({ where: { orderId: a.orderId } });
+    expect(Math.abs((released.releasedAt?.getTime() ?? 0) - (await databaseNow()))).toBeLessThan(60_000);
 
-    expect(await convertHolds(db, b.orderId, NOW)).toBe(true);
+    expect(await convertHolds(db, b.orderId)).toBe(true);
     const hold = await db.hold.findFirstOrThrow({ where: { orderId: b.orderId } });
-    expect(hold.convertedAt).toEqual(NOW);
-    expect(await releaseHolds(db, b.orderId, NOW)).toBe(0);
+    expect(Math.abs((hold.convertedAt?.getTime() ?? 0) - (await databaseNow()))).toBeLessThan(60_000);
+    expect(await releaseHolds(db, b.orderId)).toBe(0);
     // The converted seat now lives as a ticket (the payment creates it); the hold no longer counts.
-    expect((await getAvailability(db, f.eventId, NOW)).tiers[0]).toMatchObject({ held: 0, remaining: 3 });
+    expect((await getAvailability(db, f.eventId)).tiers[0]).toMatchObject({ held: 0, remaining: 3 });
   });
 
   it("counts discount uses at reservation and refuses an exhausted code on discountCode", async () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }], discountMaxUses: 2 });
     const [ga] = f.tierIds as [string];
-    const first = await checkout(f, [{ tierId: ga, quantity: 1 }], {
-      discount: true,
-      expiresAt: minutes(10),
-    });
+    const first = await checkout(f, [{ tierId: ga, quantity: 1 }], { discount: true });
     await createTestOrder(db, f, { status: "paid", discountId: f.discountId });
     const error = await caught(checkout(f, [{ tierId: ga, quantity: 1 }], { discount: true }));
     expect(error.code).toBe("validation");
@@ -208,11 +244,8 @@ describe("takeHolds", () => {
 
     // The pending order's hold lapses: its use is free again (a cancelled order never counted).
     await createTestOrder(db, f, { status: "cancelled", discountId: f.discountId });
-    await checkout(f, [{ tierId: ga, quantity: 1 }], {
-      discount: true,
-      now: minutes(11),
-      expiresAt: minutes(40),
-    });
+    await ageHolds(db, first.orderId, HOLD_LIFETIME_MS);
+    await checkout(f, [{ tierId: ga, quantity: 1 }], { discount: true });
     expect(first.holds).toHaveLength(1);
   });
 
@@ -221,21 +254,18 @@ describe("takeHolds", () => {
     const [ga] = f.tierIds as [string];
     expect((await caught(checkout(f, [{ tierId: ga, quantity: 0 }]))).code).toBe("validation");
     expect((await caught(checkout(f, []))).code).toBe("validation");
-    expect((await caught(checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: NOW }))).code).toBe(
-      "validation",
-    );
+    for (const payWithinMs of [0, 1.5, 25 * HOUR]) {
+      const error = await caught(checkout(f, [{ tierId: ga, quantity: 1 }], { payWithinMs }));
+      expect([error.code, fieldsOf(error)]).toEqual(["validation", ["payWithinMs"]]);
+    }
     expect((await caught(checkout(f, [{ tierId: "nope", quantity: 1 }]))).code).toBe("not_found");
     const noOrder = db.$transaction((tx) =>
-      takeHolds(
-        tx,
-        {
-          eventId: f.eventId,
-          orderId: "missing",
-          lines: [{ tierId: ga, quantity: 1 }],
-          expiresAt: minutes(30),
-        },
-        { now: NOW },
-      ),
+      takeHolds(tx, {
+        eventId: f.eventId,
+        orderId: "missing",
+        lines: [{ tierId: ga, quantity: 1 }],
+        payWithinMs: PAY_WITHIN_MS,
+      }),
     );
     expect((await caught(noOrder)).code).toBe("not_found");
     const other = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }] });
@@ -259,15 +289,16 @@ describe("expireHolds sweep", () => {
   it("marks pending orders with lapsed holds expired, releases their holds, and is idempotent", async () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }] });
     const [ga] = f.tierIds as [string];
-    const lapsed = await checkout(f, [{ tierId: ga, quantity: 2 }], { expiresAt: minutes(10) });
-    const live = await checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: minutes(60) });
-    const paid = await checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: minutes(10) });
+    const lapsed = await checkout(f, [{ tierId: ga, quantity: 2 }]);
+    const live = await checkout(f, [{ tierId: ga, quantity: 1 }]);
+    const paid = await checkout(f, [{ tierId: ga, quantity: 1 }]);
+    expect(await convertHolds(db, paid.orderId)).toBe(true);
     await db.order.update({ where: { id: paid.orderId }, data: { status: "paid" } });
-    await convertHolds(db, paid.orderId, minutes(1));
+    await ageHolds(db, lapsed.orderId, HOLD_LIFETIME_MS);
+    await ageHolds(db, paid.orderId, HOLD_LIFETIME_MS);
 
-    const at = minutes(20);
-    expect(await expireHolds({ db, now: at })).toBe(1);
-    expect(await expireHolds({ db, now: at })).toBe(0);
+    expect(await expireHolds({ db })).toBe(1);
+    expect(await expireHolds({ db })).toBe(0);
     const statuses = await db.order.findMany({
       where: { id: { in: [lapsed.orderId, live.orderId, paid.orderId] } },
       select: { id: true, status: true },
@@ -278,27 +309,30 @@ describe("expireHolds sweep", () => {
       [paid.orderId]: "paid",
     });
     const released = await db.hold.findFirstOrThrow({ where: { orderId: lapsed.orderId } });
-    expect(released.releasedAt).toEqual(at);
+    expect(released.releasedAt).not.toBeNull();
     expect(await db.hold.count({ where: { releasedAt: { not: null } } })).toBe(1);
   });
 
   it("expires in batches", async () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 10 }] });
     const [ga] = f.tierIds as [string];
-    for (let i = 0; i < 5; i += 1)
-      await checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: minutes(10) });
-    expect(await expireHolds({ db, now: minutes(11), batchSize: 2 })).toBe(5);
+    for (let i = 0; i < 5; i += 1) {
+      const { orderId } = await checkout(f, [{ tierId: ga, quantity: 1 }]);
+      await ageHolds(db, orderId, HOLD_LIFETIME_MS);
+    }
+    expect(await expireHolds({ db, batchSize: 2 })).toBe(5);
     expect(await db.order.count({ where: { status: "expired" } })).toBe(5);
   });
 });
 
 describe("canReinstateOrder / late payments", () => {
   async function lapsedOrder(f: InventoryFixture, tierId: string, quantity: number) {
-    const { orderId } = await checkout(f, [{ tierId, quantity }], { expiresAt: minutes(10) });
+    const { orderId } = await checkout(f, [{ tierId, quantity }]);
     await db.orderItem.create({
       data: { orderId, tierId, tierName: "GA", quantity, unitPriceMinor: 2500, totalMinor: 2500 * quantity },
     });
-    await expireHolds({ db, now: minutes(11) });
+    await ageHolds(db, orderId, HOLD_LIFETIME_MS);
+    await expireHolds({ db });
     return orderId;
   }
 
@@ -306,18 +340,18 @@ describe("canReinstateOrder / late payments", () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 3 }] });
     const [ga] = f.tierIds as [string];
     const orderId = await lapsedOrder(f, ga, 2);
-    await checkout(f, [{ tierId: ga, quantity: 1 }], { now: minutes(12), expiresAt: minutes(60) });
-    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId, minutes(13)))).toBe(true);
-    expect(await db.$transaction((tx) => convertHolds(tx, orderId, minutes(13)))).toBe(true);
+    await checkout(f, [{ tierId: ga, quantity: 1 }]);
+    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId))).toBe(true);
+    expect(await db.$transaction((tx) => convertHolds(tx, orderId))).toBe(true);
   });
 
   it("says no once the seats were taken by someone else", async () => {
     const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 3 }] });
     const [ga] = f.tierIds as [string];
     const orderId = await lapsedOrder(f, ga, 2);
-    await checkout(f, [{ tierId: ga, quantity: 2 }], { now: minutes(12), expiresAt: minutes(60) });
-    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId, minutes(13)))).toBe(false);
-    expect(await db.$transaction((tx) => convertHolds(tx, orderId, minutes(13)))).toBe(false);
+    await checkout(f, [{ tierId: ga, quantity: 2 }]);
+    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId))).toBe(false);
+    expect(await db.$transaction((tx) => convertHolds(tx, orderId))).toBe(false);
   });
 
   it("does not count the order's own live holds against itself, and checks the event cap and the code", async () => {
@@ -328,20 +362,36 @@ describe("canReinstateOrder / late payments", () => {
     });
     const [ga] = f.tierIds as [string];
     const { orderId } = await checkout(f, [{ tierId: ga, quantity: 2 }], { discount: true });
-    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId, NOW))).toBe(true);
+    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId))).toBe(true);
     // Late payment: the hold lapsed and someone else used the code meanwhile.
-    await expireHolds({ db, now: minutes(31) });
+    await ageHolds(db, orderId, HOLD_LIFETIME_MS);
+    await expireHolds({ db });
     await createTestOrder(db, f, { status: "paid", discountId: f.discountId });
-    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId, minutes(32)))).toBe(false);
+    expect(await db.$transaction((tx) => canReinstateOrder(tx, orderId))).toBe(false);
   });
 
-  it("converts a hold close to its expiry only after the locked check", async () => {
-    const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 1 }] });
+  it("trusts a hold without the locks only while it outlives the converting transaction", async () => {
+    // The locked check tells the paths apart here: a ticket sold outright, bypassing the checks, leaves the
+    // two held seats no room, so the locked check says no where a trusted hold converts anyway.
+    const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 2 }] });
     const [ga] = f.tierIds as [string];
-    const { orderId } = await checkout(f, [{ tierId: ga, quantity: 1 }], { expiresAt: minutes(10) });
-    // 10 s before expiry: within the safety margin, so the locked path decides (there is room: yes).
-    const late = new Date(minutes(10).getTime() - 10_000);
-    expect(await db.$transaction((tx) => convertHolds(tx, orderId, late))).toBe(true);
-    expect((await db.hold.findFirstOrThrow({ where: { orderId } })).convertedAt).toEqual(late);
+    const safe = await checkout(f, [{ tierId: ga, quantity: 1 }]);
+    const near = await checkout(f, [{ tierId: ga, quantity: 1 }]);
+    await sellTestTickets(db, f, ga, 1);
+    // A few seconds less than the margin left: more than the transaction's timeout, yet not trusted.
+    const left = CONVERT_SAFETY_MARGIN_MS - 2_000;
+    expect(left).toBeGreaterThan(CONVERSION_TRANSACTION_TIMEOUT_MS);
+    await ageHolds(db, near.orderId, HOLD_LIFETIME_MS - left);
+    expect(await db.$transaction((tx) => convertHolds(tx, near.orderId))).toBe(false);
+    expect(await db.$transaction((tx) => convertHolds(tx, safe.orderId))).toBe(true);
+  });
+
+  it("never converts a cancelled order's holds", async () => {
+    const f = await createInventoryFixture(db, { tiers: [{ name: "GA", capacity: 5 }] });
+    const [ga] = f.tierIds as [string];
+    const { orderId } = await checkout(f, [{ tierId: ga, quantity: 1 }]);
+    await db.order.update({ where: { id: orderId }, data: { status: "cancelled" } });
+    expect(await db.$transaction((tx) => convertHolds(tx, orderId))).toBe(false);
+    expect((await db.hold.findFirstOrThrow({ where: { orderId } })).convertedAt).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ import {
   refusalError,
   type InsertedHold,
 } from "@/lib/inventory/check-inventory";
+import { RESERVED_AT } from "@/lib/inventory/hold-clock";
+import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
 import { inlineSql, isInlineSafeString } from "@/lib/inventory/inline-sql";
 import {
   busyError,
@@ -24,14 +26,17 @@ export interface TakeHoldsInput {
   /** The pending order, created earlier in the same transaction. */
   orderId: string;
   lines: readonly InventoryLine[];
-  /** When the holds lapse: the Checkout Session's expiry. */
-  expiresAt: Date;
+  /**
+   * How long the buyer has to pay, from the reservation's time on the database's clock (RESERVED_AT): the
+   * order's expiresAt, which is its Checkout Session's expiry (see reserveSeats). The holds are written to
+   * last HOLD_GRACE_MS longer, computed by the database as they are inserted.
+   */
+  payWithinMs: number;
   /** The code on the order; its use count is checked under its lock (the stored maxUses is authoritative). */
   discount?: { id: string; maxUses: number | null } | null;
 }
 
 export interface TakeHoldsOptions {
-  now?: Date;
   /**
    * TEST ONLY: the control case of lib/inventory/take-holds.concurrency.test.ts and of the benchmark, showing
    * the race the locks prevent. Runs the identical block without taking the advisory locks. Never set it
@@ -44,6 +49,9 @@ export type HoldsResult = { ok: true; holds: InsertedHold[] } | { ok: false; err
 
 /** The takeHolds block records the event lock's mode here (transaction-local) for the check to read. */
 const EVENT_EXCLUSIVE_SETTING = "stagedoor.event_exclusive";
+
+/** The longest a Checkout Session may stay open (Stripe's limit), hence the longest a buyer may be given. */
+const MAX_PAY_WITHIN_MS = 24 * 60 * 60_000;
 
 /**
  * Reserves seats for one pending order: takeHoldsBatch for a batch of one, throwing its refusal. Call it
@@ -75,13 +83,15 @@ export async function takeHolds(
  * deleting or rolling back the refused order is the caller's part.
  *
  * Two round trips, neither with client work inside the locked section (lock grant → commit) but the check:
- *   1. one server-side block: SET LOCAL lock_timeout = '3s' → write every order's holds (invisible until
- *      commit; their foreign-key row locks are thus taken before the advisory locks, never while holding
- *      them) → lock: sorted advisory xact locks over the union of the batch's tiers and codes
+ *   1. one server-side block: SET LOCAL lock_timeout = '3s' → write every order's holds, expiring at the
+ *      reservation's time + payWithinMs + HOLD_GRACE_MS on the database's clock (invisible until commit;
+ *      their foreign-key row locks are thus taken before the advisory locks, never while holding them) →
+ *      lock: sorted advisory xact locks over the union of the batch's tiers and codes
  *      (lib/inventory/lock-inventory.ts has the scheme) → record the event lock's mode;
  *   2. the check: availability from facts, with a fresh snapshot taken after the locks, the batch's own
- *      holds and uses left out (lib/inventory/check-inventory.ts), then allocateSeats in Node; one more
- *      statement deletes the refused orders' holds when there are any.
+ *      holds and uses left out and holds judged live by the database's clock
+ *      (lib/inventory/check-inventory.ts), then allocateSeats in Node; one more statement deletes the
+ *      refused orders' holds when there are any.
  * Throws AppError busy for the whole batch on lock timeout, and not_found when an order does not exist.
  */
 export async function takeHoldsBatch(
@@ -90,12 +100,17 @@ export async function takeHoldsBatch(
   inputs: readonly TakeHoldsInput[],
   options: TakeHoldsOptions = {},
 ): Promise<HoldsResult[]> {
-  const now = options.now ?? new Date();
   const results: HoldsResult[] = inputs.map(() => ({ ok: true, holds: [] }));
-  const asks: { index: number; orderId: string; lines: InventoryLine[]; discountId: string | null }[] = [];
+  const asks: {
+    index: number;
+    orderId: string;
+    lines: InventoryLine[];
+    discountId: string | null;
+    payWithinMs: number;
+  }[] = [];
   for (const [index, input] of inputs.entries()) {
     try {
-      asks.push({ index, ...validateInput(input, eventId, now) });
+      asks.push({ index, ...validateInput(input, eventId) });
     } catch (error) {
       if (!isAppError(error)) throw error;
       results[index] = { ok: false, error };
@@ -112,7 +127,7 @@ export async function takeHoldsBatch(
       orderId: ask.orderId,
       tierId: l.tierId,
       quantity: l.quantity,
-      expiresAt: inputs[ask.index]?.expiresAt ?? now,
+      lifetimeMs: ask.payWithinMs + HOLD_GRACE_MS,
     })),
   );
   const tierIds = [...new Set(holds.map((h) => h.tierId))];
@@ -132,11 +147,12 @@ export async function takeHoldsBatch(
     BEGIN
       SET LOCAL lock_timeout = ${Prisma.raw(`'${LOCK_TIMEOUT}'`)};
       INSERT INTO tickets_holds (id, event_id, tier_id, order_id, quantity, expires_at)
-      SELECT h.id, t.event_id, t.id, h.order_id, h.quantity, h.expires_at
+      SELECT h.id, t.event_id, t.id, h.order_id, h.quantity,
+             ${RESERVED_AT} + h.lifetime_ms * interval '1 millisecond'
       FROM unnest(${holds.map((h) => h.id)}::text[], ${holds.map((h) => h.orderId)}::text[],
                   ${holds.map((h) => h.tierId)}::text[], ${holds.map((h) => h.quantity)}::int[],
-                  ${holds.map((h) => h.expiresAt)}::timestamptz[])
-             AS h(id, order_id, tier_id, quantity, expires_at)
+                  ${holds.map((h) => h.lifetimeMs)}::float8[])
+             AS h(id, order_id, tier_id, quantity, lifetime_ms)
       JOIN tickets_tiers t ON t.id = h.tier_id AND t.event_id = ${eventId};
       SELECT (e.capacity IS NOT NULL OR ${forceEventExclusive}::boolean) AS exclusive
              ${lockColumns.length > 0 ? Prisma.join(lockColumns, "") : Prisma.empty}
@@ -152,7 +168,6 @@ export async function takeHoldsBatch(
       tierIds,
       discountIds,
       orderIds: asks.map((a) => a.orderId),
-      now,
       eventExclusive: Prisma.sql`current_setting(${EVENT_EXCLUSIVE_SETTING})::boolean`,
     });
     const verdicts = allocateSeats(availability, asks);
@@ -179,10 +194,13 @@ export async function takeHoldsBatch(
   }
 }
 
-/** Checks one input before any SQL: 422 for bad quantities or expiry, 404 for ids that cannot exist. */
-function validateInput(input: TakeHoldsInput, eventId: string, now: Date) {
+/** Checks one input before any SQL: 422 for bad quantities or time to pay, 404 for ids that cannot exist. */
+function validateInput(input: TakeHoldsInput, eventId: string) {
   const lines = mergeLines(input.lines);
-  if (!(input.expiresAt > now)) throw AppError.validation("expiresAt", "must be in the future");
+  const { payWithinMs } = input;
+  if (!Number.isSafeInteger(payWithinMs) || payWithinMs < 1 || payWithinMs > MAX_PAY_WITHIN_MS) {
+    throw AppError.validation("payWithinMs", "must be a whole number of milliseconds, at most 24 hours");
+  }
   if (input.eventId !== eventId || !isInlineSafeString(input.eventId)) {
     throw AppError.notFound("Event not found.");
   }
@@ -192,5 +210,5 @@ function validateInput(input: TakeHoldsInput, eventId: string, now: Date) {
   if (discountId !== null && !isInlineSafeString(discountId)) {
     throw refusalError({ kind: "discount_not_found" });
   }
-  return { orderId: input.orderId, lines, discountId };
+  return { orderId: input.orderId, lines, discountId, payWithinMs };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Db, type EventStatus } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { countTierInventory } from "@/lib/tiers/count-tier-inventory";
+import { getAvailability } from "@/lib/inventory/get-availability";
 import type { TierSummary } from "@/lib/tiers/tier-rules";
 import { TIER_SELECT, toTierSummary } from "@/lib/tiers/to-tier-summary";
 
@@ -15,7 +15,7 @@ export interface EventTierList {
 export async function listEventTiers(
   organizerId: string,
   eventId: string,
-  options: { now?: Date; db?: Db } = {},
+  options: { db?: Db } = {},
 ): Promise<EventTierList> {
   const client = options.db ?? db;
   const event = await client.event.findFirst({
@@ -23,13 +23,12 @@ export async function listEventTiers(
     select: { id: true, currency: true, timezone: true, status: true },
   });
   if (!event) throw AppError.notFound("Event not found.");
-  const [tiers, inventory] = await Promise.all([
-    client.tier.findMany({
-      where: { eventId: event.id, event: { organizerId } },
-      orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: TIER_SELECT,
-    }),
-    countTierInventory(client, event.id, { now: options.now }),
-  ]);
+  // Sequential: `client` may be a transaction (one connection).
+  const tiers = await client.tier.findMany({
+    where: { eventId: event.id, event: { organizerId } },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: TIER_SELECT,
+  });
+  const inventory = new Map((await getAvailability(client, event.id)).tiers.map((t) => [t.tierId, t]));
   return { event, tiers: tiers.map((t) => toTierSummary(t, inventory.get(t.id))) };
 }

@@ -1,4 +1,4 @@
-import type { TierInventory } from "@/lib/tiers/count-tier-inventory";
+import type { TierAvailability } from "@/lib/inventory/get-availability";
 import type { TierRow, TierSummary } from "@/lib/tiers/tier-rules";
 
 export type { TierRow } from "@/lib/tiers/tier-rules";
@@ -24,7 +24,11 @@ export const TIER_SELECT = {
   sortOrder: true,
 } as const;
 
-export function toTierSummary(row: TierRow, inventory: TierInventory | undefined): TierSummary {
+/** The tier with its sold and held seats (getAvailability); none for a tier just created. */
+export function toTierSummary(
+  row: TierRow,
+  inventory: Pick<TierAvailability, "sold" | "held"> | undefined,
+): TierSummary {
   const sold = inventory?.sold ?? 0;
   const held = inventory?.held ?? 0;
   return { ...row, sold, held, remaining: Math.max(0, row.capacity - sold - held) };

@@ -3,8 +3,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { parseInput, type FieldError } from "@/lib/errors";
 import { assertNoFieldErrors } from "@/lib/tiers/assert-no-field-errors";
+import { getAvailability } from "@/lib/inventory/get-availability";
 import { lockInventory } from "@/lib/inventory/lock-inventory";
-import { countTierInventory } from "@/lib/tiers/count-tier-inventory";
 import { lockOrganizerTier } from "@/lib/tiers/lock-organizer-tier";
 import {
   pluralTickets,
@@ -21,15 +21,16 @@ function jsonValue(v: unknown): string | number | boolean | null {
 }
 
 /**
- * Changes a tier. Capacity cannot go below the seats already taken (valid tickets + unexpired holds): 422
- * naming `capacity` and saying how many are sold. Hiding a tier with sales is fine (that is the way to stop
- * selling it). 404 for another organizer's tier, 409 when the event is cancelled or archived.
+ * Changes a tier. Capacity cannot go below the seats already taken (valid tickets + live holds, by the
+ * database's clock, counted in one statement under the tier's inventory lock): 422 naming `capacity` and
+ * saying how many are sold. Hiding a tier with sales is fine (that is the way to stop selling it). 404 for
+ * another organizer's tier, 409 when the event is cancelled or archived.
  */
 export async function updateTier(
   organizerId: string,
   tierId: string,
   patch: unknown,
-  options: { actorUserId?: string; now?: Date } = {},
+  options: { actorUserId?: string } = {},
 ): Promise<TierSummary> {
   const data = parseInput(updateTierSchema, patch);
   return db.$transaction(async (tx) => {
@@ -56,13 +57,12 @@ export async function updateTier(
       salesEndAt: next.salesEndAt,
     });
     // Shrinking capacity reduces availability: take the tier's inventory lock (as takeHolds does) so no
-    // checkout can take a seat between our count and our write.
+    // checkout can take a seat between our count and our write. Sold and held are read in one statement
+    // after it: a payment converting a hold into tickets meanwhile is seen as one or the other, never neither.
     if (data.capacity !== undefined && data.capacity < tier.capacity) {
       await lockInventory(tx, { eventId: event.id, tierIds: [tier.id] });
     }
-    const inventory = (await countTierInventory(tx, event.id, { tierIds: [tier.id], now: options.now })).get(
-      tier.id,
-    );
+    const inventory = (await getAvailability(tx, event.id)).tiers.find((t) => t.tierId === tier.id);
     const sold = inventory?.sold ?? 0;
     const held = inventory?.held ?? 0;
     if (data.capacity !== undefined && data.capacity < sold + held) {

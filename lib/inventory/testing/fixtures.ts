@@ -5,8 +5,10 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Db, OrderStatus } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors";
+import { liveHold } from "@/lib/inventory/availability-sql";
+import { intervalMs } from "@/lib/inventory/hold-clock";
 import { reserveSeats } from "@/lib/inventory/reserve-seats";
 import { eventRow, organizerRow } from "@/lib/testing/rows";
 
@@ -65,7 +67,7 @@ export async function createInventoryFixture(
 /** A pending (or other status) order row, as the checkout creates it before taking holds. */
 export function testOrderData(
   fixture: Pick<InventoryFixture, "organizerId" | "eventId">,
-  options: { status?: OrderStatus; discountId?: string | null; expiresAt?: Date | null } = {},
+  options: { status?: OrderStatus; discountId?: string | null } = {},
 ) {
   return {
     id: randomUUID(),
@@ -78,7 +80,6 @@ export function testOrderData(
     subtotalMinor: 2500,
     totalMinor: 2500,
     discountId: options.discountId ?? null,
-    expiresAt: options.expiresAt ?? null,
     accessTokenHash: randomBytes(16).toString("hex"),
   };
 }
@@ -129,7 +130,6 @@ export interface BuyRequest {
   tierId: string;
   quantity: number;
   discount?: { id: string; maxUses: number | null } | null;
-  holdMinutes?: number;
   /** TEST ONLY: the control case. */
   unsafeSkipLocks?: boolean;
 }
@@ -142,15 +142,14 @@ export async function buy(
   client: PrismaClient,
   request: BuyRequest,
 ): Promise<{ outcome: BuyOutcome; error?: unknown }> {
-  const expiresAt = new Date(Date.now() + (request.holdMinutes ?? 30) * 60_000);
   try {
     await reserveSeats(
       client,
       {
-        order: testOrderData(request.fixture, { discountId: request.discount?.id ?? null, expiresAt }),
+        order: testOrderData(request.fixture, { discountId: request.discount?.id ?? null }),
         items: [],
         lines: [{ tierId: request.tierId, quantity: request.quantity }],
-        expiresAt,
+        payWithinMs: 30 * 60_000,
         discount: request.discount ?? null,
       },
       { unsafeSkipLocks: request.unsafeSkipLocks },
@@ -168,14 +167,24 @@ export async function buy(
   }
 }
 
-/** Seats in live holds of a tier (or the whole event) right now. */
+/** Seats in live holds of a tier (or the whole event) right now, by the database's clock. */
 export async function countLiveHeldSeats(
   client: Db,
   where: { eventId: string; tierId?: string },
 ): Promise<number> {
-  const result = await client.hold.aggregate({
-    where: { ...where, releasedAt: null, convertedAt: null, expiresAt: { gt: new Date() } },
-    _sum: { quantity: true },
-  });
-  return result._sum.quantity ?? 0;
+  const rows = await client.$queryRaw<{ seats: number }[]>`
+    SELECT coalesce(sum(h.quantity), 0)::int AS seats FROM tickets_holds h
+    WHERE h.event_id = ${where.eventId} AND ${liveHold("h")}
+      ${where.tierId ? Prisma.sql`AND h.tier_id = ${where.tierId}` : Prisma.empty}`;
+  return rows[0]?.seats ?? 0;
+}
+
+/**
+ * Lets time pass for an order's holds: moves their expiry `ms` earlier. Holds are judged by the database's
+ * clock, so this is how a test makes a hold run out (or come close to it), never by handing the code another
+ * "now".
+ */
+export async function ageHolds(client: Db, orderId: string, ms: number): Promise<void> {
+  await client.$executeRaw`
+    UPDATE tickets_holds SET expires_at = expires_at - ${intervalMs(ms)} WHERE order_id = ${orderId}`;
 }

@@ -10,6 +10,7 @@ import {
   generateKeyPairSync,
   hkdfSync,
   randomBytes,
+  randomUUID,
   sign,
   verify,
 } from "node:crypto";
@@ -53,34 +54,42 @@ export interface EventSigningKey {
   privateKey: string;
 }
 
-/** The event's current signing key, created on first use. */
+const currentKeySelect = { keyId: true, publicKey: true, privateKey: true } as const;
+
+function findCurrentEventKey(client: Db, event: { id: string; organizerId: string }) {
+  return client.signingKey.findFirst({
+    where: { eventId: event.id, organizerId: event.organizerId, retiredAt: null },
+    orderBy: { keyId: "desc" },
+    select: currentKeySelect,
+  });
+}
+
+/**
+ * The event's current signing key. createEvent makes it with the event; an event without one gets it here,
+ * race-free: the insert happens only when no current key is visible, with the next key id; of concurrent
+ * first payments (one transaction each), the unique (event, key id) lets one row in and the others wait for
+ * it and do nothing (ON CONFLICT), and one that starts after the winner committed sees its key and inserts
+ * nothing. All then read that one key (READ COMMITTED: each statement sees what committed before it). No
+ * unique violation, no job retried. Pass the caller's transaction client.
+ */
 export async function getOrCreateEventKey(
   client: Db,
   event: { id: string; organizerId: string },
 ): Promise<EventSigningKey> {
-  const existing = await client.signingKey.findFirst({
-    where: { eventId: event.id, organizerId: event.organizerId, retiredAt: null },
-    orderBy: { keyId: "desc" },
-    select: { keyId: true, publicKey: true, privateKey: true },
-  });
+  const existing = await findCurrentEventKey(client, event);
   if (existing) return existing;
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const jwk = publicKey.export({ format: "jwk" });
-  const last = await client.signingKey.findFirst({
-    where: { eventId: event.id },
-    orderBy: { keyId: "desc" },
-    select: { keyId: true },
-  });
-  const created = await client.signingKey.create({
-    data: {
-      eventId: event.id,
-      organizerId: event.organizerId,
-      keyId: (last?.keyId ?? 0) + 1,
-      publicKey: jwk.x as string,
-      privateKey: sealPrivateKey(privateKey.export({ format: "der", type: "pkcs8" })),
-    },
-    select: { keyId: true, publicKey: true, privateKey: true },
-  });
+  const sealed = sealPrivateKey(privateKey.export({ format: "der", type: "pkcs8" }));
+  await client.$executeRaw`
+    INSERT INTO tickets_signing_keys (id, key_id, organizer_id, event_id, public_key, private_key)
+    SELECT ${randomUUID()},
+           COALESCE((SELECT MAX(key_id) FROM tickets_signing_keys WHERE event_id = ${event.id}), 0) + 1,
+           ${event.organizerId}, ${event.id}, ${publicKey.export({ format: "jwk" }).x as string}, ${sealed}
+    WHERE NOT EXISTS (
+      SELECT 1 FROM tickets_signing_keys WHERE event_id = ${event.id} AND retired_at IS NULL)
+    ON CONFLICT (event_id, key_id) DO NOTHING`;
+  const created = await findCurrentEventKey(client, event);
+  if (!created) throw new Error(`event ${event.id}: no signing key after creating one`);
   return created;
 }
 

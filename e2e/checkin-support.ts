@@ -179,6 +179,44 @@ export async function launchScanner(
   return { context, page };
 }
 
+/**
+ * The demo owner (signed in: `ownerSession`), a scanner link for a new device, and that device opened in a
+ * phone, synced.
+ */
+export async function provisionedScanner(
+  browser: Browser,
+  ownerSession: Awaited<ReturnType<BrowserContext["storageState"]>>,
+  eventId: string,
+  deviceName: string,
+) {
+  const owner = await browser.newContext({ storageState: ownerSession });
+  const ownerPage = await owner.newPage();
+  const { link } = await createScannerLink(ownerPage, eventId, deviceName);
+  const scanner = await browser.newContext({ ...pixel });
+  const page = await scanner.newPage();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/tickets\/checkin$/);
+  await expect(page.getByText(`${deviceName} · Online`)).toBeVisible();
+  await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
+  return { owner, ownerPage, scanner, page };
+}
+
+/** Types `code` into "Ticket code" and checks it. */
+export async function typeCode(page: Page, code: string) {
+  await page.getByLabel("Ticket code").fill(code);
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+}
+
+/** The event's recent scans, as the organizer sees them. */
+export async function recentScans(ownerPage: Page, eventId: string) {
+  const response = await ownerPage.request.get(`/api/tickets/events/${eventId}/checkins`);
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as {
+    recentScans: { ticketId: string | null; result: string; manual: boolean; deviceName: string | null }[];
+  };
+  return body.recentScans;
+}
+
 /** Waits until the check-in service worker controls `page` (the app then opens offline). */
 export async function waitForServiceWorker(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });

@@ -16,14 +16,28 @@ import {
 } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { bytesEqual, decodeTicketCode, encodeSignedPart, joinCode } from "@/lib/tickets/ticket-code";
+import {
+  bytesEqual,
+  decodeTicketCode,
+  encodeSignedPart,
+  joinCodeBytes,
+  toBase64Url,
+} from "@/lib/tickets/ticket-code";
 
 export function tag(id: string, length: number): Uint8Array {
   return new Uint8Array(createHash("sha256").update(id).digest().subarray(0, length));
 }
 
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * A ticket's identity as stored (Ticket.secretHash, RevokedSecret.secretHash): sha256 of the code's 89 bytes
+ * (decodeTicketCode(code).bytes), hex. Never of the text: a code has one spelling, and its bytes one hash.
+ */
+export function ticketSecretHash(codeBytes: Uint8Array): string {
+  return sha256Hex(codeBytes);
 }
 
 function wrappingKey(): Buffer {
@@ -110,9 +124,8 @@ export function signTicketCode(
     seed: new Uint8Array(randomBytes(12)),
   });
   const privateKey = createPrivateKey({ key: openPrivateKey(key.privateKey), format: "der", type: "pkcs8" });
-  const signature = sign(null, signed, privateKey);
-  const secret = joinCode(signed, new Uint8Array(signature));
-  return { secret, secretHash: sha256Hex(secret), keyId: key.keyId };
+  const bytes = joinCodeBytes(signed, new Uint8Array(sign(null, signed, privateKey)));
+  return { secret: toBase64Url(bytes), secretHash: ticketSecretHash(bytes), keyId: key.keyId };
 }
 
 export type VerifyResult = { ok: true; keyId: number } | { ok: false; reason: "invalid" | "wrong_event" };

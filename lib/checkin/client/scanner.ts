@@ -46,9 +46,14 @@ export async function buildContext(db: CheckinDb, state: SyncState): Promise<Ver
       const reason = (await loadTickets(db)).revocation(hash);
       return reason === undefined ? undefined : { reason };
     },
-    findLocalAdmission: async (hash, ticketId) =>
-      (await db.get("admissions", hash)) ??
-      (ticketId === undefined ? undefined : db.getFromIndex("admissions", "byTicket", ticketId)),
+    findLocalAdmission: async (hash, ticketId) => {
+      const tx = db.transaction("admissions", "readonly");
+      const [byCode, byTicket] = await Promise.all([
+        tx.store.get(hash),
+        ticketId === undefined ? undefined : tx.store.index("byTicket").get(ticketId),
+      ]);
+      return byCode ?? byTicket;
+    },
   };
 }
 

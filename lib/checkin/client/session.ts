@@ -54,8 +54,15 @@ async function start(token: string | null): Promise<ScannerStart> {
   // Without Web Locks (an insecure origin: no camera either) the page is taken to be the only tab.
   if (!locks) return open(token);
   const name = storeLockName();
-  if (await holdLock(locks, name, true)) return open(token);
-  return { kind: "other-tab", takeover: holdLock(locks, name, false).then(() => open(token)) };
+  const held = await holdLock(locks, name, true).catch(() => null);
+  if (held !== false) return open(token);
+  return {
+    kind: "other-tab",
+    takeover: holdLock(locks, name, false).then(
+      () => open(token),
+      () => open(token),
+    ),
+  };
 }
 
 /**
@@ -74,31 +81,27 @@ function holdLock(locks: LockManager, name: string, ifAvailable: boolean): Promi
 }
 
 async function open(token: string | null): Promise<ScannerStart> {
-  let db: CheckinDb;
+  let db: CheckinDb | null = null;
   try {
     db = await openStore();
-  } catch {
-    return { kind: "corrupt", db: null };
-  }
-  let linkError: string | undefined;
-  if (token) {
-    let record: DeviceRecord | null = null;
-    try {
-      record = await provision(token);
-    } catch (e) {
-      linkError = e instanceof Error ? e.message : PROVISIONING_LINK_GONE_MESSAGE;
-    }
-    if (record) {
+    let linkError: string | undefined;
+    if (token) {
+      let record: DeviceRecord | null = null;
       try {
-        await adoptDevice(db, record);
-      } catch {
-        // The link is spent: keep its device even if the store was unreadable.
-        db = await resetStore(db);
-        await adoptDevice(db, record);
+        record = await provision(token);
+      } catch (e) {
+        linkError = e instanceof Error ? e.message : PROVISIONING_LINK_GONE_MESSAGE;
+      }
+      if (record) {
+        try {
+          await adoptDevice(db, record);
+        } catch {
+          // The link is spent: keep its device even if the store was unreadable.
+          db = await resetStore(db);
+          await adoptDevice(db, record);
+        }
       }
     }
-  }
-  try {
     const device = await readDevice(db);
     return device ? { kind: "ready", db, device, linkError } : { kind: "no-device", db, linkError };
   } catch {

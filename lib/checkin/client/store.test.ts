@@ -164,29 +164,19 @@ describe("scanner store", () => {
 
   it("upgrades a version 1 store: the device and the scan queue stay, the next sync is a full one", async () => {
     const name = freshName();
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open(name, 1);
-      open.onupgradeneeded = () => {
-        const old = open.result;
-        old.createObjectStore("meta");
-        old.createObjectStore("tickets", { keyPath: "secretHash" }).createIndex("byId", "id");
-        old.createObjectStore("revocations", { keyPath: "secretHash" });
-        old.createObjectStore("admissions", { keyPath: "secretHash" }).createIndex("byTicket", "ticketId");
-        old.createObjectStore("scans", { keyPath: "nonce" }).createIndex("byPending", "pending");
-        old.createObjectStore("notices", { keyPath: "key" });
-        const tx = open.transaction;
-        tx?.objectStore("meta").put(
-          { deviceToken: "t", device: { id: "d", name: "Door" }, event: { id: "e" } },
-          "device",
-        );
-        tx?.objectStore("meta").put({ cursor: "old" }, "sync");
-        tx?.objectStore("scans").put({ nonce: "nonce-0001", code: "CODE", pending: 1 });
-      };
-      open.onsuccess = () => {
-        open.result.close();
-        resolve();
-      };
-      open.onerror = () => reject(open.error);
+    await openOldStore(name, 1, (old, tx) => {
+      old.createObjectStore("meta");
+      old.createObjectStore("tickets", { keyPath: "secretHash" }).createIndex("byId", "id");
+      old.createObjectStore("revocations", { keyPath: "secretHash" });
+      old.createObjectStore("admissions", { keyPath: "secretHash" }).createIndex("byTicket", "ticketId");
+      old.createObjectStore("scans", { keyPath: "nonce" }).createIndex("byPending", "pending");
+      old.createObjectStore("notices", { keyPath: "key" });
+      tx.objectStore("meta").put(
+        { deviceToken: "t", device: { id: "d", name: "Door" }, event: { id: "e" } },
+        "device",
+      );
+      tx.objectStore("meta").put({ cursor: "old" }, "sync");
+      tx.objectStore("scans").put({ nonce: "nonce-0001", code: "CODE", pending: 1 });
     });
     const db = await openStore(name);
     expect([...db.objectStoreNames].sort()).toEqual(["admissions", "chunks", "meta", "notices", "scans"]);
@@ -197,24 +187,34 @@ describe("scanner store", () => {
   });
 });
 
-/** Opens `name` at version 2 (code hashes of the code's text) and fills it with `fill`. */
-function openVersion2(name: string, fill: (tx: IDBTransaction) => void): Promise<void> {
+/** Creates `name` at an earlier `version` of the store: `upgrade` makes its object stores and records. */
+function openOldStore(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase, tx: IDBTransaction) => void,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open(name, 2);
+    const open = indexedDB.open(name, version);
     open.onupgradeneeded = () => {
-      const old = open.result;
-      old.createObjectStore("meta");
-      old.createObjectStore("scans", { keyPath: "nonce" }).createIndex("byPending", "pending");
-      old.createObjectStore("notices", { keyPath: "key" });
-      old.createObjectStore("chunks");
-      old.createObjectStore("admissions", { keyPath: "codeHash" }).createIndex("byTicket", "ticketId");
-      if (open.transaction) fill(open.transaction);
+      if (open.transaction) upgrade(open.result, open.transaction);
     };
     open.onsuccess = () => {
       open.result.close();
       resolve();
     };
     open.onerror = () => reject(open.error);
+  });
+}
+
+/** Creates `name` at version 2 (code hashes of the code's text) and fills it with `fill`. */
+function openVersion2(name: string, fill: (tx: IDBTransaction) => void): Promise<void> {
+  return openOldStore(name, 2, (old, tx) => {
+    old.createObjectStore("meta");
+    old.createObjectStore("scans", { keyPath: "nonce" }).createIndex("byPending", "pending");
+    old.createObjectStore("notices", { keyPath: "key" });
+    old.createObjectStore("chunks");
+    old.createObjectStore("admissions", { keyPath: "codeHash" }).createIndex("byTicket", "ticketId");
+    fill(tx);
   });
 }
 

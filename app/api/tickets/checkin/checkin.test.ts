@@ -78,6 +78,17 @@ async function upload(token: string, scans: object[], extra: object = {}) {
   return uploadScansResponseSchema.parse(await res.json());
 }
 
+/** One live scan through POST /api/tickets/tickets/validate. */
+const validate = (token: string, code: string) =>
+  validateRoute.POST(
+    deviceRequest("/api/tickets/tickets/validate", token, {
+      code,
+      nonce: nonce(),
+      scannedAt: new Date().toISOString(),
+    }),
+    routeContext(),
+  );
+
 const scan = (code: string, deviceResult = "admitted", at = new Date().toISOString()) => ({
   nonce: nonce(),
   code,
@@ -147,14 +158,7 @@ describe("provisioning", () => {
         deviceRequest("/api/tickets/checkin/sync", device.token, { scans: [scan(ticket!.secret)] }),
         routeContext(),
       ),
-      await validateRoute.POST(
-        deviceRequest("/api/tickets/tickets/validate", device.token, {
-          code: ticket!.secret,
-          nonce: nonce(),
-          scannedAt: new Date().toISOString(),
-        }),
-        routeContext(),
-      ),
+      await validate(device.token, ticket!.secret),
     ];
     for (const res of responses) {
       expect(res.status).toBe(401);
@@ -392,14 +396,7 @@ describe("sync up", () => {
         );
       }
       for (const code of spellings) {
-        const online = await validateRoute.POST(
-          deviceRequest("/api/tickets/tickets/validate", door.token, {
-            code,
-            nonce: nonce(),
-            scannedAt: new Date().toISOString(),
-          }),
-          routeContext(),
-        );
+        const online = await validate(door.token, code);
         expect(validateResponseSchema.parse(await online.json())).toMatchObject({
           outcome: "rejected",
           reason: "invalid",
@@ -457,14 +454,7 @@ describe("sync up", () => {
     // Nothing was written against the other event's ticket.
     expect(await db.checkin.count({ where: { ticketId: foreign!.id } })).toBe(0);
 
-    const online = await validateRoute.POST(
-      deviceRequest("/api/tickets/tickets/validate", device.token, {
-        code: foreign!.secret,
-        nonce: nonce(),
-        scannedAt: new Date().toISOString(),
-      }),
-      routeContext(),
-    );
+    const online = await validate(device.token, foreign!.secret);
     expect(validateResponseSchema.parse(await online.json())).toMatchObject({
       outcome: "rejected",
       reason: "wrong_event",
@@ -494,14 +484,7 @@ describe("sync up", () => {
     });
 
     await db.ticket.update({ where: { id: voidLater!.id }, data: { status: "void" } });
-    const live = await validateRoute.POST(
-      deviceRequest("/api/tickets/tickets/validate", device.token, {
-        code: voidLater!.secret,
-        nonce: nonce(),
-        scannedAt: new Date().toISOString(),
-      }),
-      routeContext(),
-    );
+    const live = await validate(device.token, voidLater!.secret);
     expect(validateResponseSchema.parse(await live.json())).toMatchObject({
       outcome: "rejected",
       reason: "void",

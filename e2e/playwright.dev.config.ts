@@ -10,9 +10,10 @@ export default defineConfig({
   ...base,
   testMatch: /checkin-device\.spec\.ts/,
   projects: base.projects?.filter((p) => p.name === "phone"),
+  globalSetup: "./dev-warmup.ts",
   // Pages compile on first request in development.
   timeout: 240_000,
-  expect: { timeout: 120_000 },
+  expect: { timeout: 45_000 },
   webServer: {
     ...webServer,
     command: webServer.command.replace(/npm start$/, "npm run dev"),

@@ -2,15 +2,17 @@
 // device revoked in the portal, and a new version of the app deployed while the scanner is open.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { REVOKED_DEVICE_MESSAGE } from "@/lib/checkin/contract";
+import { trailingBitSpellings } from "@/lib/tickets/testing/code-spellings";
 import {
   buy,
-  createScannerLink,
   demoEventId,
-  pixel,
+  provisionedScanner,
+  recentScans,
   result,
   ticketCode,
+  typeCode,
   waitForServiceWorker,
 } from "./checkin-support";
 import { signIn } from "./support";
@@ -31,33 +33,8 @@ test.beforeAll(async ({ browser }, testInfo) => {
   await owner.close();
 });
 
-/** The demo owner (signed in), a scanner link for a new device, and that device opened in a phone. */
-async function provisionedScanner(browser: Browser, deviceName: string) {
-  const owner = await browser.newContext({ storageState: ownerSession });
-  const ownerPage = await owner.newPage();
-  const { link } = await createScannerLink(ownerPage, eventId, deviceName);
-  const scanner = await browser.newContext({ ...pixel });
-  const page = await scanner.newPage();
-  await page.goto(link);
-  await expect(page).toHaveURL(/\/tickets\/checkin$/);
-  await expect(page.getByText(`${deviceName} · Online`)).toBeVisible();
-  await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
-  return { owner, ownerPage, scanner, page };
-}
-
-async function typeCode(page: Page, code: string) {
-  await page.getByLabel("Ticket code").fill(code);
-  await page.getByRole("button", { name: "Check", exact: true }).click();
-}
-
-async function recentScans(ownerPage: Page) {
-  const response = await ownerPage.request.get(`/api/tickets/events/${eventId}/checkins`);
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as {
-    recentScans: { ticketId: string | null; result: string; manual: boolean; deviceName: string | null }[];
-  };
-  return body.recentScans;
-}
+const openScanner = (browser: Browser, deviceName: string) =>
+  provisionedScanner(browser, ownerSession, eventId, deviceName);
 
 test("typed codes are checked like scans; a ticket found by name is checked in by hand", async ({
   browser,
@@ -69,7 +46,7 @@ test("typed codes are checked like scans; a ticket found by name is checked in b
   const order = await buy(browser, 2, holder);
   const [typedId, lookedUpId] = order.ticketIds as [string, string];
   const code = await ticketCode(request, order, typedId);
-  const { owner, ownerPage, scanner, page } = await provisionedScanner(browser, deviceName);
+  const { owner, ownerPage, scanner, page } = await openScanner(browser, deviceName);
 
   // A real code typed in (or sent by a keyboard-wedge scanner), a QR from another system, a forged code.
   await typeCode(page, code);
@@ -99,7 +76,7 @@ test("typed codes are checked like scans; a ticket found by name is checked in b
 
   // Both admissions reach the server (the one by hand flagged as manual) and come back in the list.
   await expect(page.getByTestId("sync-status")).toContainText("2 admitted here · 0 to upload");
-  const scans = await recentScans(ownerPage);
+  const scans = await recentScans(ownerPage, eventId);
   expect(scans).toContainEqual(
     expect.objectContaining({ ticketId: lookedUpId, result: "admitted", manual: true, deviceName }),
   );
@@ -120,6 +97,43 @@ test("typed codes are checked like scans; a ticket found by name is checked in b
   await owner.close();
 });
 
+test("a short code typed at the desk finds its ticket; another spelling of a used code is INVALID", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const holder = `Jo Short ${suffix()}`;
+  const order = await buy(browser, 2, holder);
+  const [shortId, usedId] = order.ticketIds as [string, string];
+  const usedCode = await ticketCode(request, order, usedId);
+  const { owner, scanner, page } = await openScanner(browser, `Desk ${suffix()}`);
+
+  // The short code on the pass (#ZD5X14R8), as door staff type it: found and checked like a ticket found by
+  // name.
+  const shortCode = shortId.slice(-8).toUpperCase();
+  await typeCode(page, shortCode);
+  await expect(result(page)).toHaveAttribute("data-outcome", "valid");
+  await expect(result(page)).toContainText(`General Admission · ${holder}`);
+  await result(page).click();
+  await typeCode(page, ` #${shortCode.toLowerCase()} `);
+  await expect(result(page)).toHaveAttribute("data-outcome", "already_used");
+  await result(page).click();
+
+  // A code has one spelling: after its holder went in, the same bytes spelt otherwise are no ticket at all
+  // (not "valid, sold after last sync").
+  await typeCode(page, usedCode);
+  await expect(result(page)).toHaveAttribute("data-outcome", "valid");
+  await result(page).click();
+  for (const other of trailingBitSpellings(usedCode)) {
+    await typeCode(page, other);
+    await expect(result(page)).toHaveAttribute("data-outcome", "invalid");
+    await expect(result(page)).toContainText("Not a Stagedoor ticket");
+    await result(page).click();
+  }
+  await scanner.close();
+  await owner.close();
+});
+
 test("a damaged local store is offered a clean re-sync, and its unsent scans survive it", async ({
   browser,
   request,
@@ -129,7 +143,7 @@ test("a damaged local store is offered a clean re-sync, and its unsent scans sur
   const order = await buy(browser, 1, `Drew Reset ${suffix()}`);
   const [ticketId] = order.ticketIds as [string];
   const code = await ticketCode(request, order, ticketId);
-  const { owner, ownerPage, scanner, page } = await provisionedScanner(browser, deviceName);
+  const { owner, ownerPage, scanner, page } = await openScanner(browser, deviceName);
   await waitForServiceWorker(page);
 
   // Offline, a ticket is admitted and queued.
@@ -168,7 +182,7 @@ test("a damaged local store is offered a clean re-sync, and its unsent scans sur
   await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
   await expect(page.getByTestId("sync-status")).toContainText("0 to upload");
   await expect(page.getByTestId("sync-status")).toContainText(/· [1-9]\d* tickets/);
-  expect(await recentScans(ownerPage)).toContainEqual(
+  expect(await recentScans(ownerPage, eventId)).toContainEqual(
     expect.objectContaining({ ticketId, result: "admitted", deviceName }),
   );
   await scanner.close();
@@ -177,7 +191,7 @@ test("a damaged local store is offered a clean re-sync, and its unsent scans sur
 
 test("a device revoked in the portal is told so at its next sync and stops scanning", async ({ browser }) => {
   const deviceName = `Desk ${suffix()}`;
-  const { owner, ownerPage, scanner, page } = await provisionedScanner(browser, deviceName);
+  const { owner, ownerPage, scanner, page } = await openScanner(browser, deviceName);
 
   await ownerPage.goto(`/tickets/organizer/events/${eventId}/checkin`);
   const row = ownerPage.getByRole("row").filter({ hasText: deviceName });
@@ -202,7 +216,7 @@ test("a device revoked in the portal is told so at its next sync and stops scann
 test("a new version deployed while the scanner is open: it offers a reload and runs the new version", async ({
   browser,
 }) => {
-  const { owner, page, scanner } = await provisionedScanner(browser, `Desk ${suffix()}`);
+  const { owner, page, scanner } = await openScanner(browser, `Desk ${suffix()}`);
   await waitForServiceWorker(page);
   const waiting = () =>
     page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null);

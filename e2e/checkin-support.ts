@@ -10,6 +10,7 @@ import {
   type APIRequestContext,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page,
 } from "@playwright/test";
 import zxing from "@zxing/library";
@@ -31,6 +32,20 @@ export interface Bought {
 
 /** The full-screen scan result. */
 export const result = (page: Page) => page.locator(".ci-result");
+
+/**
+ * Waits until React has hydrated the element (a form or button used before that does nothing, or submits
+ * natively): instant on a production build, seconds on a page `next dev` has just compiled.
+ */
+async function whenHydrated(element: Locator) {
+  await expect
+    .poll(
+      () =>
+        element.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__react"))).catch(() => false), // reloaded meanwhile (next dev does, after compiling): ask again
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
 
 /** The demo event's id, as its owner (signed in on `ownerPage`) sees it. */
 export async function demoEventId(ownerPage: Page): Promise<string> {
@@ -61,13 +76,16 @@ export async function buy(browser: Browser, quantity: number, name: string): Pro
   const page = await context.newPage();
   await page.goto("/tickets/e/demo-night");
   const picker = page.getByRole("form", { name: "Buy tickets" });
+  await whenHydrated(picker);
   await picker.getByLabel(/General Admission/).selectOption(String(quantity));
   await picker.getByLabel("Your name").fill(name);
   await picker.getByLabel("Email for your tickets").fill(uniqueEmail("door"));
   await picker.getByRole("button", { name: `Continue to payment (${quantity})` }).click();
   await expect(page.getByText("Stripe test mode.")).toBeVisible();
   const total = (await page.getByTestId("payment-total").textContent()) ?? "";
-  await page.getByRole("button", { name: `Pay ${total}` }).click();
+  const pay = page.getByRole("button", { name: `Pay ${total}` });
+  await whenHydrated(pay);
+  await pay.click();
   await expect(page).toHaveURL(/\/tickets\/order\/[^?]+\?token=/);
   await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(quantity, {
     timeout: 20_000,
@@ -177,6 +195,44 @@ export async function launchScanner(
   await context.setOffline(offline);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
+}
+
+/**
+ * The demo owner (signed in: `ownerSession`), a scanner link for a new device, and that device opened in a
+ * phone, synced.
+ */
+export async function provisionedScanner(
+  browser: Browser,
+  ownerSession: Awaited<ReturnType<BrowserContext["storageState"]>>,
+  eventId: string,
+  deviceName: string,
+) {
+  const owner = await browser.newContext({ storageState: ownerSession });
+  const ownerPage = await owner.newPage();
+  const { link } = await createScannerLink(ownerPage, eventId, deviceName);
+  const scanner = await browser.newContext({ ...pixel });
+  const page = await scanner.newPage();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/tickets\/checkin$/);
+  await expect(page.getByText(`${deviceName} · Online`)).toBeVisible();
+  await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
+  return { owner, ownerPage, scanner, page };
+}
+
+/** Types `code` into "Ticket code" and checks it. */
+export async function typeCode(page: Page, code: string) {
+  await page.getByLabel("Ticket code").fill(code);
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+}
+
+/** The event's recent scans, as the organizer sees them. */
+export async function recentScans(ownerPage: Page, eventId: string) {
+  const response = await ownerPage.request.get(`/api/tickets/events/${eventId}/checkins`);
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as {
+    recentScans: { ticketId: string | null; result: string; manual: boolean; deviceName: string | null }[];
+  };
+  return body.recentScans;
 }
 
 /** Waits until the check-in service worker controls `page` (the app then opens offline). */

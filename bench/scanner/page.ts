@@ -5,7 +5,7 @@ import { Scanner } from "@/lib/checkin/client/scanner";
 import { buildContext } from "@/lib/checkin/client/scanner";
 import { codeHashOf, toHex, verifyCode } from "@/lib/checkin/client/verify";
 import { encodeSignedPart, joinCode, toBase64Url } from "@/lib/tickets/ticket-code";
-import { toSyncTicket, type SyncResponse, type SyncTicket } from "@/lib/checkin/contract";
+import { SYNC_FORMAT, toSyncTicket, type SyncResponse, type SyncTicket } from "@/lib/checkin/contract";
 
 const EVENT_TAG = new Uint8Array([1, 2, 3, 4, 5, 6]);
 const TIER_TAG = new Uint8Array([9, 9, 9, 9]);
@@ -55,6 +55,7 @@ async function syntheticPages(options: Options): Promise<{ pages: string[]; code
   }
   const PAGE = 20_000;
   const base: Omit<SyncResponse, "tickets" | "cursor" | "hasMore" | "full"> = {
+    format: SYNC_FORMAT,
     event: {
       id: "evt",
       title: "Bench night",
@@ -188,6 +189,8 @@ async function run(options: Options) {
   for (let i = 0; i < filler; i++) {
     void tx.store.put({
       nonce: crypto.randomUUID(),
+      deviceId: device.device.id,
+      eventId: device.event.id,
       code: codes[i % codes.length] ?? "",
       scannedAt: new Date().toISOString(),
       deviceResult: "admitted",

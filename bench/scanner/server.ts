@@ -13,7 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { deployMigrations } from "@/lib/db/migrate";
-import { encodeSignedPart, joinCode } from "@/lib/tickets/ticket-code";
+import { SYNC_FORMAT } from "@/lib/checkin/contract";
+import { encodeSignedPart, joinCodeBytes, toBase64Url } from "@/lib/tickets/ticket-code";
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -62,7 +63,7 @@ try {
 
   const { db } = await import("@/lib/db");
   const { createCheckinWorld, createTestDevice } = await import("@/lib/checkin/testing");
-  const { getOrCreateEventKey, openPrivateKey, sha256Hex, signTicketCode, tag, verifyTicketCode } =
+  const { getOrCreateEventKey, openPrivateKey, signTicketCode, tag, ticketSecretHash, verifyTicketCode } =
     await import("@/lib/tickets/signing");
   const { GET, POST } = await import("@/app/api/tickets/checkin/sync/route");
 
@@ -102,8 +103,8 @@ try {
       tierTag,
       seed: new Uint8Array(randomBytes(12)),
     });
-    const secret = joinCode(signed, new Uint8Array(sign(null, signed, privateKey)));
-    return { secret, secretHash: sha256Hex(secret), keyId: key.keyId };
+    const bytes = joinCodeBytes(signed, new Uint8Array(sign(null, signed, privateKey)));
+    return { secret: toBase64Url(bytes), secretHash: ticketSecretHash(bytes), keyId: key.keyId };
   };
   const reference = signTicketCode(key, { eventId: event.id, tierId: tier.id }).secret;
   const sample = signCode().secret;
@@ -152,7 +153,7 @@ try {
   const device = await createTestDevice(organizer.id, event.id, owner.userId, "Door 1");
   const other = await createTestDevice(organizer.id, event.id, owner.userId, "Door 2");
   const request = (token: string, query = "", body?: unknown) =>
-    new Request(`http://localhost:3000/api/tickets/checkin/sync${query}`, {
+    new Request(`http://localhost:3000/api/tickets/checkin/sync?format=${SYNC_FORMAT}${query}`, {
       method: body === undefined ? "GET" : "POST",
       headers: {
         authorization: `Bearer ${token}`,
@@ -171,7 +172,7 @@ try {
   for (;;) {
     const p0 = performance.now();
     const response = await GET(
-      request(device.token, cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""),
+      request(device.token, cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""),
       context,
     );
     const text = await response.text();
@@ -199,7 +200,7 @@ try {
 
   // (b) incremental sync with nothing new.
   t0 = performance.now();
-  const delta = await GET(request(device.token, `?cursor=${encodeURIComponent(cursor ?? "")}`), context);
+  const delta = await GET(request(device.token, `&cursor=${encodeURIComponent(cursor ?? "")}`), context);
   const deltaText = await delta.text();
   const deltaMs = ms(t0);
   const deltaBody = JSON.parse(deltaText) as { tickets: unknown[]; hasMore: boolean };

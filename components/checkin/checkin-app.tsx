@@ -8,7 +8,6 @@ import {
   counts,
   forgetDevice,
   lookup,
-  openStore,
   readDevice,
   readSyncState,
   resetStore,
@@ -18,8 +17,9 @@ import {
   type Notice,
   type SyncState,
 } from "@/lib/checkin/client/store";
-import { DeviceRevokedError, provision, syncDown, syncUp } from "@/lib/checkin/client/sync";
+import { DeviceRevokedError, syncDown, syncUp } from "@/lib/checkin/client/sync";
 import { Scanner } from "@/lib/checkin/client/scanner";
+import { OTHER_TAB_MESSAGE, startScanner, type ScannerStart } from "@/lib/checkin/client/session";
 import { formatTime, type LocalTicket, type Verdict } from "@/lib/checkin/client/verify";
 import { ticketShortCode } from "@/lib/orders/order-summary";
 
@@ -28,6 +28,7 @@ type Phase =
   | { kind: "no-device"; error?: string }
   | { kind: "revoked"; message: string }
   | { kind: "corrupt" }
+  | { kind: "other-tab" }
   | { kind: "ready" };
 
 const RETRY_MS = 20_000;
@@ -53,6 +54,7 @@ export function CheckinApp() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<string | null>(null);
+  const [linkError, setLinkError] = useState<string | null>(null);
   const [online, setOnline] = useState(true);
   const [now, setNow] = useState(() => Date.now());
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -111,58 +113,32 @@ export function CheckinApp() {
     [device, refresh],
   );
 
-  // Start: open the store, exchange a provisioning link, load the device.
+  // Start (once per page, however often React runs this): this tab becomes the store's only writer, opens
+  // the store, exchanges a scanner link, loads the device.
   useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      let d: CheckinDb;
-      try {
-        d = await openStore();
-      } catch {
-        setPhase({ kind: "corrupt" });
+    let live = true;
+    const apply = (start: ScannerStart) => {
+      if (!live) return;
+      if (start.kind === "other-tab") {
+        setPhase({ kind: "other-tab" });
+        void start.takeover.then(apply);
         return;
       }
-      db.current = d;
-      const url = new URL(window.location.href);
-      const token = url.searchParams.get("provision");
-      if (token) {
-        url.searchParams.delete("provision");
-        window.history.replaceState(null, "", url.pathname + url.search);
-        try {
-          const record = await provision(d, token);
-          // A new device for (maybe) another event: start from a clean list.
-          const fresh = await resetStore(d);
-          db.current = fresh;
-          d = fresh;
-          void record;
-        } catch (e) {
-          if (!cancelled) {
-            const existing = await readDevice(d).catch(() => null);
-            if (!existing) {
-              setPhase({ kind: "no-device", error: e instanceof Error ? e.message : "Provisioning failed" });
-              return;
-            }
-          }
-        }
-      }
-      try {
-        const record = await readDevice(d);
-        if (cancelled) return;
-        if (!record) {
-          setPhase({ kind: "no-device" });
-          return;
-        }
-        scanner.current = new Scanner(d, record);
-        setDevice(record);
-        await readSyncState(d);
+      db.current = start.db;
+      if (start.kind === "corrupt") {
+        setPhase({ kind: "corrupt" });
+      } else if (start.kind === "no-device") {
+        setPhase({ kind: "no-device", error: start.linkError });
+      } else {
+        scanner.current = new Scanner(start.db, start.device);
+        setDevice(start.device);
+        setLinkError(start.linkError ?? null);
         setPhase({ kind: "ready" });
-      } catch (e) {
-        if (e instanceof StoreCorruptError) setPhase({ kind: "corrupt" });
-        else setPhase({ kind: "corrupt" });
       }
-    })();
+    };
+    void startScanner().then(apply);
     return () => {
-      cancelled = true;
+      live = false;
     };
   }, []);
 
@@ -212,6 +188,16 @@ export function CheckinApp() {
     [refresh, sync],
   );
   const handleCode = useCallback((text: string) => check((s) => s.scan(text)), [check]);
+  /** Typed text: a code, or a short code (several tickets with it: listed under "Find", to pick one). */
+  const handleTyped = useCallback(
+    (text: string) =>
+      check(async (s) => {
+        const typed = await s.typed(text);
+        if (typed?.matches) setQuery(text.trim());
+        return typed?.verdict ?? null;
+      }),
+    [check],
+  );
 
   const dismiss = useCallback(() => {
     showing.current = false;
@@ -266,6 +252,12 @@ export function CheckinApp() {
           <p>Scan the scanner link from the organizer portal</p>
         </section>
       ) : null}
+      {phase.kind === "other-tab" ? (
+        <section className="ci-center" role="alert">
+          <h1>{OTHER_TAB_MESSAGE}</h1>
+          <p>Scan there. This tab takes over when that one is closed.</p>
+        </section>
+      ) : null}
       {phase.kind === "revoked" ? (
         <section className="ci-center ci-revoked" role="alert">
           <h1>Device revoked</h1>
@@ -274,8 +266,8 @@ export function CheckinApp() {
             type="button"
             className="ci-button"
             onClick={async () => {
-              await forgetDevice(db.current);
-              db.current = await openStore();
+              if (db.current) await forgetDevice(db.current, phase.message);
+              scanner.current = null;
               setDevice(null);
               setPhase({ kind: "no-device" });
             }}
@@ -318,6 +310,17 @@ export function CheckinApp() {
               : "counting…"}
           </p>
           {syncError ? <p className="ci-error">Sync failed: {syncError}</p> : null}
+          {linkError ? <p className="ci-error">Scanner link not used: {linkError}</p> : null}
+          {stats?.elsewhere.length ? (
+            <ul className="ci-notices" aria-label="Scans of earlier devices">
+              {stats.elsewhere.map(({ device: former, scans }) => (
+                <li key={former.device.id}>
+                  {scans} {scans === 1 ? "scan" : "scans"} from {former.device.name} ({former.event.title})
+                  not yet uploaded{former.refusedMessage ? `: ${former.refusedMessage}` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {!state ? <p className="ci-muted">Waiting for the first sync…</p> : null}
           {notices.length ? (
             <ul className="ci-notices" aria-label="Possible duplicates">
@@ -343,14 +346,15 @@ export function CheckinApp() {
             className="ci-panel ci-row"
             onSubmit={(e) => {
               e.preventDefault();
-              const code = manual;
+              const text = manual;
               setManual("");
-              void handleCode(code);
+              void handleTyped(text);
             }}
           >
             <label className="ci-grow">
               Ticket code
               <input
+                placeholder="Code or short code (#ZD5X14R8)"
                 value={manual}
                 onChange={(e) => setManual(e.target.value)}
                 autoComplete="off"

@@ -86,10 +86,21 @@ export const provisionResponseSchema = z.object({
 export type ProvisionResponse = z.infer<typeof provisionResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
-// Sync down: GET /api/tickets/checkin/sync?cursor=<opaque>&limit=<n>
+// Sync down: GET /api/tickets/checkin/sync?format=2&cursor=<opaque>&limit=<n>
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * How code hashes are computed: 2 = sha256 of the code's decoded bytes (1, before it, hashed the text). A
+ * scanner sends the format it computes; the server refuses any other, so an out-of-date scanner never mixes
+ * hashes of two kinds in its list (it keeps its old list and says to reload).
+ */
+export const SYNC_FORMAT = 2;
+export const OUTDATED_SCANNER_MESSAGE =
+  "This scanner app is out of date: reload the page (or reopen the app) to update it.";
+
 export const syncQuerySchema = z.object({
+  /** SYNC_FORMAT, which the scanner computes code hashes in. */
+  format: z.coerce.number().int().optional(),
   /** Opaque; omit for a full snapshot, or pass the `cursor` of the previous response. */
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(SYNC_PAGE_SIZE).default(SYNC_PAGE_SIZE),
@@ -105,7 +116,7 @@ export type TicketStatus = z.infer<typeof ticketStatusSchema>;
  *   [id, tier, holderName, holderEmail, status, disputed, codeHash, admittedAt, admittedBy]
  *
  * - tier: index into the page's `tiers`
- * - codeHash: sha256 of the ticket code, base64url (see CheckinTicket); the code itself is never sent
+ * - codeHash: sha256 of the ticket code's bytes, base64url (see CheckinTicket); the code is never sent
  * - admittedAt / admittedBy: the first admission (any device): ISO time and that device's name
  *
  * Read and write it with `fromSyncTicket` / `toSyncTicket`.
@@ -131,7 +142,7 @@ export interface CheckinTicket {
   holderEmail: string | null;
   status: TicketStatus;
   disputed: boolean;
-  /** sha256 of the ticket code, base64url without padding (43 characters). */
+  /** sha256 of the ticket code's 89 decoded bytes, base64url without padding (43 characters). */
   codeHash: string;
   admittedAt: string | null;
   admittedBy: string | null;
@@ -168,7 +179,7 @@ export function fromSyncTicket(row: SyncTicket, tierIds: readonly string[]): Che
 }
 
 export const revocationSchema = z.object({
-  /** sha256 of the dead code, base64url (as a ticket's codeHash). */
+  /** sha256 of the dead code's bytes, base64url (as a ticket's codeHash). */
   codeHash: z.string(),
   /** Why the code is dead: refunded, void, reissued, … */
   reason: z.string(),
@@ -176,6 +187,8 @@ export const revocationSchema = z.object({
 export type Revocation = z.infer<typeof revocationSchema>;
 
 export const syncResponseSchema = z.object({
+  /** SYNC_FORMAT of every codeHash in the response. */
+  format: z.literal(SYNC_FORMAT),
   event: z.object({
     id: z.string(),
     title: z.string(),
@@ -214,7 +227,8 @@ export const scanSchema = z
   .object({
     /** Client-generated, unique per device (crypto.randomUUID()); a repeat returns the earlier result. */
     nonce: z.string().min(8).max(100),
-    /** The scanned string as read (trimmed by the server). */
+    /** The scanned string exactly as read: a code has one spelling, any other text is invalid (the server
+     * does not trim it). */
     code: z.string().max(2_000).optional(),
     /** Instead of `code`: a ticket door staff found by name or email and checked by hand (a manual
      * admission; no code was scanned). */

@@ -5,13 +5,20 @@ import "server-only";
 import type { AuthenticatedDevice } from "@/lib/checkin/authenticate-device";
 import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
 import {
+  OUTDATED_SCANNER_MESSAGE,
+  SYNC_FORMAT,
   SYNC_PAGE_SIZE,
   toSyncTicket,
   type Revocation,
   type SyncResponse,
   type SyncTicket,
 } from "@/lib/checkin/contract";
-import { decodeSyncCursor, encodeSyncCursor, type SyncCursor } from "@/lib/checkin/sync-cursor";
+import {
+  CURSOR_VERSION,
+  decodeSyncCursor,
+  encodeSyncCursor,
+  type SyncCursor,
+} from "@/lib/checkin/sync-cursor";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -38,8 +45,10 @@ export function hexTag(id: string, length: number): string {
 
 export async function getSyncSnapshot(
   device: AuthenticatedDevice,
-  options: { cursor?: string; limit?: number } = {},
+  options: { format?: number; cursor?: string; limit?: number } = {},
 ): Promise<SyncResponse> {
+  // A scanner hashing codes another way would mix two kinds of hashes in its list: it must update first.
+  if (options.format !== SYNC_FORMAT) throw AppError.conflict(OUTDATED_SCANNER_MESSAGE);
   const limit = Math.min(Math.max(1, options.limit ?? SYNC_PAGE_SIZE), SYNC_PAGE_SIZE);
   const previous = decodeSyncCursor(options.cursor);
   const [{ now }] = (await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
@@ -47,7 +56,7 @@ export async function getSyncSnapshot(
     ? previous.a === null
       ? { ...previous, u: now.toISOString() } // a new delta chain starts now
       : previous
-    : { v: 1, s: null, u: now.toISOString(), a: null, r: "0" };
+    : { v: CURSOR_VERSION, s: null, u: now.toISOString(), a: null, r: "0" };
   const full = previous === null;
 
   const event = await db.event.findFirst({
@@ -128,9 +137,10 @@ export async function getSyncSnapshot(
   const hasMore = moreTickets || moreRevocations;
   const next: SyncCursor = hasMore
     ? { ...cursor, a: lastTicket ?? null, r: lastRevocation, t: cursor.t === true || !moreTickets }
-    : { v: 1, s: cursor.u, u: cursor.u, a: null, r: lastRevocation };
+    : { v: CURSOR_VERSION, s: cursor.u, u: cursor.u, a: null, r: lastRevocation };
 
   return {
+    format: SYNC_FORMAT,
     event: {
       id: event.id,
       title: event.title,

@@ -1,8 +1,8 @@
 // The heart of sync up: records a batch of scans from one device, in one transaction, with few round trips.
 //
-//   1. verify every code (signature, key, event) in memory; a bad one is `rejected` (invalid, wrong_event);
-//      a manual admission names its ticket by id instead (door staff found it by name or email);
-//   2. find the tickets by sha256(code) or id, then lock their rows (`SELECT … FOR UPDATE`, sorted by id, so
+//   1. verify every code (one canonical spelling, signature, key, event) in memory; a bad one is `rejected`
+//      (invalid, wrong_event); a manual admission names its ticket by id instead (found by name or email);
+//   2. find the tickets by the sha256 of the code's bytes, or by id, then lock their rows (`SELECT … FOR UPDATE`, sorted by id, so
 //      two batches never deadlock) and, under the locks, read this device's earlier nonces and the tickets'
 //      admissions;
 //   3. decide each scan in order: a repeated (device, nonce) returns the earlier result; the first admission
@@ -77,8 +77,9 @@ export async function recordScans(
     select: { id: true, signingKeys: { select: { keyId: true, publicKey: true } } },
   });
   if (!event) throw AppError.notFound("Event not found.");
-  // A scanned string whose sha256 is one of this event's tickets is exactly a code we issued: no need to
-  // check its signature. Only the rest are decoded and verified, to tell invalid from wrong_event.
+  // A code names its ticket by sha256 of its bytes; text that is not a code spelt the one canonical way names
+  // none (invalid). A code whose hash is one of this event's tickets is exactly a code we issued: no need to
+  // check its signature. Only the rest are verified, to tell invalid from wrong_event.
   const unique = new Map<string, { scan: IncomingScan; secretHash: string | null }>();
   for (const scan of scans) {
     if (unique.has(scan.nonce)) continue;
@@ -86,7 +87,9 @@ export async function recordScans(
   }
   const hashes = [...new Set([...unique.values()].flatMap((u) => (u.secretHash ? [u.secretHash] : [])))];
   const ids = [
-    ...new Set([...unique.values()].flatMap((u) => (u.secretHash ? [] : [u.scan.ticketId ?? ""]))),
+    ...new Set(
+      [...unique.values()].flatMap((u) => (u.scan.code === undefined ? [u.scan.ticketId ?? ""] : [])),
+    ),
   ];
   const found = await db.$queryRaw<{ id: string; secret_hash: string }[]>`
     SELECT id, secret_hash FROM tickets_tickets
@@ -97,14 +100,19 @@ export async function recordScans(
   let verifyCode: ((code: string) => CodeCheck) | undefined;
   const checks = new Map<string, Resolved>();
   for (const [nonce, { scan, secretHash }] of unique) {
-    const ticketId = secretHash ? ticketIdByHash.get(secretHash) : scan.ticketId;
-    if (ticketId !== undefined && knownIds.has(ticketId)) {
+    if (scan.code === undefined) {
+      const ticketId = scan.ticketId ?? "";
+      checks.set(nonce, { ok: true, ticketId: knownIds.has(ticketId) ? ticketId : null });
+      continue;
+    }
+    const ticketId = secretHash === null ? undefined : ticketIdByHash.get(secretHash);
+    if (ticketId !== undefined) {
       checks.set(nonce, { ok: true, ticketId });
     } else if (secretHash === null) {
-      checks.set(nonce, { ok: true, ticketId: null });
+      checks.set(nonce, { ok: false, reason: "invalid" });
     } else {
       verifyCode ??= createCodeVerifier({ id: event.id, keys: event.signingKeys });
-      const check = verifyCode(scan.code ?? "");
+      const check = verifyCode(scan.code);
       checks.set(nonce, check.ok ? { ok: true, ticketId: null } : check);
     }
   }

@@ -2,8 +2,11 @@
 // changed since the previous chain started (minus an overlap, for transactions that committed late).
 import { z } from "zod";
 
+/** 2: code hashes of the bytes (SYNC_FORMAT 2). A cursor of another version is unusable: full snapshot. */
+export const CURSOR_VERSION = 2;
+
 const cursorSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(CURSOR_VERSION),
   /** Changes since this time (ISO); null: full snapshot. */
   s: z.string().nullable(),
   /** When this chain started (ISO, database clock): the next chain's `s`. */

@@ -1,15 +1,19 @@
-// Server-side check of a scanned string against the device's event: well-formed, this event's tag, a key
-// of the event, a valid Ed25519 signature. Public keys are parsed once per batch.
+// Server-side check of a scanned string against the device's event: a code spelt the one canonical way, this
+// event's tag, a key of the event, a valid Ed25519 signature. Public keys are parsed once per batch.
 import "server-only";
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
-import { sha256Hex, tag } from "@/lib/tickets/signing";
+import { tag, ticketSecretHash } from "@/lib/tickets/signing";
 import { bytesEqual, decodeTicketCode } from "@/lib/tickets/ticket-code";
 
 export type CodeCheck = { ok: true; secretHash: string } | { ok: false; reason: "invalid" | "wrong_event" };
 
-/** sha256 of a scanned string as stored in Ticket.secretHash (the code is trimmed first). */
-export function scannedCodeHash(code: string): string {
-  return sha256Hex(code.trim());
+/**
+ * The ticket identity a scanned string names, as stored in Ticket.secretHash (sha256 of the decoded bytes);
+ * null when the string is not a code spelt exactly the canonical way (it names no ticket: invalid).
+ */
+export function scannedCodeHash(code: string): string | null {
+  const decoded = decodeTicketCode(code);
+  return decoded ? ticketSecretHash(decoded.bytes) : null;
 }
 
 export function createCodeVerifier(event: { id: string; keys: { keyId: number; publicKey: string }[] }) {
@@ -26,14 +30,13 @@ export function createCodeVerifier(event: { id: string; keys: { keyId: number; p
     }
   }
   return (code: string): CodeCheck => {
-    const trimmed = code.trim();
-    const decoded = decodeTicketCode(trimmed);
+    const decoded = decodeTicketCode(code);
     if (!decoded) return { ok: false, reason: "invalid" };
     // Another event's code is signed with another key: tell "wrong event" apart from a forgery by its tag.
     if (!bytesEqual(decoded.eventTag, eventTag)) return { ok: false, reason: "wrong_event" };
     const key = keys.get(decoded.keyId);
     if (!key || !verify(null, decoded.signed, key, decoded.signature))
       return { ok: false, reason: "invalid" };
-    return { ok: true, secretHash: sha256Hex(trimmed) };
+    return { ok: true, secretHash: ticketSecretHash(decoded.bytes) };
   };
 }

@@ -15,6 +15,7 @@ import {
   toOrganizerEvent,
   type OrganizerEvent,
 } from "@/lib/events/organizer-event-view";
+import { getOrCreateEventKey } from "@/lib/tickets/signing";
 
 export { createEventSchema };
 
@@ -72,6 +73,8 @@ export async function createEvent(actor: EventActor, input: unknown): Promise<Or
         },
         select: organizerEventSelect,
       });
+      // Its ticket-signing key now, so no payment ever waits on creating it.
+      await getOrCreateEventKey(tx, { id: row.id, organizerId: actor.organizerId });
       await recordAudit(tx, {
         organizerId: actor.organizerId,
         actorUserId: actor.userId,

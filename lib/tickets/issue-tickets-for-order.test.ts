@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { createEvent } from "@/lib/events/create-event";
+import { eventFormInput } from "@/lib/events/testing";
 import { createPassesEvent, createPassesOrder } from "@/lib/orders/testing";
-import { createOrganizerWithOwner } from "@/lib/testing/factories";
+import { createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 import { resetDatabase } from "@/lib/testing/db";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
-import { sha256Hex, verifyTicketCode } from "@/lib/tickets/signing";
+import { tag, ticketSecretHash, verifyTicketCode } from "@/lib/tickets/signing";
 import { decodeTicketCode } from "@/lib/tickets/ticket-code";
-import { tag } from "@/lib/tickets/signing";
 
 async function paidOrder() {
   const { organizer } = await createOrganizerWithOwner();
@@ -44,7 +45,7 @@ describe("issueTicketsForOrder", () => {
     const keys = await eventKeys(event.id);
     for (const ticket of tickets) {
       expect(verifyTicketCode(ticket.secret, keys)).toEqual({ ok: true, keyId: ticket.keyId });
-      expect(ticket.secretHash).toBe(sha256Hex(ticket.secret));
+      expect(ticket.secretHash).toBe(ticketSecretHash(decodeTicketCode(ticket.secret)!.bytes));
       expect(decodeTicketCode(ticket.secret)?.tierTag).toEqual(tag(ticket.tierId, 4));
       expect(ticket).toMatchObject({
         holderName: "Ana Lima",
@@ -75,6 +76,32 @@ describe("issueTicketsForOrder", () => {
     expect(a?.keyId).toBe(b?.keyId);
     expect(await db.signingKey.count({ where: { eventId: event.id } })).toBe(1);
     expect(verifyTicketCode(b?.secret ?? "", await eventKeys(event.id)).ok).toBe(true);
+  });
+
+  it("an event made in the portal has its key from the start: its first payment only uses it", async () => {
+    const { owner, organizer } = await createOrganizerWithOwner();
+    const event = await createEvent(
+      { organizerId: organizer.id, userId: owner.userId },
+      eventFormInput({ slug: "keyed-night" }),
+    );
+    const keys = await db.signingKey.findMany({
+      where: { eventId: event.id },
+      select: { id: true, keyId: true },
+    });
+    expect(keys).toEqual([{ id: expect.any(String), keyId: 1 }]);
+    const tier = await createTier(event.id);
+    const { order } = await createPassesOrder(
+      { id: event.id, organizerId: organizer.id },
+      [{ tier, quantity: 1 }],
+      {
+        status: "paid",
+      },
+    );
+    const [ticket] = await db.$transaction((tx) => issueTicketsForOrder(tx, order.id));
+    expect(ticket?.keyId).toBe(1);
+    expect(
+      await db.signingKey.findMany({ where: { eventId: event.id }, select: { id: true, keyId: true } }),
+    ).toEqual(keys);
   });
 
   it("refuses an unpaid order and writes nothing", async () => {

@@ -10,19 +10,34 @@ import {
   generateKeyPairSync,
   hkdfSync,
   randomBytes,
+  randomUUID,
   sign,
   verify,
 } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { bytesEqual, decodeTicketCode, encodeSignedPart, joinCode } from "@/lib/tickets/ticket-code";
+import {
+  bytesEqual,
+  decodeTicketCode,
+  encodeSignedPart,
+  joinCodeBytes,
+  toBase64Url,
+} from "@/lib/tickets/ticket-code";
 
 export function tag(id: string, length: number): Uint8Array {
   return new Uint8Array(createHash("sha256").update(id).digest().subarray(0, length));
 }
 
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * A ticket's identity as stored (Ticket.secretHash, RevokedSecret.secretHash): sha256 of the code's 89 bytes
+ * (decodeTicketCode(code).bytes), hex. Never of the text: a code has one spelling, and its bytes one hash.
+ */
+export function ticketSecretHash(codeBytes: Uint8Array): string {
+  return sha256Hex(codeBytes);
 }
 
 function wrappingKey(): Buffer {
@@ -53,34 +68,42 @@ export interface EventSigningKey {
   privateKey: string;
 }
 
-/** The event's current signing key, created on first use. */
+const currentKeySelect = { keyId: true, publicKey: true, privateKey: true } as const;
+
+function findCurrentEventKey(client: Db, event: { id: string; organizerId: string }) {
+  return client.signingKey.findFirst({
+    where: { eventId: event.id, organizerId: event.organizerId, retiredAt: null },
+    orderBy: { keyId: "desc" },
+    select: currentKeySelect,
+  });
+}
+
+/**
+ * The event's current signing key. createEvent makes it with the event; an event without one gets it here,
+ * race-free: the insert happens only when no current key is visible, with the next key id; of concurrent
+ * first payments (one transaction each), the unique (event, key id) lets one row in and the others wait for
+ * it and do nothing (ON CONFLICT), and one that starts after the winner committed sees its key and inserts
+ * nothing. All then read that one key (READ COMMITTED: each statement sees what committed before it). No
+ * unique violation, no job retried. Pass the caller's transaction client.
+ */
 export async function getOrCreateEventKey(
   client: Db,
   event: { id: string; organizerId: string },
 ): Promise<EventSigningKey> {
-  const existing = await client.signingKey.findFirst({
-    where: { eventId: event.id, organizerId: event.organizerId, retiredAt: null },
-    orderBy: { keyId: "desc" },
-    select: { keyId: true, publicKey: true, privateKey: true },
-  });
+  const existing = await findCurrentEventKey(client, event);
   if (existing) return existing;
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const jwk = publicKey.export({ format: "jwk" });
-  const last = await client.signingKey.findFirst({
-    where: { eventId: event.id },
-    orderBy: { keyId: "desc" },
-    select: { keyId: true },
-  });
-  const created = await client.signingKey.create({
-    data: {
-      eventId: event.id,
-      organizerId: event.organizerId,
-      keyId: (last?.keyId ?? 0) + 1,
-      publicKey: jwk.x as string,
-      privateKey: sealPrivateKey(privateKey.export({ format: "der", type: "pkcs8" })),
-    },
-    select: { keyId: true, publicKey: true, privateKey: true },
-  });
+  const sealed = sealPrivateKey(privateKey.export({ format: "der", type: "pkcs8" }));
+  await client.$executeRaw`
+    INSERT INTO tickets_signing_keys (id, key_id, organizer_id, event_id, public_key, private_key)
+    SELECT ${randomUUID()},
+           COALESCE((SELECT MAX(key_id) FROM tickets_signing_keys WHERE event_id = ${event.id}), 0) + 1,
+           ${event.organizerId}, ${event.id}, ${publicKey.export({ format: "jwk" }).x as string}, ${sealed}
+    WHERE NOT EXISTS (
+      SELECT 1 FROM tickets_signing_keys WHERE event_id = ${event.id} AND retired_at IS NULL)
+    ON CONFLICT (event_id, key_id) DO NOTHING`;
+  const created = await findCurrentEventKey(client, event);
+  if (!created) throw new Error(`event ${event.id}: no signing key after creating one`);
   return created;
 }
 
@@ -101,9 +124,8 @@ export function signTicketCode(
     seed: new Uint8Array(randomBytes(12)),
   });
   const privateKey = createPrivateKey({ key: openPrivateKey(key.privateKey), format: "der", type: "pkcs8" });
-  const signature = sign(null, signed, privateKey);
-  const secret = joinCode(signed, new Uint8Array(signature));
-  return { secret, secretHash: sha256Hex(secret), keyId: key.keyId };
+  const bytes = joinCodeBytes(signed, new Uint8Array(sign(null, signed, privateKey)));
+  return { secret: toBase64Url(bytes), secretHash: ticketSecretHash(bytes), keyId: key.keyId };
 }
 
 export type VerifyResult = { ok: true; keyId: number } | { ok: false; reason: "invalid" | "wrong_event" };

@@ -7,12 +7,16 @@
 //   bytes 13-24 seed: 12 random bytes, making every code unique and unguessable
 //   bytes 25-88 Ed25519 signature over bytes 0-24 (the header is signed too: no downgrade tricks)
 //
-// The string form is base64url without padding (119 characters).
+// The string form is base64url without padding (119 characters), and a code has exactly one spelling: text
+// that is not the canonical encoding of its bytes (non-zero trailing bits, padding, whitespace, the standard
+// alphabet) is not a code. A ticket's identity is its 89 bytes (their sha256: see codeIdentity), never the text.
 
 export const TICKET_CODE_VERSION = 1;
 export const SIGNED_LENGTH = 25;
 export const SIGNATURE_LENGTH = 64;
 export const CODE_LENGTH = SIGNED_LENGTH + SIGNATURE_LENGTH;
+/** Characters of a code's text: base64url of 89 bytes, unpadded. */
+export const CODE_TEXT_LENGTH = Math.ceil((CODE_LENGTH * 4) / 3);
 
 export interface TicketCodeFields {
   keyId: number;
@@ -22,6 +26,8 @@ export interface TicketCodeFields {
 }
 
 export interface DecodedTicketCode extends TicketCodeFields {
+  /** All 89 bytes: what a ticket's identity (sha256) is computed from. */
+  bytes: Uint8Array;
   signed: Uint8Array;
   signature: Uint8Array;
 }
@@ -43,29 +49,36 @@ export function encodeSignedPart(fields: TicketCodeFields): Uint8Array {
   return out;
 }
 
-export function joinCode(signed: Uint8Array, signature: Uint8Array): string {
+/** The code's 89 bytes: the signed part, then its signature. */
+export function joinCodeBytes(signed: Uint8Array, signature: Uint8Array): Uint8Array {
   if (signed.length !== SIGNED_LENGTH || signature.length !== SIGNATURE_LENGTH) {
     throw new RangeError("bad signed part or signature length");
   }
   const raw = new Uint8Array(CODE_LENGTH);
   raw.set(signed, 0);
   raw.set(signature, SIGNED_LENGTH);
-  return toBase64Url(raw);
+  return raw;
 }
 
-/** Parses a scanned string; returns null for anything that is not a well-formed Stagedoor code. */
+export function joinCode(signed: Uint8Array, signature: Uint8Array): string {
+  return toBase64Url(joinCodeBytes(signed, signature));
+}
+
+/**
+ * Parses a scanned string exactly as read; null for anything that is not a Stagedoor code spelt the one
+ * canonical way (no trimming here: that belongs to the screens where people type).
+ */
 export function decodeTicketCode(code: string): DecodedTicketCode | null {
-  const trimmed = code.trim();
-  if (!/^[A-Za-z0-9_-]+$/.test(trimmed)) return null;
-  const raw = fromBase64Url(trimmed);
+  if (code.length !== CODE_TEXT_LENGTH) return null;
+  const raw = fromBase64Url(code);
   if (!raw || raw.length !== CODE_LENGTH || raw[0] !== TICKET_CODE_VERSION) return null;
-  const signed = raw.subarray(0, SIGNED_LENGTH);
   return {
     keyId: ((raw[1] ?? 0) << 8) | (raw[2] ?? 0),
     eventTag: raw.slice(3, 9),
     tierTag: raw.slice(9, 13),
     seed: raw.slice(13, 25),
-    signed,
+    bytes: raw,
+    signed: raw.slice(0, SIGNED_LENGTH),
     signature: raw.slice(SIGNED_LENGTH),
   };
 }
@@ -76,14 +89,22 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/**
+ * Strict base64url (unpadded): the bytes, or null unless `text` is exactly their canonical encoding (atob
+ * alone would skip whitespace and ignore the unused low bits of the last character, so that several texts
+ * gave the same bytes).
+ */
 export function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  let bytes: Uint8Array;
   try {
     const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
     const binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   } catch {
     return null;
   }
+  return toBase64Url(bytes) === text ? bytes : null;
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,66 +1,28 @@
 // The scanner's store on an in-memory IndexedDB (fake-indexeddb): chunk records, generations, compaction,
 // recovery. The browser journeys (e2e/checkin*.spec.ts) cover the same code in Chromium.
 import "fake-indexeddb/auto";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { toSyncTicket, type CheckinTicket, type SyncResponse } from "@/lib/checkin/contract";
 import {
   DB_NAME,
   loadTickets,
   openStore,
   openTicketWriter,
+  pendingScans,
   readSyncState,
   resetStore,
   saveTicketChanges,
   StoreCorruptError,
   writeDevice,
   type CheckinDb,
-  type SyncState,
 } from "./store";
-import { testTicket } from "./test-ticket";
+import { buildContext, DEDUPE_MS, Scanner } from "./scanner";
+import { DEVICE, fullSync, page, queued, range, state, TEST_EVENT } from "./test-store";
+import { codeHashOf } from "./verify";
+import { makeTestCode, testTicket } from "./test-ticket";
 
 let dbCount = 0;
 const freshName = () => `${DB_NAME}-test-${++dbCount}`;
-
-const TIERS = [
-  { id: "tier_ga", name: "GA", tag: "00000000" },
-  { id: "tier_vip", name: "VIP", tag: "11111111" },
-];
-
-type Page = Pick<SyncResponse, "tiers" | "tickets" | "revocations">;
-function page(tickets: CheckinTicket[], revocations: Page["revocations"] = []): Page {
-  const index = new Map(TIERS.map((t, i) => [t.id, i]));
-  return {
-    tiers: TIERS,
-    tickets: tickets.map((t) => toSyncTicket(t, index.get(t.tierId) ?? 0)),
-    revocations,
-  };
-}
-
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => testTicket(from + i));
-
-function state(cursor: string): Omit<SyncState, "generation"> {
-  return {
-    event: {
-      id: "evt",
-      title: "Night",
-      venueName: "Hall",
-      startsAt: "2030-12-27T20:00:00.000Z",
-      timezone: "UTC",
-      status: "published",
-    },
-    eventTag: "000000000000",
-    keys: [],
-    tiers: TIERS,
-    cursor,
-    lastSyncedAt: "2030-12-27T19:00:00.000Z",
-  };
-}
-
-async function fullSync(db: CheckinDb, pages: Page[], cursor = "c1") {
-  const writer = await openTicketWriter(db, true);
-  for (const p of pages) await writer.add(p);
-  await writer.commit(state(cursor));
-}
 
 async function reopen(db: CheckinDb, name: string) {
   db.close();
@@ -167,25 +129,17 @@ describe("scanner store", () => {
     db.close();
   });
 
-  it("reports a damaged ticket list, and a reset keeps the device and the unsent scans", async () => {
+  it("reports a damaged ticket list; a reset keeps the device, the scans and this device's admissions", async () => {
     const name = freshName();
     let db = await openStore(name);
-    const device = {
-      deviceToken: "token",
-      device: { id: "d1", name: "Door 1" },
-      event: { id: "evt", title: "Night" },
-      provisionedAt: "2030-12-27T18:00:00.000Z",
-    };
-    await writeDevice(db, device);
+    await writeDevice(db, DEVICE);
     await fullSync(db, [page(range(0, 2))]);
-    await db.put("scans", {
-      nonce: "nonce-0001",
-      code: "CODE",
-      scannedAt: "2030-12-27T20:00:00.000Z",
-      deviceResult: "admitted",
-      localOutcome: "valid",
+    await db.put("scans", queued("nonce-0001", "hash-0"));
+    await db.put("admissions", {
       codeHash: "hash-0",
-      pending: 1,
+      at: "2030-12-27T20:00:00.000Z",
+      by: "Door 1",
+      ticketId: null,
     });
     const generation = (await readSyncState(db))?.generation ?? 0;
     await db.put("chunks", { tickets: "garbage" } as never, [generation, 0]);
@@ -193,44 +147,154 @@ describe("scanner store", () => {
     await expect(loadTickets(db)).rejects.toBeInstanceOf(StoreCorruptError);
 
     db = await resetStore(db, name);
-    expect(await db.get("meta", "device")).toEqual(device);
+    expect(await db.get("meta", "device")).toEqual(DEVICE);
     expect((await db.getAll("scans")).map((s) => s.nonce)).toEqual(["nonce-0001"]);
     expect(await readSyncState(db)).toBeNull();
     expect((await loadTickets(db)).size).toBe(0);
+    // Its own used-state survives: the same ticket again is still "already used" here after the re-sync.
+    expect(await db.get("admissions", "hash-0")).toMatchObject({
+      by: "Door 1",
+      at: "2030-12-27T20:00:00.000Z",
+    });
+    await fullSync(db, [page(range(0, 2))]);
+    const ctx = await buildContext(db, (await readSyncState(db))!);
+    expect(await ctx.findLocalAdmission("hash-0")).toMatchObject({ by: "Door 1" });
     db.close();
   });
 
   it("upgrades a version 1 store: the device and the scan queue stay, the next sync is a full one", async () => {
     const name = freshName();
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open(name, 1);
-      open.onupgradeneeded = () => {
-        const old = open.result;
-        old.createObjectStore("meta");
-        old.createObjectStore("tickets", { keyPath: "secretHash" }).createIndex("byId", "id");
-        old.createObjectStore("revocations", { keyPath: "secretHash" });
-        old.createObjectStore("admissions", { keyPath: "secretHash" }).createIndex("byTicket", "ticketId");
-        old.createObjectStore("scans", { keyPath: "nonce" }).createIndex("byPending", "pending");
-        old.createObjectStore("notices", { keyPath: "key" });
-        const tx = open.transaction;
-        tx?.objectStore("meta").put(
-          { deviceToken: "t", device: { id: "d", name: "Door" }, event: { id: "e" } },
-          "device",
-        );
-        tx?.objectStore("meta").put({ cursor: "old" }, "sync");
-        tx?.objectStore("scans").put({ nonce: "nonce-0001", code: "CODE", pending: 1 });
-      };
-      open.onsuccess = () => {
-        open.result.close();
-        resolve();
-      };
-      open.onerror = () => reject(open.error);
+    await openOldStore(name, 1, (old, tx) => {
+      old.createObjectStore("meta");
+      old.createObjectStore("tickets", { keyPath: "secretHash" }).createIndex("byId", "id");
+      old.createObjectStore("revocations", { keyPath: "secretHash" });
+      old.createObjectStore("admissions", { keyPath: "secretHash" }).createIndex("byTicket", "ticketId");
+      old.createObjectStore("scans", { keyPath: "nonce" }).createIndex("byPending", "pending");
+      old.createObjectStore("notices", { keyPath: "key" });
+      tx.objectStore("meta").put(
+        { deviceToken: "t", device: { id: "d", name: "Door" }, event: { id: "e" } },
+        "device",
+      );
+      tx.objectStore("meta").put({ cursor: "old" }, "sync");
+      tx.objectStore("scans").put({ nonce: "nonce-0001", code: "CODE", pending: 1 });
     });
     const db = await openStore(name);
     expect([...db.objectStoreNames].sort()).toEqual(["admissions", "chunks", "meta", "notices", "scans"]);
     expect(await db.get("meta", "device")).toMatchObject({ device: { name: "Door" } });
     expect(await readSyncState(db)).toBeNull();
     expect(await db.count("scans")).toBe(1);
+    db.close();
+  });
+});
+
+/** Creates `name` at an earlier `version` of the store: `upgrade` makes its object stores and records. */
+function openOldStore(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase, tx: IDBTransaction) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(name, version);
+    open.onupgradeneeded = () => {
+      if (open.transaction) upgrade(open.result, open.transaction);
+    };
+    open.onsuccess = () => {
+      open.result.close();
+      resolve();
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/** Creates `name` at version 2 (code hashes of the code's text) and fills it with `fill`. */
+function openVersion2(name: string, fill: (tx: IDBTransaction) => void): Promise<void> {
+  return openOldStore(name, 2, (old, tx) => {
+    old.createObjectStore("meta");
+    old.createObjectStore("scans", { keyPath: "nonce" }).createIndex("byPending", "pending");
+    old.createObjectStore("notices", { keyPath: "key" });
+    old.createObjectStore("chunks");
+    old.createObjectStore("admissions", { keyPath: "codeHash" }).createIndex("byTicket", "ticketId");
+    fill(tx);
+  });
+}
+
+/** How version 2 hashed a code: sha256 of its text. */
+const textHash = (code: string) => createHash("sha256").update(code).digest("base64url");
+
+describe("scanner store upgrade to hashes of the code's bytes", () => {
+  it("drops the old list (next sync is full), re-hashes queued scans and keeps this device's used-state", async () => {
+    const name = freshName();
+    const [pendingCode, uploadedCode] = [makeTestCode(), makeTestCode()];
+    const handTicket = testTicket(7, { codeHash: "old-hash-7" });
+    await openVersion2(name, (tx) => {
+      tx.objectStore("meta").put(DEVICE, "device");
+      tx.objectStore("meta").put({ cursor: "old", eventTag: "000000000000", generation: 1 }, "sync");
+      tx.objectStore("chunks").put({ tierIds: [], tickets: [], revocations: [] }, [1, 0]);
+      const scans = tx.objectStore("scans");
+      // Version 2's scans: no device or event named.
+      const base = {
+        scannedAt: "2030-12-27T20:00:00.000Z",
+        deviceResult: "admitted",
+        localOutcome: "valid",
+        pending: 1,
+      };
+      scans.put({ ...base, nonce: "n-pending", code: pendingCode, codeHash: textHash(pendingCode) });
+      scans.put({
+        ...base,
+        nonce: "n-uploaded",
+        code: uploadedCode,
+        codeHash: textHash(uploadedCode),
+        pending: 0,
+      });
+      scans.put({ ...base, nonce: "n-hand", code: null, codeHash: "old-hash-7", ticketId: handTicket.id });
+      const admissions = tx.objectStore("admissions");
+      for (const [hash, ticketId] of [
+        [textHash(pendingCode), null],
+        [textHash(uploadedCode), "t-uploaded"],
+        ["old-hash-7", handTicket.id],
+      ] as const) {
+        admissions.put({ codeHash: hash, at: "2030-12-27T20:00:00.000Z", by: "Door 1", ticketId });
+      }
+    });
+
+    const db = await openStore(name);
+    expect(await readSyncState(db)).toBeNull();
+    expect(await db.count("chunks")).toBe(0);
+    const [hPending, hUploaded] = [await codeHashOf(pendingCode), await codeHashOf(uploadedCode)];
+    const scans = new Map((await db.getAll("scans")).map((s) => [s.nonce, s]));
+    expect(scans.get("n-pending")).toMatchObject({
+      code: pendingCode,
+      codeHash: hPending,
+      deviceId: "d1",
+      eventId: "evt",
+    });
+    expect(scans.get("n-uploaded")).toMatchObject({ codeHash: hUploaded, pending: 0 });
+    expect(scans.get("n-hand")).toMatchObject({ codeHash: "legacy:old-hash-7", ticketId: handTicket.id });
+    expect((await db.getAll("admissions")).map((a) => [a.codeHash, a.ticketId, a.eventId]).sort()).toEqual(
+      [
+        [hPending, null, "evt"],
+        [hUploaded, "t-uploaded", "evt"],
+        ["legacy:old-hash-7", handTicket.id, "evt"],
+      ].sort(),
+    );
+    expect(await pendingScans(db, "d1")).toHaveLength(2);
+
+    // Scanning needs the new list; with it, this device's admissions are found again.
+    const scanner = new Scanner(db, DEVICE);
+    expect(await scanner.scan(pendingCode)).toBeNull();
+    await fullSync(
+      db,
+      [page([testTicket(1, { codeHash: hPending! }), { ...handTicket, codeHash: "new-hash-7" }])],
+      "c1",
+      TEST_EVENT,
+    );
+    scanner.invalidate();
+    expect(await scanner.scan(pendingCode, Date.now() + DEDUPE_MS)).toMatchObject({
+      outcome: "already_used",
+    });
+    expect(await scanner.checkByHand({ ...handTicket, codeHash: "new-hash-7" })).toMatchObject({
+      outcome: "already_used",
+    });
     db.close();
   });
 });

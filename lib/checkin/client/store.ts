@@ -6,17 +6,25 @@
 //               changes; loaded into a TicketList (memory) on start, rewritten as one compact generation
 //               now and then. A full snapshot is written as a new generation and replaces the old one in
 //               one transaction at its end, so a sync cut short never leaves half a list.
-//   admissions  this device's admissions, by code hash
-//   scans       the upload queue
+//   admissions  this device's admissions, by code hash (and by ticket id): its own used-state, kept by a reset
+//   scans       the upload queue; each scan names the device (and event) that made it, and is uploaded with
+//               that device's token, also after the phone was given another scanner link
 //   notices     possible duplicates reported by the server
+//
+// One tab writes at a time: the app holds the store's Web Lock while it runs (see session.ts).
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { Revocation, SyncResponse } from "@/lib/checkin/contract";
 import { isTicketChunk, TicketList, toTicketChunk, type TicketChunk } from "./ticket-list";
-import type { LocalAdmission, LocalTicket, ScanOutcome } from "./verify";
+import { codeHashOf, type LocalAdmission, type LocalTicket, type ScanOutcome } from "./verify";
 
 export const DB_NAME = "stagedoor-checkin";
-/** 2: tickets and revocations as chunk records, hashes in base64url (version 1 stored one record each). */
-const DB_VERSION = 2;
+/**
+ * 2: tickets and revocations as chunk records, hashes in base64url (version 1 stored one record each).
+ * 3: code hashes of the code's bytes (SYNC_FORMAT 2), not of its text: the list is dropped (the next sync is
+ *    a full one), admissions and queued scans are re-hashed from the scans' code text; scans name their
+ *    device and event.
+ */
+const DB_VERSION = 3;
 const TOKEN_BACKUP_KEY = "stagedoor-checkin-device";
 /** Tickets per chunk when the list is compacted. */
 const CHUNK_TICKETS = 20_000;
@@ -30,7 +38,15 @@ export interface DeviceRecord {
   provisionedAt: string;
 }
 
+/** A device this phone was before its current scanner link, kept while scans it made are not uploaded. */
+export interface RetiredDevice extends DeviceRecord {
+  /** The server refused its token (revoked): its scans stay here, shown, and are not sent again. */
+  refusedMessage?: string;
+}
+
 export interface SyncState {
+  /** SYNC_FORMAT of the stored code hashes; another one means the list must be fetched again in full. */
+  format: number;
   event: SyncResponse["event"];
   eventTag: string;
   keys: SyncResponse["keys"];
@@ -45,6 +61,9 @@ export interface SyncState {
 
 export interface QueuedScan {
   nonce: string;
+  /** The device that made the scan (uploaded with its token) and its event. */
+  deviceId: string;
+  eventId: string;
   /** The scanned string; null for a ticket checked by hand (then `ticketId` says which). */
   code: string | null;
   scannedAt: string;
@@ -70,10 +89,14 @@ interface CheckinDB extends DBSchema {
   chunks: { key: [number, number]; value: TicketChunk };
   admissions: {
     key: string;
-    value: LocalAdmission & { ticketId?: string | null };
+    value: LocalAdmission;
     indexes: { byTicket: string };
   };
-  scans: { key: string; value: QueuedScan; indexes: { byPending: number } };
+  scans: {
+    key: string;
+    value: QueuedScan;
+    indexes: { byPending: number; byDevicePending: [string, number] };
+  };
   notices: { key: string; value: Notice };
 }
 
@@ -84,7 +107,7 @@ export class StoreCorruptError extends Error {
 }
 
 export async function openStore(name = DB_NAME): Promise<CheckinDb> {
-  return openDB<CheckinDB>(name, DB_VERSION, {
+  const db = await openDB<CheckinDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore("meta");
@@ -104,8 +127,71 @@ export async function openStore(name = DB_NAME): Promise<CheckinDb> {
         const admissions = db.createObjectStore("admissions", { keyPath: "codeHash" });
         admissions.createIndex("byTicket", "ticketId");
       }
+      if (oldVersion < 3) {
+        tx.objectStore("scans").createIndex("byDevicePending", ["deviceId", "pending"]);
+        if (oldVersion > 0) {
+          // Hashes of the code's text: the list goes (next sync: full), the rest is re-hashed after the upgrade
+          // (WebCrypto cannot run inside it).
+          void tx.objectStore("meta").delete("sync");
+          void tx.objectStore("chunks").clear();
+          void tx.objectStore("meta").put(true, REHASH_KEY);
+        }
+      }
     },
   });
+  if ((await db.get("meta", REHASH_KEY)) !== undefined) await rehashStore(db);
+  return db;
+}
+
+const REHASH_KEY = "rehash";
+const RETIRED_KEY = "retired";
+
+/**
+ * After the upgrade to version 3: queued scans get their hash from their code text (bytes) and the device and
+ * event they were made on (the device then current); admissions are re-keyed by the new hash of their scan's
+ * code, or else kept under a key no code hashes to and found by ticket id. One transaction, so a crash
+ * leaves the flag set and the next start does it again.
+ */
+async function rehashStore(db: CheckinDb): Promise<void> {
+  const read = db.transaction(["meta", "scans", "admissions"], "readonly");
+  const [device, scans, admissions] = await Promise.all([
+    read.objectStore("meta").get("device"),
+    read.objectStore("scans").getAll(),
+    read.objectStore("admissions").getAll(),
+  ]);
+  const current = isDevice(device) ? device : readDeviceBackup();
+  const legacy = (hash: string) => (hash.startsWith("legacy:") ? hash : `legacy:${hash}`);
+  const newHash = new Map<string, string>();
+  const rehashed: QueuedScan[] = [];
+  for (const scan of scans) {
+    // A ticket checked by hand has no code text: its old hash is kept apart (the admission is found by id).
+    const codeHash =
+      typeof scan.code === "string"
+        ? await codeHashOf(scan.code)
+        : typeof scan.codeHash === "string"
+          ? legacy(scan.codeHash)
+          : null;
+    if (scan.codeHash && codeHash) newHash.set(scan.codeHash, codeHash);
+    rehashed.push({
+      ...scan,
+      codeHash,
+      deviceId: scan.deviceId ?? current?.device.id ?? "",
+      eventId: scan.eventId ?? current?.event.id ?? "",
+    });
+  }
+  const tx = db.transaction(["meta", "scans", "admissions"], "readwrite");
+  for (const scan of rehashed) void tx.objectStore("scans").put(scan);
+  void tx.objectStore("admissions").clear();
+  for (const admission of admissions) {
+    const codeHash = newHash.get(admission.codeHash) ?? legacy(admission.codeHash);
+    void tx.objectStore("admissions").put({
+      ...admission,
+      codeHash,
+      eventId: admission.eventId ?? current?.event.id,
+    });
+  }
+  void tx.objectStore("meta").delete(REHASH_KEY);
+  await tx.done;
 }
 
 function isDevice(value: unknown): value is DeviceRecord {
@@ -126,6 +212,7 @@ function isSyncState(value: unknown): value is SyncState {
     typeof v === "object" &&
     v !== null &&
     typeof v.eventTag === "string" &&
+    typeof v.format === "number" &&
     typeof v.generation === "number" &&
     Array.isArray(v.keys) &&
     Array.isArray(v.tiers) &&
@@ -156,6 +243,10 @@ export function readDeviceBackup(): DeviceRecord | null {
 
 export async function writeDevice(db: CheckinDb, device: DeviceRecord): Promise<void> {
   await db.put("meta", device, "device");
+  backUpDevice(device);
+}
+
+function backUpDevice(device: DeviceRecord): void {
   try {
     globalThis.localStorage?.setItem(TOKEN_BACKUP_KEY, JSON.stringify(device));
   } catch {
@@ -329,13 +420,101 @@ export async function saveTicketChanges(
   await compactIfDue(db, current);
 }
 
+/** Queues a scan and, when it let someone in, records this device's admission; durably (strict). */
+export async function queueScan(db: CheckinDb, scan: QueuedScan, admission: LocalAdmission | null) {
+  const tx = db.transaction(["scans", "admissions"], "readwrite", { durability: "strict" });
+  void tx.objectStore("scans").put(scan);
+  if (admission) void tx.objectStore("admissions").put(admission);
+  await tx.done;
+}
+
+/** Scans of `deviceId` still to upload (at most `limit`), oldest first. */
+export function pendingScans(db: CheckinDb, deviceId: string, limit?: number): Promise<QueuedScan[]> {
+  return db.getAllFromIndex("scans", "byDevicePending", [deviceId, 1], limit);
+}
+
+function isRetiredDevice(value: unknown): value is RetiredDevice {
+  return isDevice(value);
+}
+
+export async function readRetiredDevices(db: CheckinDb): Promise<RetiredDevice[]> {
+  const value = await db.get("meta", RETIRED_KEY);
+  return Array.isArray(value) ? value.filter(isRetiredDevice) : [];
+}
+
+/**
+ * Sets the retired devices: those with scans still to upload are kept (with `refused` marked on them), the
+ * others dropped.
+ */
+export async function updateRetiredDevices(
+  db: CheckinDb,
+  refused: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
+  const tx = db.transaction(["meta", "scans"], "readwrite");
+  const retired: RetiredDevice[] = [];
+  const stored = await tx.objectStore("meta").get(RETIRED_KEY);
+  for (const device of Array.isArray(stored) ? stored.filter(isRetiredDevice) : []) {
+    const left = await tx.objectStore("scans").index("byDevicePending").count([device.device.id, 1]);
+    const refusedMessage = refused.get(device.device.id) ?? device.refusedMessage;
+    if (left > 0) retired.push({ ...device, ...(refusedMessage ? { refusedMessage } : {}) });
+  }
+  void tx.objectStore("meta").put(retired, RETIRED_KEY);
+  await tx.done;
+}
+
+/**
+ * The phone becomes `record` (a scanner link was just exchanged): a fresh list for it, while the previous
+ * device, if it has scans to upload, is kept to upload them with its own token. Admissions to another event
+ * than the new device's, and notices, go with the old list.
+ */
+export async function adoptDevice(db: CheckinDb, record: DeviceRecord): Promise<void> {
+  const tx = db.transaction(["meta", "scans", "admissions", "chunks", "notices"], "readwrite");
+  const meta = tx.objectStore("meta");
+  const previous = await meta.get("device");
+  const stored = await meta.get(RETIRED_KEY);
+  const retired = (Array.isArray(stored) ? stored.filter(isRetiredDevice) : []).filter(
+    (d) => d.device.id !== record.device.id,
+  );
+  if (isDevice(previous) && previous.device.id !== record.device.id) {
+    const left = await tx.objectStore("scans").index("byDevicePending").count([previous.device.id, 1]);
+    if (left > 0) retired.push(previous);
+  }
+  void meta.put(retired, RETIRED_KEY);
+  void meta.put(record, "device");
+  void meta.delete("sync");
+  void tx.objectStore("chunks").clear();
+  if (!isDevice(previous) || previous.event.id !== record.event.id) {
+    void tx.objectStore("notices").clear();
+    let cursor = await tx.objectStore("admissions").openCursor();
+    while (cursor) {
+      if (cursor.value.eventId !== record.event.id) void cursor.delete();
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+  loaded.delete(db);
+  backUpDevice(record);
+}
+
+export interface UnsentElsewhere {
+  device: RetiredDevice;
+  scans: number;
+}
+
 export async function counts(db: CheckinDb) {
-  const [list, pending, admitted] = await Promise.all([
+  const device = await readDevice(db);
+  const [list, pending, admitted, retired] = await Promise.all([
     loadTickets(db),
-    db.countFromIndex("scans", "byPending", 1),
+    device ? db.countFromIndex("scans", "byDevicePending", [device.device.id, 1]) : 0,
     db.count("admissions"),
+    readRetiredDevices(db),
   ]);
-  return { tickets: list.size, revocations: list.revocationCount, pending, admitted };
+  const elsewhere: UnsentElsewhere[] = [];
+  for (const d of retired) {
+    const scans = await db.countFromIndex("scans", "byDevicePending", [d.device.id, 1]);
+    if (scans > 0) elsewhere.push({ device: d, scans });
+  }
+  return { tickets: list.size, revocations: list.revocationCount, pending, admitted, elsewhere };
 }
 
 /** Tickets by holder name or email (contains, case-insensitive), or by short code. */
@@ -343,43 +522,80 @@ export async function lookup(db: CheckinDb, query: string, limit = 20): Promise<
   return (await loadTickets(db)).search(query, limit);
 }
 
-/** Salvages what it can (device, pending scans), deletes the database and starts a fresh one. */
+/** Whatever of a store can still be read, store by store (each read on its own, so one bad one spoils none). */
+async function salvage(db: CheckinDb) {
+  const attempt = async <T>(read: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await read();
+    } catch {
+      return fallback;
+    }
+  };
+  const device = await attempt(() => readDevice(db), null);
+  const retired = await attempt(() => readRetiredDevices(db), []);
+  const rehash = await attempt(() => db.get("meta", REHASH_KEY), undefined);
+  const scans = (await attempt(() => db.getAll("scans"), [])).filter(
+    (s) =>
+      typeof s?.nonce === "string" &&
+      (typeof s.code === "string" || typeof s.ticketId === "string") &&
+      (s.pending === 0 || s.pending === 1),
+  );
+  const admissions = (await attempt(() => db.getAll("admissions"), [])).filter(
+    (a) => typeof a?.codeHash === "string" && typeof a.at === "string",
+  );
+  const notices = (await attempt(() => db.getAll("notices"), [])).filter((n) => typeof n?.key === "string");
+  return { device, retired, rehash, scans, admissions, notices };
+}
+
+/**
+ * Starts a fresh database, keeping what it can of the old one: the device (and older devices with unsent
+ * scans), the scans, this device's admissions (its used-state: a second entry is still caught) and the
+ * notices. Only the ticket list and the sync state go: the next sync is a full one.
+ */
 export async function resetStore(db: CheckinDb | null, name = DB_NAME): Promise<CheckinDb> {
-  let device: DeviceRecord | null = null;
-  let pending: QueuedScan[] = [];
-  if (db) {
-    try {
-      device = await readDevice(db);
-    } catch {
-      device = null;
-    }
-    try {
-      pending = (await db.getAllFromIndex("scans", "byPending", 1)).filter(
-        (s) => typeof s?.nonce === "string" && (typeof s.code === "string" || typeof s.ticketId === "string"),
-      );
-    } catch {
-      pending = [];
-    }
-    db.close();
-  }
-  device ??= readDeviceBackup();
+  const kept = db ? await salvage(db) : null;
+  db?.close();
+  const device = kept?.device ?? readDeviceBackup();
   await deleteDB(name);
   const fresh = await openStore(name);
-  if (device) await writeDevice(fresh, device);
-  if (pending.length) {
-    const tx = fresh.transaction("scans", "readwrite");
-    for (const s of pending) void tx.store.put(s);
-    await tx.done;
+  const tx = fresh.transaction(["meta", "scans", "admissions", "notices"], "readwrite");
+  if (device) void tx.objectStore("meta").put(device, "device");
+  if (kept) {
+    void tx.objectStore("meta").put(kept.retired, RETIRED_KEY);
+    if (kept.rehash !== undefined) void tx.objectStore("meta").put(true, REHASH_KEY);
+    for (const s of kept.scans) void tx.objectStore("scans").put(s);
+    for (const a of kept.admissions) void tx.objectStore("admissions").put(a);
+    for (const n of kept.notices) void tx.objectStore("notices").put(n);
   }
+  await tx.done;
+  if (kept?.rehash !== undefined) await rehashStore(fresh);
   return fresh;
 }
 
-export async function forgetDevice(db: CheckinDb | null, name = DB_NAME): Promise<void> {
-  db?.close();
+/**
+ * Forgets the current device (revoked) and its ticket list. Scans it has not uploaded stay, attributed to it,
+ * and are shown (a revoked token cannot send them); older devices' unsent scans stay to be uploaded; the
+ * admissions stay too (a new link for the same event still catches a second entry).
+ */
+export async function forgetDevice(db: CheckinDb, refusedMessage: string): Promise<void> {
+  const tx = db.transaction(["meta", "scans", "chunks"], "readwrite");
+  const meta = tx.objectStore("meta");
+  const device = await meta.get("device");
+  const stored = await meta.get(RETIRED_KEY);
+  const retired = Array.isArray(stored) ? stored.filter(isRetiredDevice) : [];
+  if (isDevice(device)) {
+    const left = await tx.objectStore("scans").index("byDevicePending").count([device.device.id, 1]);
+    if (left > 0) retired.push({ ...device, refusedMessage });
+  }
+  void meta.put(retired, RETIRED_KEY);
+  void meta.delete("device");
+  void meta.delete("sync");
+  void tx.objectStore("chunks").clear();
+  await tx.done;
+  loaded.delete(db);
   try {
     globalThis.localStorage?.removeItem(TOKEN_BACKUP_KEY);
   } catch {
     // ignore
   }
-  await deleteDB(name);
 }

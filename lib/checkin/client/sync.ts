@@ -3,6 +3,7 @@
 import {
   MAX_SCANS_PER_UPLOAD,
   REVOKED_DEVICE_MESSAGE,
+  SYNC_FORMAT,
   type ProvisionResponse,
   type Scan,
   type SyncResponse,
@@ -12,9 +13,11 @@ import { formatTime, type LocalTicket } from "./verify";
 import {
   loadTickets,
   openTicketWriter,
+  pendingScans,
+  readRetiredDevices,
   readSyncState,
   saveTicketChanges,
-  writeDevice,
+  updateRetiredDevices,
   writeSyncState,
   type CheckinDb,
   type DeviceRecord,
@@ -58,19 +61,18 @@ async function request<T>(url: string, init: RequestInit & { token?: string } = 
   return data as T;
 }
 
-export async function provision(db: CheckinDb, token: string): Promise<DeviceRecord> {
+/** Exchanges a scanner link's token for a device (the caller stores it: adoptDevice). */
+export async function provision(token: string): Promise<DeviceRecord> {
   const body = await request<ProvisionResponse>("/api/tickets/checkin/provision", {
     method: "POST",
     body: JSON.stringify({ token }),
   });
-  const record: DeviceRecord = {
+  return {
     deviceToken: body.deviceToken,
     device: body.device,
     event: body.event,
     provisionedAt: new Date().toISOString(),
   };
-  await writeDevice(db, record);
-  return record;
 }
 
 /** Pulls everything new since the stored cursor (or a full snapshot), page by page. */
@@ -79,12 +81,14 @@ export async function syncDown(
   device: DeviceRecord,
   options: { full?: boolean } = {},
 ): Promise<{ tickets: number; pages: number }> {
-  const previous = options.full ? null : await readSyncState(db);
+  const stored = await readSyncState(db);
+  // Hashes of another format cannot be merged with: fetch the whole list again.
+  const previous = options.full || stored?.format !== SYNC_FORMAT ? null : stored;
   let received = 0;
   let pages = 0;
   const fetchPage = (cursor: string | undefined) => {
-    const qs = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-    const pending = request<SyncResponse>(`/api/tickets/checkin/sync${qs}`, { token: device.deviceToken });
+    const qs = new URLSearchParams({ format: String(SYNC_FORMAT), ...(cursor ? { cursor } : {}) });
+    const pending = request<SyncResponse>(`/api/tickets/checkin/sync?${qs}`, { token: device.deviceToken });
     pending.catch(() => undefined); // awaited below; never an unhandled rejection while a page is written
     return pending;
   };
@@ -101,13 +105,14 @@ export async function syncDown(
     received += page.tickets.length;
     if (!page.hasMore || pages >= 10_000) {
       await writer.commit({
+        format: page.format,
         event: page.event,
         eventTag: page.eventTag,
         keys: page.keys,
         tiers: page.tiers,
         cursor: page.cursor,
         lastSyncedAt: new Date().toISOString(),
-        uploadSince: previous?.uploadSince,
+        uploadSince: stored?.uploadSince,
       });
       break;
     }
@@ -119,16 +124,44 @@ function duplicateText(at: string, deviceName: string | null): string {
   return `Possible duplicate: also admitted at ${formatTime(at)} on ${deviceName ?? "another device"}`;
 }
 
-/** Sends the queued scans (in batches), merges the results and other devices' admissions. */
+/**
+ * Sends the queued scans, each with the token of the device that made it: the current device's (merging the
+ * results and what other devices admitted), then those of devices this phone was before (their results
+ * only). A former device the server refuses (revoked) keeps its scans, marked, and is not asked again.
+ */
 export async function syncUp(
   db: CheckinDb,
   device: DeviceRecord,
 ): Promise<{ sent: number; notices: number }> {
+  const total = await uploadQueue(db, device, true);
+  const refused = new Map<string, string>();
+  for (const former of await readRetiredDevices(db)) {
+    if (former.refusedMessage || former.device.id === device.device.id) continue;
+    try {
+      const sent = await uploadQueue(db, former, false);
+      total.sent += sent.sent;
+      total.notices += sent.notices;
+    } catch (e) {
+      if (!(e instanceof DeviceRevokedError)) throw e;
+      refused.set(former.device.id, e.message);
+    }
+  }
+  await updateRetiredDevices(db, refused);
+  return total;
+}
+
+/** One device's queue, in batches. `current`: also learn other devices' admissions and new revocations. */
+async function uploadQueue(
+  db: CheckinDb,
+  device: DeviceRecord,
+  current: boolean,
+): Promise<{ sent: number; notices: number }> {
   let sent = 0;
   let noticeCount = 0;
   for (;;) {
-    const state = await readSyncState(db);
-    const pending = await db.getAllFromIndex("scans", "byPending", 1, MAX_SCANS_PER_UPLOAD);
+    const state = current ? await readSyncState(db) : null;
+    const pending = await pendingScans(db, device.device.id, MAX_SCANS_PER_UPLOAD);
+    if (pending.length === 0 && !current) break;
     const body = {
       scans: pending.map((s): Scan => ({
         nonce: s.nonce,
@@ -175,7 +208,7 @@ export async function syncUp(
         }
       }
     }
-    for (const a of answer.recentAdmissions) {
+    for (const a of current ? answer.recentAdmissions : []) {
       const mine = await tx.objectStore("admissions").index("byTicket").get(a.ticketId);
       if (mine && a.deviceName !== device.device.name) {
         notices.push({
@@ -192,14 +225,14 @@ export async function syncUp(
       }
     }
     await tx.done;
-    await saveTicketChanges(db, [...admittedElsewhere.values()], answer.revocations);
+    if (current) await saveTicketChanges(db, [...admittedElsewhere.values()], answer.revocations);
     if (notices.length) {
       const ntx = db.transaction("notices", "readwrite");
       for (const n of notices) void ntx.store.put(n);
       await ntx.done;
     }
     noticeCount += notices.length;
-    const latest = await readSyncState(db);
+    const latest = current ? await readSyncState(db) : null;
     if (latest) await writeSyncState(db, { ...latest, uploadSince: answer.serverTime });
     sent += pending.length;
     if (pending.length < MAX_SCANS_PER_UPLOAD) break;

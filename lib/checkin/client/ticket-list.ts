@@ -54,6 +54,8 @@ export class TicketList {
   private readonly revoked = new Map<string, string>();
   /** Lower-cased "name email #shortcode" per ticket, built on the first lookup after a change. */
   private searchable: { text: string; ticket: CheckinTicket }[] | null = null;
+  /** Tickets by short code, built on the first use after a change. */
+  private byShortCode: Map<string, CheckinTicket[]> | null = null;
 
   get size(): number {
     return this.byHash.size;
@@ -73,7 +75,10 @@ export class TicketList {
       this.hashById.set(ticket.id, ticket.codeHash);
     }
     for (const r of chunk.revocations) this.revoked.set(r.codeHash, r.reason);
-    if (chunk.tickets.length > 0) this.searchable = null;
+    if (chunk.tickets.length > 0) {
+      this.searchable = null;
+      this.byShortCode = null;
+    }
   }
 
   find(codeHash: string): CheckinTicket | undefined {
@@ -83,6 +88,18 @@ export class TicketList {
   findById(ticketId: string): CheckinTicket | undefined {
     const hash = this.hashById.get(ticketId);
     return hash === undefined ? undefined : this.byHash.get(hash);
+  }
+
+  /** The tickets whose short code (ticketShortCode) is `shortCode`, case-insensitive: one, or rarely more. */
+  findByShortCode(shortCode: string): CheckinTicket[] {
+    if (!this.byShortCode) {
+      this.byShortCode = new Map();
+      for (const ticket of this.byHash.values()) {
+        const key = ticketShortCode(ticket.id);
+        this.byShortCode.set(key, [...(this.byShortCode.get(key) ?? []), ticket]);
+      }
+    }
+    return this.byShortCode.get(shortCode.toUpperCase()) ?? [];
   }
 
   /** The reason a code is dead (refunded, void, …), or undefined. */

@@ -1,6 +1,7 @@
 // Local (offline) verification of a scanned ticket code. Pure apart from WebCrypto: runs in the browser and
-// in Node (vitest, the benchmark). Order: decode → event tag → key id → Ed25519 signature → revocation
-// (sha256 of the code) → ticket status → used-state (server's or this device's).
+// in Node (vitest, the benchmark). Order: decode (one canonical spelling) → event tag → key id → Ed25519
+// signature → revocation (sha256 of the code's bytes) → ticket status → used-state (server's or this
+// device's).
 import type { CheckinTicket } from "@/lib/checkin/contract";
 import { bytesEqual, decodeTicketCode, fromBase64Url, toBase64Url } from "@/lib/tickets/ticket-code";
 
@@ -13,6 +14,10 @@ export interface LocalAdmission {
   codeHash: string;
   at: string;
   by: string;
+  /** The ticket, once known (from the list, or the server's answer to the upload). */
+  ticketId?: string | null;
+  /** The event it was admitted to. */
+  eventId?: string;
 }
 
 export interface TierInfo {
@@ -28,7 +33,8 @@ export interface VerifyContext {
   tiersById: Map<string, TierInfo>;
   findTicket(codeHash: string): Promise<LocalTicket | undefined>;
   findRevocation(codeHash: string): Promise<{ reason: string } | undefined>;
-  findLocalAdmission(codeHash: string): Promise<LocalAdmission | undefined>;
+  /** This device's admission of the code, or of the ticket (`ticketId`: the list's ticket with that code). */
+  findLocalAdmission(codeHash: string, ticketId?: string): Promise<LocalAdmission | undefined>;
 }
 
 export interface Verdict {
@@ -64,10 +70,16 @@ export function parseTag(text: string, length: number): Uint8Array | null {
   return raw && raw.length === length ? raw : null;
 }
 
-/** sha256 of a (trimmed) scanned code, base64url: the ticket's codeHash. */
-export async function codeHashOf(code: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(code));
+/** A ticket's codeHash: sha256 of the code's 89 bytes, base64url (the server's secretHash, shorter). */
+export async function codeHashOfBytes(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new Uint8Array(bytes));
   return toBase64Url(new Uint8Array(digest));
+}
+
+/** The codeHash of a code's text; null when it is not a code spelt the one canonical way. */
+export async function codeHashOf(code: string): Promise<string | null> {
+  const decoded = decodeTicketCode(code);
+  return decoded ? codeHashOfBytes(decoded.bytes) : null;
 }
 
 export async function importEd25519Key(publicKey: string): Promise<CryptoKey | null> {
@@ -97,9 +109,9 @@ export function formatTime(iso: string): string {
   return d.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
 }
 
-export async function verifyCode(raw: string, ctx: VerifyContext): Promise<Verdict> {
-  const code = raw.trim();
-  const decoded = code.length > 0 && code.length < 512 ? decodeTicketCode(code) : null;
+/** Checks `code` exactly as scanned (typed entry is trimmed by the screen, not here). */
+export async function verifyCode(code: string, ctx: VerifyContext): Promise<Verdict> {
+  const decoded = decodeTicketCode(code);
   if (!decoded) return { outcome: "invalid", message: "Not a Stagedoor ticket — Do not admit" };
   const key = ctx.keys.get(decoded.keyId);
   if (!bytesEqual(decoded.eventTag, ctx.eventTag)) {
@@ -118,7 +130,7 @@ export async function verifyCode(raw: string, ctx: VerifyContext): Promise<Verdi
     ok = false;
   }
   if (!ok) return { outcome: "invalid", message: "Forged or damaged code — Do not admit" };
-  return verifyTicket(await codeHashOf(code), ctx, ctx.tiersByTag.get(toHex(decoded.tierTag)));
+  return verifyTicket(await codeHashOfBytes(decoded.bytes), ctx, ctx.tiersByTag.get(toHex(decoded.tierTag)));
 }
 
 /**
@@ -130,11 +142,8 @@ export async function verifyTicket(
   ctx: VerifyContext,
   tierByTag?: TierInfo,
 ): Promise<Verdict> {
-  const [revocation, ticket, local] = await Promise.all([
-    ctx.findRevocation(codeHash),
-    ctx.findTicket(codeHash),
-    ctx.findLocalAdmission(codeHash),
-  ]);
+  const [revocation, ticket] = await Promise.all([ctx.findRevocation(codeHash), ctx.findTicket(codeHash)]);
+  const local = await ctx.findLocalAdmission(codeHash, ticket?.id);
   const tier = (ticket && ctx.tiersById.get(ticket.tierId)) ?? tierByTag;
   const base = {
     codeHash,

@@ -9,7 +9,9 @@ import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
 import {
   fromSyncTicket,
+  OUTDATED_SCANNER_MESSAGE,
   REVOKED_DEVICE_MESSAGE,
+  SYNC_FORMAT,
   syncResponseSchema,
   uploadScansResponseSchema,
   validateResponseSchema,
@@ -25,7 +27,9 @@ import {
 } from "@/lib/checkin/testing";
 import { db } from "@/lib/db";
 import { createTier } from "@/lib/testing/factories";
-import { getOrCreateEventKey, signTicketCode } from "@/lib/tickets/signing";
+import { encodeSyncCursor } from "@/lib/checkin/sync-cursor";
+import { getOrCreateEventKey, signTicketCode, ticketSecretHash } from "@/lib/tickets/signing";
+import { otherSpellings } from "@/lib/tickets/testing/code-spellings";
 import { joinCode, decodeTicketCode } from "@/lib/tickets/ticket-code";
 import { resetDatabase } from "@/lib/testing/db";
 
@@ -48,7 +52,7 @@ function provision(token: string) {
 }
 
 async function syncDown(token: string, cursor?: string, limit?: number): Promise<SyncResponse> {
-  const qs = new URLSearchParams();
+  const qs = new URLSearchParams({ format: String(SYNC_FORMAT) });
   if (cursor) qs.set("cursor", cursor);
   if (limit) qs.set("limit", String(limit));
   const res = await syncRoute.GET(deviceRequest(`/api/tickets/checkin/sync?${qs}`, token), routeContext());
@@ -73,6 +77,17 @@ async function upload(token: string, scans: object[], extra: object = {}) {
   expect(res.status).toBe(200);
   return uploadScansResponseSchema.parse(await res.json());
 }
+
+/** One live scan through POST /api/tickets/tickets/validate. */
+const validate = (token: string, code: string) =>
+  validateRoute.POST(
+    deviceRequest("/api/tickets/tickets/validate", token, {
+      code,
+      nonce: nonce(),
+      scannedAt: new Date().toISOString(),
+    }),
+    routeContext(),
+  );
 
 const scan = (code: string, deviceResult = "admitted", at = new Date().toISOString()) => ({
   nonce: nonce(),
@@ -143,14 +158,7 @@ describe("provisioning", () => {
         deviceRequest("/api/tickets/checkin/sync", device.token, { scans: [scan(ticket!.secret)] }),
         routeContext(),
       ),
-      await validateRoute.POST(
-        deviceRequest("/api/tickets/tickets/validate", device.token, {
-          code: ticket!.secret,
-          nonce: nonce(),
-          scannedAt: new Date().toISOString(),
-        }),
-        routeContext(),
-      ),
+      await validate(device.token, ticket!.secret),
     ];
     for (const res of responses) {
       expect(res.status).toBe(401);
@@ -233,11 +241,34 @@ describe("sync down", () => {
     expect(ticketsOf(afterScan)[0]).toMatchObject({ id: tickets[0]!.id, admittedBy: "Door 2" });
     expect(ticketsOf(afterScan)[0]?.admittedAt).not.toBeNull();
 
-    // A garbage cursor starts over with a full snapshot.
+    // A garbage cursor, or one from before code hashes were of the bytes, starts over with a full snapshot.
     const reset = await syncDown(device.token, "garbage");
     expect(reset.full).toBe(true);
     expect(reset.tickets).toHaveLength(5);
     expect(reset.revocations).toHaveLength(1);
+    const textHashCursor = encodeSyncCursor({
+      v: 1,
+      s: null,
+      u: new Date().toISOString(),
+      a: null,
+      r: "0",
+    } as never);
+    expect((await syncDown(device.token, textHashCursor)).full).toBe(true);
+  });
+
+  it("refuses a scanner that hashes codes another way (sends no or another format): it must update first", async () => {
+    const { owner, organizer, event, tier } = await createCheckinWorld("format");
+    await issueTestTickets(event.id, tier.id, 1);
+    const device = await createTestDevice(organizer.id, event.id, owner.userId, "Door 1");
+    for (const qs of ["", "?format=1"]) {
+      const res = await syncRoute.GET(
+        deviceRequest(`/api/tickets/checkin/sync${qs}`, device.token),
+        routeContext(),
+      );
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({ code: "conflict", detail: OUTDATED_SCANNER_MESSAGE });
+    }
+    expect((await syncDown(device.token)).format).toBe(SYNC_FORMAT);
   });
 });
 
@@ -346,6 +377,48 @@ describe("sync up", () => {
     }
   });
 
+  it("a code has one spelling: any other spelling of a valid, a used and a refunded code is invalid", async () => {
+    const { owner, organizer, event, tier } = await createCheckinWorld("spellings");
+    const [valid, used, refunded] = await issueTestTickets(event.id, tier.id, 3);
+    await refundTestTicket(refunded!, event.id);
+    const door = await createTestDevice(organizer.id, event.id, owner.userId, "Door 1");
+    expect((await upload(door.token, [scan(used!.secret)])).results[0]?.outcome).toBe("admitted");
+
+    for (const ticket of [valid!, used!, refunded!]) {
+      const spellings = otherSpellings(ticket.secret);
+      for (const deviceResult of ["admitted", "rejected"]) {
+        const res = await upload(
+          door.token,
+          spellings.map((code) => scan(code, deviceResult)),
+        );
+        expect(res.results.map((r) => [r.outcome, r.reason, r.ticketId, r.forced])).toEqual(
+          spellings.map(() => ["rejected", "invalid", null, false]),
+        );
+      }
+      for (const code of spellings) {
+        const online = await validate(door.token, code);
+        expect(validateResponseSchema.parse(await online.json())).toMatchObject({
+          outcome: "rejected",
+          reason: "invalid",
+          ticket: null,
+        });
+      }
+    }
+    // No spelling touched a ticket: one admission (the real code's), and the valid ticket is still unused.
+    expect(await db.checkin.count({ where: { ticketId: { not: null } } })).toBe(1);
+    expect((await upload(door.token, [scan(valid!.secret)])).results[0]?.outcome).toBe("admitted");
+    expect((await upload(door.token, [scan(used!.secret, "rejected")])).results[0]?.reason).toBe(
+      "already_redeemed",
+    );
+    expect((await upload(door.token, [scan(refunded!.secret, "rejected")])).results[0]?.reason).toBe(
+      "refunded",
+    );
+    // Identity is the hash of the code's bytes, as stored.
+    for (const t of [valid!, used!, refunded!]) {
+      expect(t.secretHash).toBe(ticketSecretHash(decodeTicketCode(t.secret)!.bytes));
+    }
+  });
+
   it("rejects forged and unreadable codes as invalid and another event's code as wrong_event", async () => {
     const { owner, organizer, event, tier } = await createCheckinWorld("forged");
     const [ticket] = await issueTestTickets(event.id, tier.id, 1);
@@ -381,14 +454,7 @@ describe("sync up", () => {
     // Nothing was written against the other event's ticket.
     expect(await db.checkin.count({ where: { ticketId: foreign!.id } })).toBe(0);
 
-    const online = await validateRoute.POST(
-      deviceRequest("/api/tickets/tickets/validate", device.token, {
-        code: foreign!.secret,
-        nonce: nonce(),
-        scannedAt: new Date().toISOString(),
-      }),
-      routeContext(),
-    );
+    const online = await validate(device.token, foreign!.secret);
     expect(validateResponseSchema.parse(await online.json())).toMatchObject({
       outcome: "rejected",
       reason: "wrong_event",
@@ -418,14 +484,7 @@ describe("sync up", () => {
     });
 
     await db.ticket.update({ where: { id: voidLater!.id }, data: { status: "void" } });
-    const live = await validateRoute.POST(
-      deviceRequest("/api/tickets/tickets/validate", device.token, {
-        code: voidLater!.secret,
-        nonce: nonce(),
-        scannedAt: new Date().toISOString(),
-      }),
-      routeContext(),
-    );
+    const live = await validate(device.token, voidLater!.secret);
     expect(validateResponseSchema.parse(await live.json())).toMatchObject({
       outcome: "rejected",
       reason: "void",

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as checkoutRoute } from "@/app/api/tickets/checkout/session/route";
 import { routeContext } from "@/lib/auth/testing";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
@@ -8,7 +8,6 @@ import { isAppError } from "@/lib/errors";
 import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
 import { createOnSaleEvent, createOrganizerWithOwner, createTier } from "@/lib/testing/factories";
 import { runDueJobs } from "@/lib/jobs/worker";
-import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import {
   stubStripeEnv,
   stubStripeKeys,
@@ -16,6 +15,7 @@ import {
 } from "@/lib/payments/testing/stub-stripe-env";
 import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
 import { deliverStripeEvent, expectRefundedState } from "@/lib/refunds/testing";
+import { withStripeStandIn } from "@/lib/payments/testing/with-stripe-stand-in";
 import { resetDatabase } from "@/lib/testing/db";
 import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 import { jobDefinitions } from "@/lib/jobs/registry";
@@ -416,22 +416,10 @@ describe("webhook-driven fulfilment", () => {
 });
 
 describe("checkout with Stripe (real SDK against a local stand-in)", () => {
-  let standIn: StripeStandIn;
-  beforeAll(async () => {
-    standIn = await startStripeStandIn();
-  });
-  afterAll(async () => {
-    await standIn.close();
-    vi.unstubAllEnvs();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    standIn.reset();
-  });
-  afterEach(() => vi.unstubAllEnvs());
+  const stripe = withStripeStandIn();
 
   it.each(["destination", "direct"] as const)("sends the exact %s-charge parameters", async (chargeType) => {
-    stubStripeKeys(standIn.url, { STRIPE_CHARGE_TYPE: chargeType });
+    stubStripeKeys(stripe.current.url, { STRIPE_CHARGE_TYPE: chargeType });
     const { event, ga, organizer } = await setUpEvent();
     const account = `acct_test_${organizer.id}`;
     const before = Date.now();
@@ -440,7 +428,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
       ...buyer([{ tierId: ga.id, quantity: 2 }]),
     });
     const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
-    const create = standIn.requests.find((r) => r.path === "/v1/checkout/sessions");
+    const create = stripe.current.requests.find((r) => r.path === "/v1/checkout/sessions");
     if (!create) throw new Error("no session created");
     expect(result.url).toBe(`https://checkout.stripe.test/c/pay/${order.stripeCheckoutSessionId}`);
     expect(create.headers["idempotency-key"]).toBe(`checkout:create:${order.id}`);
@@ -471,9 +459,9 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
   });
 
   it("releases the seats and says so when Stripe cannot be reached", async () => {
-    stubStripeKeys(standIn.url);
+    stubStripeKeys(stripe.current.url);
     const { event, ga } = await setUpEvent();
-    standIn.failWith = 500;
+    stripe.current.failWith = 500;
     await expectAppError(
       createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 1 }]) }),
       "busy",
@@ -484,7 +472,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
   });
 
   it("says the total is too small, never 'busy', when Stripe refuses it as below its minimum", async () => {
-    stubStripeKeys(standIn.url);
+    stubStripeKeys(stripe.current.url);
     const { event } = await setUpEvent({ feeModel: "organizer_absorbs" });
     const tiny = await createTier(event.id, { name: "Coat check", priceMinor: 40, capacity: 10 });
     await expectAppError(
@@ -492,13 +480,13 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
       "validation",
       "items",
     );
-    expect(standIn.requests).toHaveLength(0);
+    expect(stripe.current.requests).toHaveLength(0);
     expect(await db.hold.count()).toBe(0);
 
     // Above our table but below the organizer's settlement-currency minimum: Stripe says amount_too_small.
-    standIn.failWhen = ({ path }) => (path === "/v1/checkout/sessions" ? 400 : null);
-    standIn.failCode = "amount_too_small";
-    standIn.failMessage = "Amount must convert to at least 50 cents.";
+    stripe.current.failWhen = ({ path }) => (path === "/v1/checkout/sessions" ? 400 : null);
+    stripe.current.failCode = "amount_too_small";
+    stripe.current.failMessage = "Amount must convert to at least 50 cents.";
     await expectAppError(
       createCheckoutSession({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 2 }]) }),
       "validation",
@@ -511,7 +499,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
   async function payInStandIn(orderId: string) {
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     const sessionId = order.stripeCheckoutSessionId ?? "";
-    const { paymentIntentId } = standIn.paySession(sessionId);
+    const { paymentIntentId } = stripe.current.paySession(sessionId);
     await deliverStripeEvent(
       "checkout.session.completed",
       {
@@ -526,7 +514,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
   }
 
   it("re-fetches the session on completed (the payload is a pointer)", async () => {
-    stubStripeKeys(standIn.url);
+    stubStripeKeys(stripe.current.url);
     const { event, ga } = await setUpEvent();
     const { orderId } = await createCheckoutSession({
       eventId: event.id,
@@ -537,12 +525,14 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
     expect(paid.status).toBe("paid");
     expect(paid.stripePaymentIntentId).toBe(paymentIntentId);
     expect(
-      standIn.requests.some((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${sessionId}`),
+      stripe.current.requests.some(
+        (r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${sessionId}`,
+      ),
     ).toBe(true);
   });
 
   it("refunds a late payment through Stripe and converges when Stripe reports the refund", async () => {
-    stubStripeKeys(standIn.url);
+    stubStripeKeys(stripe.current.url);
     const { event, ga } = await setUpEvent({ gaCapacity: 1 });
     const late = await createCheckoutSession({
       eventId: event.id,
@@ -567,7 +557,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
 
     const refund = await db.refund.findFirstOrThrow({ where: { orderId: late.orderId } });
     expect(refund).toMatchObject({ status: "pending", amountMinor: lateOrder.totalMinor, ticketIds: [] });
-    const refundCall = standIn.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
+    const refundCall = stripe.current.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
     expect(refundCall?.form).toMatchObject({
       payment_intent: paymentIntentId,
       amount: String(lateOrder.totalMinor),
@@ -581,7 +571,7 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
 
     // Stripe reports the refund done: the event converges like any refund (it used to retry, then dead-letter).
     const stripeRefundId = refund.stripeRefundId ?? "";
-    const stored = standIn.refunds.get(stripeRefundId);
+    const stored = stripe.current.refunds.get(stripeRefundId);
     if (!stored) throw new Error("refund missing in stand-in");
     stored.status = "succeeded";
     await deliverStripeEvent(
@@ -603,8 +593,8 @@ describe("checkout with Stripe (real SDK against a local stand-in)", () => {
   });
 
   it("fails a refund event at once when its metadata names an order we do not have", async () => {
-    stubStripeKeys(standIn.url);
-    standIn.refunds.set("re_stray", {
+    stubStripeKeys(stripe.current.url);
+    stripe.current.refunds.set("re_stray", {
       id: "re_stray",
       object: "refund",
       amount: 500,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as progressRoute, POST as cancelRoute } from "@/app/api/tickets/events/[id]/cancel/route";
 import { POST as retryRoute } from "@/app/api/tickets/events/[id]/cancel/retry/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
@@ -9,7 +9,6 @@ import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { addMember } from "@/lib/testing/factories";
-import { startStripeStandIn, type StripeStandIn } from "@/lib/payments/testing/stripe-stand-in";
 import {
   stubStripeEnv,
   stubStripeKeys,
@@ -25,6 +24,7 @@ import {
   runJobs,
   setUpRefundEvent,
 } from "@/lib/refunds/testing";
+import { withStripeStandIn } from "@/lib/payments/testing/with-stripe-stand-in";
 import { resetDatabase } from "@/lib/testing/db";
 import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 
@@ -128,24 +128,12 @@ describe("event cancellation (test mode, through the webhook route)", () => {
 });
 
 describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
-  let standIn: StripeStandIn;
-  beforeAll(async () => {
-    standIn = await startStripeStandIn();
-  });
-  afterAll(async () => {
-    await standIn.close();
-    vi.unstubAllEnvs();
-    loadEnv();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    standIn.reset();
-  });
+  const stripe = withStripeStandIn();
 
   it.each(["destination", "direct"] as const)(
     "expires every open %s-charge session; a session paid meanwhile is refunded when its payment arrives",
     async (chargeType) => {
-      stubStripeKeys(standIn.url, { STRIPE_CHARGE_TYPE: chargeType });
+      stubStripeKeys(stripe.current.url, { STRIPE_CHARGE_TYPE: chargeType });
       const { event, ga, owner, organizer } = await setUpRefundEvent({ gaCapacity: 5 });
       const checkout = (email: string) =>
         createCheckoutSession({
@@ -160,12 +148,14 @@ describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
       const openSession = await sessionOf(open.orderId);
       const payingSession = await sessionOf(paying.orderId);
       // This buyer completes the payment page just before the organizer cancels.
-      const { paymentIntentId } = standIn.paySession(payingSession);
+      const { paymentIntentId } = stripe.current.paySession(payingSession);
 
       const path = `/api/tickets/events/${event.id}/cancel`;
       expect((await post(cancelRoute, path, event.id, owner.cookie)).status).toBe(202);
       await runJobs();
-      const expires = standIn.requests.filter((r) => r.method === "POST" && r.path.endsWith("/expire"));
+      const expires = stripe.current.requests.filter(
+        (r) => r.method === "POST" && r.path.endsWith("/expire"),
+      );
       expect(expires.map((r) => r.path).sort()).toEqual(
         [
           `/v1/checkout/sessions/${openSession}/expire`,
@@ -177,7 +167,7 @@ describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
           chargeType === "direct" ? `acct_test_${organizer.id}` : undefined,
         );
       }
-      expect(standIn.sessions.get(openSession)?.status).toBe("expired");
+      expect(stripe.current.sessions.get(openSession)?.status).toBe("expired");
       for (const orderId of [open.orderId, paying.orderId]) {
         expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("cancelled");
       }
@@ -192,7 +182,7 @@ describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
       );
       const refund = await db.refund.findFirstOrThrow({ where: { orderId: paying.orderId } });
       expect(refund).toMatchObject({ status: "pending", ticketIds: [] });
-      const refundCall = standIn.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
+      const refundCall = stripe.current.requests.find((r) => r.method === "POST" && r.path === "/v1/refunds");
       expect(refundCall?.form).toMatchObject({
         payment_intent: paymentIntentId,
         "metadata[refund_id]": refund.id,
@@ -202,10 +192,10 @@ describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
     },
   );
   it("closes the session of a buyer whose checkout was still being created when the event was cancelled", async () => {
-    stubStripeKeys(standIn.url);
+    stubStripeKeys(stripe.current.url);
     const { event, ga, owner } = await setUpRefundEvent();
     const path = `/api/tickets/events/${event.id}/cancel`;
-    standIn.beforeAnswer = async (request) => {
+    stripe.current.beforeAnswer = async (request) => {
       if (request.path !== "/v1/checkout/sessions") return;
       expect((await post(cancelRoute, path, event.id, owner.cookie)).status).toBe(202);
     };
@@ -218,31 +208,18 @@ describe("event cancellation closes open Checkout Sessions (stand-in)", () => {
     const order = await db.order.findFirstOrThrow({ where: { eventId: event.id } });
     expect(order.status).toBe("cancelled");
     expect(order.stripeCheckoutSessionId).not.toBeNull();
-    expect(standIn.sessions.get(order.stripeCheckoutSessionId ?? "")?.status).toBe("expired");
+    expect(stripe.current.sessions.get(order.stripeCheckoutSessionId ?? "")?.status).toBe("expired");
   });
 });
 
 describe("event cancellation with Stripe failures (stand-in)", () => {
-  let standIn: StripeStandIn;
-  beforeAll(async () => {
-    standIn = await startStripeStandIn();
-  });
-  afterAll(async () => {
-    await standIn.close();
-    vi.unstubAllEnvs();
-    loadEnv();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    standIn.reset();
-    stubStripeEnv();
-  });
+  const stripe = withStripeStandIn();
 
   it("lists failed refunds with Stripe's reason and retries them", async () => {
     const { event, ga, owner } = await setUpRefundEvent();
-    const order = await createStripePaidOrder(standIn, event.id, [{ tierId: ga.id, quantity: 1 }]);
-    standIn.failWith = 400;
-    standIn.failMessage = "This charge is too old to refund.";
+    const order = await createStripePaidOrder(stripe.current, event.id, [{ tierId: ga.id, quantity: 1 }]);
+    stripe.current.failWith = 400;
+    stripe.current.failMessage = "This charge is too old to refund.";
     const path = `/api/tickets/events/${event.id}/cancel`;
     expect((await post(cancelRoute, path, event.id, owner.cookie)).status).toBe(202);
     await runJobs();
@@ -254,7 +231,7 @@ describe("event cancellation with Stripe failures (stand-in)", () => {
     ]);
     expect(progress.done).toBe(false);
 
-    standIn.failWith = null;
+    stripe.current.failWith = null;
     const retried = await post(retryRoute, `${path}/retry`, event.id, owner.cookie);
     expect(retried.status).toBe(202);
     await runJobs();

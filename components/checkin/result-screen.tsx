@@ -1,5 +1,6 @@
 "use client";
-// Full-screen scan result: colour, a big word, one line for door staff. Tap or wait 3 s to go back.
+// Full-screen scan result: colour, a big word, one line for door staff, announced as an alert. Tap anywhere (one
+// full-screen button) or wait 3 s to go back.
 import { useEffect } from "react";
 import type { ScanOutcome, Verdict } from "@/lib/checkin/client/verify";
 
@@ -22,27 +23,26 @@ export function ResultScreen({ verdict, onDismiss }: { verdict: Verdict; onDismi
   }, [verdict, onDismiss]);
   const look = LOOK[verdict.outcome];
   return (
-    <button
-      type="button"
-      className={`ci-result ci-${look.tone}`}
-      data-outcome={verdict.outcome}
-      onClick={onDismiss}
-      role="alert"
-      aria-label={`${look.title}. ${verdict.message}`}
-    >
-      <span className="ci-result-title">{look.title}</span>
-      <span className="ci-result-message">{verdict.message}</span>
-      {verdict.outcome === "already_used" && verdict.admittedBy ? (
-        <span className="ci-result-detail">on {verdict.admittedBy}</span>
-      ) : null}
-      {verdict.outcome === "valid" || verdict.outcome === "disputed" || verdict.outcome === "already_used" ? (
-        <span className="ci-result-detail">
-          {verdict.tierName}
-          {verdict.holderName ? ` · ${verdict.holderName}` : ""}
-          {verdict.bySignatureOnly ? " · sold after last sync" : ""}
-        </span>
-      ) : null}
-      <span className="ci-result-hint">Tap to continue</span>
-    </button>
+    <div className={`ci-result ci-${look.tone}`} data-outcome={verdict.outcome}>
+      <div role="alert" className="ci-result-body">
+        <p className="ci-result-title">{look.title}</p>
+        <p className="ci-result-message">{verdict.message}</p>
+        {verdict.outcome === "already_used" && verdict.admittedBy ? (
+          <p className="ci-result-detail">on {verdict.admittedBy}</p>
+        ) : null}
+        {verdict.outcome === "valid" ||
+        verdict.outcome === "disputed" ||
+        verdict.outcome === "already_used" ? (
+          <p className="ci-result-detail">
+            {verdict.tierName}
+            {verdict.holderName ? ` · ${verdict.holderName}` : ""}
+            {verdict.bySignatureOnly ? " · sold after last sync" : ""}
+          </p>
+        ) : null}
+      </div>
+      <button type="button" className="ci-result-dismiss" onClick={onDismiss}>
+        Tap to continue
+      </button>
+    </div>
   );
 }

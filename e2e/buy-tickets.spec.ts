@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, uniqueEmail, waitForEmail } from "./support";
+import { pickTickets, signIn, uniqueEmail, waitForEmail } from "./support";
 
 interface MailboxMessage {
   id: string;
@@ -26,7 +26,22 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
     data: { code, kind: "percent", percentBps: 2000 },
   });
   expect(created.status()).toBe(201);
+  // …and a one-seat tier, which another buyer is about to pay for.
+  const frontRow = `Front row ${Date.now() % 100000}`;
+  const tier = await ownerPage.request.post(`/api/tickets/events/${demo.id}/tiers`, {
+    data: { name: frontRow, priceMinor: 9000, capacity: 1 },
+  });
+  expect(tier.status()).toBe(201);
+  const { id: frontRowId } = (await tier.json()) as { id: string };
   await owner.close();
+  const held = await request.post("/api/tickets/checkout/session", {
+    data: {
+      eventId: demo.id,
+      items: [{ tierId: frontRowId, quantity: 1 }],
+      buyer: { name: "Early Bird", email: uniqueEmail("cart") },
+    },
+  });
+  expect(held.status()).toBe(201);
 
   // The buyer, on a phone.
   const email = uniqueEmail("buyer");
@@ -35,10 +50,33 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   const testMode = page.getByRole("status").filter({ hasText: "Test mode: payments are simulated" });
   await expect(testMode).toBeInViewport();
   const picker = page.getByRole("form", { name: "Buy tickets" });
-  await picker.getByLabel(/General Admission/).selectOption("2");
+  // The seat in the other buyer's cart is not "sold out": it may come back when their hold runs out.
+  const frontRowTier = picker.getByTestId("tier").filter({ hasText: frontRow });
+  await expect(frontRowTier.getByText("In other buyers' carts", { exact: true })).toBeVisible();
+  await expect(frontRowTier.getByRole("status")).toHaveText(
+    /All remaining tickets are in other buyers' carts — check back in 3[0-6] min\./,
+  );
+  await expect(frontRowTier.getByRole("button", { name: /Add one/ })).toHaveCount(0);
+  await pickTickets(picker, "General Admission", 2);
+  const fullTotal = (await picker.getByTestId("running-total").textContent()) ?? "";
+  // Bad input gets words a buyer understands, beside the field it is about.
   await picker.getByLabel("Your name").fill("Robin Fan");
-  await picker.getByLabel("Email for your tickets").fill(email);
+  await picker.getByLabel("Email for your tickets").fill("robin at example");
+  await picker.getByRole("button", { name: "Continue to payment (2)" }).click();
+  const emailField = picker.getByLabel("Email for your tickets");
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expect(emailField).toHaveAccessibleDescription(/Enter an email address like name@example\.com/);
+  await emailField.fill(email);
+  // The code is applied before paying: the running total drops by 20% of the tickets.
   await picker.getByLabel("Discount code").fill(code.toLowerCase());
+  await picker.getByRole("button", { name: "Apply" }).click();
+  await expect(picker.getByText(`Code ${code} applied.`)).toBeVisible();
+  await expect(picker.getByTestId("running-discount")).toBeVisible();
+  const discounted = (await picker.getByTestId("running-total").textContent()) ?? "";
+  expect(discounted).not.toBe(fullTotal);
+  // On a phone the Continue bar stays on screen while the buyer scrolls the tiers.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(picker.getByRole("button", { name: "Continue to payment (2)" })).toBeInViewport();
   await picker.getByRole("button", { name: "Continue to payment (2)" }).click();
 
   // The test-mode payment page: 2 × $25 − 20% = $40, fee, GST 5% and PST 7% of $40.
@@ -48,6 +86,9 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await expect(page.getByRole("cell", { name: "GST" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "PST" })).toBeVisible();
   const total = (await page.getByTestId("payment-total").textContent()) ?? "";
+  // What the event page said before payment is what is charged.
+  expect(total).toBe(discounted);
+  await expect(page.getByTestId("hold-countdown")).toContainText(/Seats held for you for (2\d|3[01]):\d\d/);
   await page.getByRole("button", { name: `Pay ${total}` }).click();
 
   // The passes page: confirming, then two passes with QR codes.
@@ -55,6 +96,10 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByText(total).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Add to calendar" })).toBeVisible();
+  // Back from the tickets to the payment page leads to the tickets again, not "nothing to pay".
+  const passesUrl = page.url();
+  await page.goBack();
+  await expect(page).toHaveURL(passesUrl);
   const firstQr = page.getByRole("img", { name: /QR code for ticket/ }).first();
   await expect
     .poll(() => firstQr.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))

@@ -10,12 +10,11 @@ import {
   type APIRequestContext,
   type Browser,
   type BrowserContext,
-  type Locator,
   type Page,
 } from "@playwright/test";
 import zxing from "@zxing/library";
 import { launchOptions } from "./playwright.config";
-import { uniqueEmail } from "./support";
+import { pickTickets, uniqueEmail, whenHydrated } from "./support";
 
 const { BinaryBitmap, DecodeHintType, HybridBinarizer, PlanarYUVLuminanceSource, QRCodeReader } = zxing;
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
@@ -32,20 +31,6 @@ export interface Bought {
 
 /** The full-screen scan result. */
 export const result = (page: Page) => page.locator(".ci-result");
-
-/**
- * Waits until React has hydrated the element (a form or button used before that does nothing, or submits
- * natively): instant on a production build, seconds on a page `next dev` has just compiled.
- */
-async function whenHydrated(element: Locator) {
-  await expect
-    .poll(
-      () =>
-        element.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__react"))).catch(() => false), // reloaded meanwhile (next dev does, after compiling): ask again
-      { timeout: 60_000 },
-    )
-    .toBe(true);
-}
 
 /** The demo event's id, as its owner (signed in on `ownerPage`) sees it. */
 export async function demoEventId(ownerPage: Page): Promise<string> {
@@ -76,8 +61,7 @@ export async function buy(browser: Browser, quantity: number, name: string): Pro
   const page = await context.newPage();
   await page.goto("/tickets/e/demo-night");
   const picker = page.getByRole("form", { name: "Buy tickets" });
-  await whenHydrated(picker);
-  await picker.getByLabel(/General Admission/).selectOption(String(quantity));
+  await pickTickets(picker, "General Admission", quantity);
   await picker.getByLabel("Your name").fill(name);
   await picker.getByLabel("Email for your tickets").fill(uniqueEmail("door"));
   await picker.getByRole("button", { name: `Continue to payment (${quantity})` }).click();

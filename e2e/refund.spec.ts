@@ -22,6 +22,9 @@ test("an organizer refunds one of two tickets: the pass turns void, the seat com
   const soldBefore = await gaSold(portal, eventId);
 
   await portal.goto(`/tickets/organizer/orders/${orderId}`);
+  // One order number everywhere: the portal's reference is the one on the buyer's passes page.
+  const reference = await portal.getByTestId("order-reference").textContent();
+  expect(reference).toMatch(/^[A-Z0-9]{8}$/);
   const form = portal.getByRole("form", { name: "Refund" });
   await form.getByLabel("Choose tickets").check();
   await form.getByRole("checkbox").nth(1).check();
@@ -33,6 +36,7 @@ test("an organizer refunds one of two tickets: the pass turns void, the seat com
   await owner.close();
 
   await page.goto(passesUrl);
+  await expect(page.getByTestId("order-reference")).toHaveText(reference ?? "");
   await expect(page.getByText("Refunded — not valid")).toHaveCount(1);
   await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(1);
 

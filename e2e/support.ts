@@ -1,4 +1,28 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+
+/**
+ * Waits until React has hydrated the element (a form or button used before that does nothing, or submits
+ * natively): instant on a production build, seconds on a page `next dev` has just compiled.
+ */
+export async function whenHydrated(element: Locator) {
+  await expect
+    .poll(
+      () =>
+        element.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__react"))).catch(() => false), // reloaded meanwhile (next dev does, after compiling): ask again
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
+
+/** Sets a tier's quantity in the event page's picker with its + stepper. */
+export async function pickTickets(picker: Locator, tierName: string, quantity: number) {
+  const add = picker.getByRole("button", { name: `Add one ${tierName} ticket` });
+  await whenHydrated(add);
+  for (let n = 1; n <= quantity; n++) {
+    await add.click();
+    await expect(picker.getByLabel(`${tierName} tickets`, { exact: true })).toHaveText(String(n));
+  }
+}
 
 /** A unique address per run, so journeys never collide with earlier data. */
 export function uniqueEmail(prefix: string): string {
@@ -82,7 +106,7 @@ export async function buyTickets(
 ): Promise<{ orderId: string; passesUrl: string; eventId: string; total: string }> {
   await page.goto("/tickets/e/demo-night");
   const picker = page.getByRole("form", { name: "Buy tickets" });
-  await picker.getByLabel(/General Admission/).selectOption(String(options.quantity));
+  await pickTickets(picker, "General Admission", options.quantity);
   await picker.getByLabel("Your name").fill("Robin Fan");
   await picker.getByLabel("Email for your tickets").fill(options.email);
   if (options.discountCode) await picker.getByLabel("Discount code").fill(options.discountCode);

@@ -1,14 +1,27 @@
 "use client";
-
+// The event page's tickets: every public tier with its all-in price once, a stepper where it is on sale, a
+// running total (with an applied discount code, priced by the server exactly as the checkout will) and, on
+// phones, a sticky Continue bar.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { TierStateBadge } from "@/components/events/tier-state-badge";
 import { apiFetch, type ApiError } from "@/components/ui/api-client";
+import type { DiscountQuote } from "@/lib/checkout/quote-discount";
+import type { TierSaleState } from "@/lib/inventory/tier-sale-state";
+import { formatMoney } from "@/lib/money/format-money";
 
 export interface PickableTier {
   id: string;
   name: string;
-  /** All-in price of one ticket, already formatted. */
-  priceLabel: string;
+  description: string | null;
+  currency: string;
+  /** All-in price of one ticket. */
+  unitTotalMinor: number;
+  /** "$25.00 ticket + $2.50 fee + …", when fees or taxes are part of the price. */
+  breakdown: string | null;
+  state: TierSaleState;
+  remaining: number;
+  seatsBackInMinutes: number | null;
   /** How many the buyer may pick now (0 when not on sale). */
   max: number;
 }
@@ -18,12 +31,27 @@ interface CheckoutResponse {
   url: string;
 }
 
-export function TicketPicker({ eventId, tiers }: { eventId: string; tiers: PickableTier[] }) {
+export const BUYER_LIMITS = { name: 120, email: 254, discountCode: 64 } as const;
+
+export function TicketPicker({
+  eventId,
+  tiers,
+  priceNote,
+}: {
+  eventId: string;
+  tiers: PickableTier[];
+  priceNote: string;
+}) {
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [discountCode, setDiscountCode] = useState("");
-  const mutation = useMutation<CheckoutResponse, ApiError>({
+  const quote = useMutation<DiscountQuote, ApiError, string>({
+    mutationFn: (code) =>
+      apiFetch(`/api/tickets/checkout/quote?${new URLSearchParams({ eventId, code }).toString()}`),
+  });
+  const applied = quote.data && quote.data.code === discountCode.trim().toUpperCase() ? quote.data : null;
+  const checkout = useMutation<CheckoutResponse, ApiError>({
     mutationFn: () =>
       apiFetch("/api/tickets/checkout/session", {
         body: {
@@ -37,83 +65,204 @@ export function TicketPicker({ eventId, tiers }: { eventId: string; tiers: Picka
       }),
     onSuccess: ({ url }) => window.location.assign(url),
   });
+
+  const currency = tiers[0]?.currency ?? "usd";
+  const money = (minor: number) => formatMoney(minor, currency);
+  const unit = (tier: PickableTier) =>
+    applied?.tiers.find((t) => t.tierId === tier.id)?.totalMinor ?? tier.unitTotalMinor;
   const count = Object.values(quantities).reduce((a, b) => a + b, 0);
-  const fieldErrors = mutation.error?.fieldErrors ?? {};
-  const onSale = tiers.filter((t) => t.max > 0);
-  if (onSale.length === 0) return null;
+  const fullTotal = tiers.reduce((sum, t) => sum + (quantities[t.id] ?? 0) * t.unitTotalMinor, 0);
+  const total = tiers.reduce((sum, t) => sum + (quantities[t.id] ?? 0) * unit(t), 0);
+  const errors = { ...checkout.error?.fieldErrors, ...quote.error?.fieldErrors };
+  const codeError = quote.isError ? (errors.code ?? quote.error.message) : errors.discountCode;
+  const canBuy = tiers.some((t) => t.max > 0);
 
   return (
     <form
-      className="card stack"
+      className="stack picker"
       aria-label="Buy tickets"
       onSubmit={(e) => {
         e.preventDefault();
-        mutation.mutate();
+        checkout.mutate();
       }}
       noValidate
     >
-      <h2 style={{ fontSize: "1.2rem" }}>Buy tickets</h2>
-      {onSale.map((tier) => (
-        <div key={tier.id} className="row" style={{ justifyContent: "space-between" }}>
-          <label htmlFor={`qty-${tier.id}`}>
-            {tier.name} <span className="muted small">{tier.priceLabel}</span>
-          </label>
-          <select
-            id={`qty-${tier.id}`}
-            value={quantities[tier.id] ?? 0}
-            onChange={(e) => setQuantities({ ...quantities, [tier.id]: Number(e.target.value) })}
-            style={{ minHeight: 44, minWidth: 64, fontSize: "1rem" }}
-          >
-            {Array.from({ length: tier.max + 1 }, (_, n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
-      <Field label="Your name" id="buyer-name" error={fieldErrors["buyer.name"]}>
-        <input id="buyer-name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
-      </Field>
-      <Field label="Email for your tickets" id="buyer-email" error={fieldErrors["buyer.email"]}>
-        <input
-          id="buyer-email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </Field>
-      <Field label="Discount code" id="discount-code" error={fieldErrors.discountCode}>
-        <input
-          id="discount-code"
-          autoCapitalize="characters"
-          value={discountCode}
-          onChange={(e) => setDiscountCode(e.target.value)}
-        />
-      </Field>
-      {mutation.isError &&
-      !mutation.error.problem.errors?.some(
-        (e) => e.field.startsWith("buyer") || e.field === "discountCode",
-      ) ? (
-        <p className="alert error" role="alert">
-          {mutation.error.message}
-        </p>
+      <p className="small muted">{priceNote}</p>
+      <ul className="tier-list">
+        {tiers.map((tier) => (
+          <li key={tier.id} className="card tier-row" data-testid="tier">
+            <div className="tier-info">
+              <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
+                <strong id={`tier-${tier.id}`}>{tier.name}</strong>
+                <TierStateBadge state={tier.state} remaining={tier.remaining} />
+              </div>
+              {tier.description ? <div className="small muted">{tier.description}</div> : null}
+              <div>
+                {applied && unit(tier) !== tier.unitTotalMinor ? (
+                  <>
+                    <s className="muted">{money(tier.unitTotalMinor)}</s>{" "}
+                  </>
+                ) : null}
+                <strong data-testid="tier-price" style={{ fontSize: "1.15rem" }}>
+                  {money(unit(tier))}
+                </strong>
+                {tier.breakdown ? (
+                  <div className="small muted" data-testid="tier-breakdown">
+                    {tier.breakdown}
+                  </div>
+                ) : null}
+              </div>
+              {tier.state === "in_carts" ? (
+                <p className="small" role="status">
+                  All remaining tickets are in other buyers&apos; carts — check back in{" "}
+                  {tier.seatsBackInMinutes ?? 1} min.
+                </p>
+              ) : null}
+            </div>
+            {tier.max > 0 ? (
+              <QuantityStepper
+                tierId={tier.id}
+                tierName={tier.name}
+                value={quantities[tier.id] ?? 0}
+                max={tier.max}
+                onChange={(n) => setQuantities({ ...quantities, [tier.id]: n })}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canBuy ? (
+        <>
+          <Field
+            label="Your name"
+            id="buyer-name"
+            error={errors["buyer.name"]}
+            input={{
+              autoComplete: "name",
+              maxLength: BUYER_LIMITS.name,
+              value: name,
+              onChange: (e) => setName(e.target.value),
+            }}
+          />
+          <Field
+            label="Email for your tickets"
+            id="buyer-email"
+            error={errors["buyer.email"]}
+            hint="We send your tickets here."
+            input={{
+              type: "email",
+              autoComplete: "email",
+              inputMode: "email",
+              maxLength: BUYER_LIMITS.email,
+              value: email,
+              onChange: (e) => setEmail(e.target.value),
+            }}
+          />
+          <div className="row discount-row">
+            <Field
+              label="Discount code"
+              id="discount-code"
+              error={codeError}
+              hint={applied ? `Code ${applied.code} applied.` : undefined}
+              input={{
+                autoCapitalize: "characters",
+                maxLength: BUYER_LIMITS.discountCode,
+                value: discountCode,
+                onChange: (e) => {
+                  setDiscountCode(e.target.value);
+                  quote.reset();
+                },
+              }}
+            />
+            <button
+              className="btn secondary"
+              type="button"
+              disabled={!discountCode.trim() || quote.isPending || applied !== null}
+              onClick={() => quote.mutate(discountCode.trim())}
+            >
+              {applied ? "Applied" : quote.isPending ? "Checking…" : "Apply"}
+            </button>
+          </div>
+          {checkout.isError &&
+          !checkout.error.problem.errors?.some(
+            (e) => e.field.startsWith("buyer") || e.field === "discountCode",
+          ) ? (
+            <p className="alert error" role="alert">
+              {checkout.error.message}
+            </p>
+          ) : null}
+          <div className="checkout-bar">
+            <div className="checkout-total" aria-live="polite">
+              <span className="small muted">Total</span>{" "}
+              {total !== fullTotal ? (
+                <>
+                  <s className="muted">{money(fullTotal)}</s>{" "}
+                </>
+              ) : null}
+              <strong data-testid="running-total">{money(total)}</strong>
+              {total !== fullTotal ? (
+                <span className="small" data-testid="running-discount">
+                  {" "}
+                  (you save {money(fullTotal - total)})
+                </span>
+              ) : null}
+            </div>
+            <button
+              className="btn"
+              type="submit"
+              disabled={count === 0 || checkout.isPending || checkout.isSuccess}
+            >
+              {checkout.isPending || checkout.isSuccess
+                ? "Holding your seats…"
+                : count === 0
+                  ? "Choose tickets"
+                  : `Continue to payment (${count})`}
+            </button>
+          </div>
+          <p className="small muted">Your seats are held for 30 minutes while you pay.</p>
+        </>
       ) : null}
-      <button
-        className="btn"
-        type="submit"
-        disabled={count === 0 || mutation.isPending || mutation.isSuccess}
-      >
-        {mutation.isPending || mutation.isSuccess
-          ? "Holding your seats…"
-          : count === 0
-            ? "Choose tickets"
-            : `Continue to payment (${count})`}
-      </button>
-      <p className="small muted">Your seats are held for 30 minutes while you pay.</p>
     </form>
+  );
+}
+
+function QuantityStepper({
+  tierId,
+  tierName,
+  value,
+  max,
+  onChange,
+}: {
+  tierId: string;
+  tierName: string;
+  value: number;
+  max: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <div className="stepper" role="group" aria-labelledby={`tier-${tierId}`}>
+      <button
+        type="button"
+        className="stepper-button"
+        aria-label={`Remove one ${tierName} ticket`}
+        disabled={value === 0}
+        onClick={() => onChange(value - 1)}
+      >
+        −
+      </button>
+      <output className="stepper-value" aria-live="polite" aria-label={`${tierName} tickets`}>
+        {value}
+      </output>
+      <button
+        type="button"
+        className="stepper-button"
+        aria-label={`Add one ${tierName} ticket`}
+        disabled={value >= max}
+        onClick={() => onChange(value + 1)}
+      >
+        +
+      </button>
+    </div>
   );
 }
 
@@ -121,19 +270,32 @@ function Field({
   label,
   id,
   error,
-  children,
+  hint,
+  input,
 }: {
   label: string;
   id: string;
   error?: string;
-  children: React.ReactNode;
+  hint?: string;
+  input: React.InputHTMLAttributes<HTMLInputElement>;
 }) {
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children}
+      <input
+        id={id}
+        {...input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {hint ? (
+        <p className="small muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
-        <p className="field-error" role="alert">
+        <p className="field-error" id={`${id}-error`} role="alert">
           {error}
         </p>
       ) : null}

@@ -3,6 +3,7 @@ import type { TierSaleState } from "@/lib/inventory/tier-sale-state";
 const LABELS: Record<TierSaleState, { text: string; tone: string }> = {
   on_sale: { text: "On sale", tone: "ok" },
   few_left: { text: "Few left", tone: "warn" },
+  in_carts: { text: "In other buyers' carts", tone: "warn" },
   sold_out: { text: "Sold out", tone: "bad" },
   not_yet_on_sale: { text: "Not yet on sale", tone: "" },
   sales_ended: { text: "Sales ended", tone: "" },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/money/format-money";
+import { orderReference } from "@/lib/orders/order-summary";
 import type { OrganizerOrderRow } from "@/lib/refunds/organizer-order-view";
 
 export const ORDER_STATUS_LABELS: Record<OrganizerOrderRow["status"], string> = {
@@ -43,6 +44,7 @@ export function OrderList({
         <table className="data">
           <thead>
             <tr>
+              <th>Order</th>
               <th>Buyer</th>
               <th>Event</th>
               <th>Total</th>
@@ -55,7 +57,10 @@ export function OrderList({
             {orders.map((order) => (
               <tr key={order.id}>
                 <td>
-                  <Link href={`/tickets/organizer/orders/${order.id}`}>{order.buyerName}</Link>
+                  <Link href={`/tickets/organizer/orders/${order.id}`}>{orderReference(order.id)}</Link>
+                </td>
+                <td>
+                  {order.buyerName}
                   <div className="small muted">{order.buyerEmail}</div>
                 </td>
                 <td>{order.event.title}</td>

@@ -1,6 +1,6 @@
 import styles from "@/components/passes/passes.module.css";
 import { formatMoney } from "@/lib/money/format-money";
-import { taxLineLabel, type OrderSummary } from "@/lib/orders/order-summary";
+import { orderReference, taxLineLabel, type OrderSummary } from "@/lib/orders/order-summary";
 
 /** What was paid: each line, discount, service fee, each tax by name and the total. */
 export function OrderSummaryCard({ summary }: { summary: OrderSummary }) {
@@ -53,7 +53,7 @@ export function OrderSummaryCard({ summary }: { summary: OrderSummary }) {
         </tbody>
       </table>
       <p className="small muted" style={{ margin: 0 }}>
-        Order {summary.id} · {summary.buyerName}
+        Order <span data-testid="order-reference">{orderReference(summary.id)}</span> · {summary.buyerName}
       </p>
     </section>
   );

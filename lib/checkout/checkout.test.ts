@@ -141,6 +141,18 @@ describe("checkout (test mode, no Stripe keys)", () => {
       "validation",
       "buyer.email",
     );
+    // Messages a buyer understands, shown beside the field.
+    const messages = await createCheckoutSession({
+      eventId: event.id,
+      items: [{ tierId: ga.id, quantity: 1 }],
+      buyer: { email: "robin at example", name: "R".repeat(121) },
+    }).catch((e: unknown) =>
+      isAppError(e) ? Object.fromEntries(e.fields.map((f) => [f.field, f.message])) : {},
+    );
+    expect(messages).toEqual({
+      "buyer.email": "Enter an email address like name@example.com",
+      "buyer.name": "Name is too long (120 characters at most)",
+    });
     expect(await db.order.count()).toBe(0);
     expect(await db.hold.count()).toBe(0);
   });

@@ -11,7 +11,7 @@ import { fulfillOrder } from "@/lib/checkout/fulfill-order";
 import { testModePaymentUrl } from "@/lib/checkout/test-mode-payment";
 import { db } from "@/lib/db";
 import { findApplicableDiscount } from "@/lib/discounts/find-applicable-discount";
-import type { DiscountSummary } from "@/lib/discounts/discount-rules";
+import { toDiscountInput } from "@/lib/discounts/to-discount-input";
 import { env } from "@/lib/env";
 import { AppError, isAppError, parseInput } from "@/lib/errors";
 import { releaseHolds } from "@/lib/inventory/release-holds";
@@ -19,7 +19,7 @@ import { reserveSeats } from "@/lib/inventory/reserve-seats";
 import { log } from "@/lib/log";
 import { getMinimumChargeMinor } from "@/lib/money/currencies";
 import { formatMoney } from "@/lib/money/format-money";
-import { priceOrder, type DiscountInput } from "@/lib/money/price-order";
+import { priceOrder } from "@/lib/money/price-order";
 import { eventPricingTaxes } from "@/lib/money/schemas";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
 import { pricedOrderColumns, pricedOrderItem } from "@/lib/orders/priced-order-rows";
@@ -49,13 +49,20 @@ export const checkoutRequestSchema = z.object({
     .min(1, { error: "choose at least one ticket" })
     .max(MAX_LINES),
   buyer: z.object({
-    email: z.email({ error: "must be a valid email address" }).max(254).toLowerCase(),
-    name: z.string().trim().min(1, { error: "is required" }).max(120),
+    email: z
+      .email({ error: "Enter an email address like name@example.com" })
+      .max(254, { error: "Email is too long (254 characters at most)" })
+      .toLowerCase(),
+    name: z
+      .string({ error: "Enter your name" })
+      .trim()
+      .min(1, { error: "Enter your name" })
+      .max(120, { error: "Name is too long (120 characters at most)" }),
   }),
   discountCode: z
     .string()
     .trim()
-    .max(64)
+    .max(64, { error: "Discount code is too long (64 characters at most)" })
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
@@ -270,11 +277,4 @@ function mergeItems(items: CheckoutRequest["items"]): Map<string, number> {
   const merged = new Map<string, number>();
   for (const item of items) merged.set(item.tierId, (merged.get(item.tierId) ?? 0) + item.quantity);
   return merged;
-}
-
-function toDiscountInput(discount: DiscountSummary): DiscountInput {
-  const base = { code: discount.code, tierIds: discount.tierIds };
-  return discount.kind === "percent"
-    ? { ...base, kind: "percent", percentBps: discount.percentBps ?? 0 }
-    : { ...base, kind: "fixed", amountMinor: discount.amountMinor ?? 0 };
 }

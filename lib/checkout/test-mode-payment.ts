@@ -33,6 +33,7 @@ export async function getTestModePayment(orderId: string, token: string | undefi
     select: {
       id: true,
       status: true,
+      paidAt: true,
       currency: true,
       buyerEmail: true,
       subtotalMinor: true,

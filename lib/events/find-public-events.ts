@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-/** Upcoming published events, soonest first, optionally in one city (case-insensitive). */
-export async function findPublicEvents(filter: { city?: string } = {}, now = new Date()) {
+/** Upcoming published events, soonest first, optionally in one city (case-insensitive) or by one organizer. */
+export async function findPublicEvents(filter: { city?: string; organizer?: string } = {}, now = new Date()) {
   return db.event.findMany({
     where: {
       status: "published",
       endsAt: { gt: now },
-      organizer: { status: "active" },
+      organizer: { status: "active", ...(filter.organizer ? { slug: filter.organizer } : {}) },
       ...(filter.city ? { city: { equals: filter.city, mode: "insensitive" } } : {}),
     },
     orderBy: { startsAt: "asc" },

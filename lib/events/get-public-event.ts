@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { eventDetailsSelect } from "@/lib/events/event-display";
+import { unitPrice, type UnitPrice } from "@/lib/events/unit-price";
 import { getAvailability } from "@/lib/inventory/get-availability";
 import { tierSaleState, type TierSaleState } from "@/lib/inventory/tier-sale-state";
-import { priceOrder } from "@/lib/money/price-order";
 import { eventPricingTaxes } from "@/lib/money/schemas";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 import { TIER_SALE_SELECT } from "@/lib/tiers/to-tier-summary";
@@ -15,18 +15,16 @@ export interface PublicTier {
   priceMinor: number;
   currency: string;
   maxPerOrder: number;
+  salesStartAt: Date | null;
   /**
    * What one ticket costs the buyer, all in, and its parts: that price × quantity is what an order pays
    * (plus the tax Stripe Tax adds at checkout when the event uses it).
    */
-  price: {
-    totalMinor: number;
-    feeMinor: number;
-    taxMinor: number;
-    taxes: { name: string; amountMinor: number }[];
-  };
+  price: UnitPrice;
   state: TierSaleState;
   remaining: number;
+  /** `in_carts` tiers: minutes until the first held seat can come back (whole minutes, rounded up). */
+  seatsBackInMinutes: number | null;
 }
 
 /** A published (or cancelled, to say so) event by slug with its public tiers and their availability. */
@@ -36,7 +34,8 @@ export async function getPublicEvent(slug: string, now = new Date()) {
     select: {
       ...eventDetailsSelect,
       stripeTaxEnabled: true,
-      organizer: { select: { name: true, logoUrl: true } },
+      publishedAt: true,
+      organizer: { select: { name: true, slug: true, logoUrl: true } },
       tiers: {
         where: { visibility: "public" },
         orderBy: { sortOrder: "asc" },
@@ -51,42 +50,53 @@ export async function getPublicEvent(slug: string, now = new Date()) {
     getPlatformFee(event.currency),
   ]);
   const taxes = eventPricingTaxes(event);
-  const taken = new Map(availability.tiers.map((t) => [t.tierId, t.sold + t.held]));
+  const byTier = new Map(availability.tiers.map((t) => [t.tierId, t]));
   const eventRemaining = availability.event.remaining;
+  const firstLapseInEvent = minOf(availability.tiers.map((t) => t.nextHoldLapseMs));
   const tiers: PublicTier[] = event.tiers.map((tier) => {
+    const inventory = byTier.get(tier.id);
     const { state, remaining } = tierSaleState(
       {
         capacity: tier.capacity,
-        taken: taken.get(tier.id) ?? 0,
+        taken: (inventory?.sold ?? 0) + (inventory?.held ?? 0),
+        held: inventory?.held ?? 0,
+        eventHeld: availability.event.held,
         salesStartAt: tier.salesStartAt,
         salesEndAt: tier.salesEndAt,
         eventRemaining,
       },
       now,
     );
-    const [one] = priceOrder({
-      currency: event.currency,
-      lines: [{ tierId: tier.id, name: tier.name, unitPriceMinor: tier.priceMinor, quantity: 1 }],
-      taxes,
-      feeModel: event.feeModel,
-      platformFee,
-    }).lines;
     return {
       id: tier.id,
-      price: {
-        totalMinor: one?.unitTotalMinor ?? 0,
-        feeMinor: one?.unitFeeMinor ?? 0,
-        taxMinor: one?.unitTaxMinor ?? 0,
-        taxes: (one?.taxes ?? []).map((t) => ({ name: t.name, amountMinor: t.amountMinor })),
-      },
+      price: unitPrice({ currency: event.currency, tier, taxes, feeModel: event.feeModel, platformFee }),
       name: tier.name,
       description: tier.description,
       priceMinor: tier.priceMinor,
       currency: tier.currency,
       maxPerOrder: tier.maxPerOrder,
+      salesStartAt: tier.salesStartAt,
       state: event.status === "cancelled" ? "sales_ended" : state,
       remaining,
+      seatsBackInMinutes:
+        state !== "in_carts"
+          ? null
+          : minutesUntil(
+              // The tier's own holds fill it, or it has room and the event cap is what holds elsewhere fill.
+              tier.capacity - (inventory?.sold ?? 0) - (inventory?.held ?? 0) <= 0
+                ? (inventory?.nextHoldLapseMs ?? null)
+                : firstLapseInEvent,
+            ),
     };
   });
   return { ...event, taxes, tiers };
+}
+
+function minOf(values: (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length > 0 ? Math.min(...present) : null;
+}
+
+function minutesUntil(ms: number | null): number | null {
+  return ms === null ? null : Math.max(1, Math.ceil(ms / 60_000));
 }

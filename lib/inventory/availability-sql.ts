@@ -28,6 +28,13 @@ export function heldInTier(tier: string, excludeOrderIds: readonly string[] = []
     WHERE h.tier_id = ${t}.id AND ${liveHold("h")} ${exclude})`;
 }
 
+/** Milliseconds (database clock) until the first live hold of the tier row aliased `tier` runs out; null without one. */
+export function nextHoldLapseInTier(tier: string): Prisma.Sql {
+  const t = Prisma.raw(tier);
+  return Prisma.sql`(SELECT (extract(epoch FROM min(h.expires_at) - ${HOLD_NOW}) * 1000)::float8
+    FROM tickets_holds h WHERE h.tier_id = ${t}.id AND ${liveHold("h")})`;
+}
+
 /**
  * Uses of the discount row aliased `discount`, leaving out the given orders (counted at reservation, pretix /
  * Hi.Events #1223): paid or partially refunded orders carrying it, plus pending ones that still hold seats.

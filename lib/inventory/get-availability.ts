@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { heldInTier, soldInTier } from "@/lib/inventory/availability-sql";
+import { heldInTier, nextHoldLapseInTier, soldInTier } from "@/lib/inventory/availability-sql";
 
 export interface TierAvailability {
   tierId: string;
@@ -12,6 +12,8 @@ export interface TierAvailability {
   held: number;
   /** What a buyer can still take: the tier's room, within the event's cap. Never negative. */
   remaining: number;
+  /** Milliseconds until the tier's first live hold runs out (its seats come back); null without holds. */
+  nextHoldLapseMs: number | null;
 }
 
 export interface EventAvailability {
@@ -19,6 +21,8 @@ export interface EventAvailability {
   capacity: number | null;
   /** Sold plus held over every tier (hidden ones included). */
   taken: number;
+  /** Of `taken`, the seats in live holds. */
+  held: number;
   /** Null without a cap. Never negative. */
   remaining: number | null;
 }
@@ -36,6 +40,7 @@ interface AvailabilityRow {
   capacity: number | null;
   sold: number;
   held: number;
+  nextHoldLapseMs: number | null;
 }
 type TierRow = AvailabilityRow & { tierId: string; capacity: number };
 
@@ -48,7 +53,8 @@ type TierRow = AvailabilityRow & { tierId: string; capacity: number };
 export async function getAvailability(client: Db, eventId: string): Promise<Availability> {
   const rows = await client.$queryRaw<AvailabilityRow[]>`
     SELECT e.capacity AS "eventCapacity", t.id AS "tierId", t.capacity,
-           coalesce(${soldInTier("t")}, 0)::int AS sold, coalesce(${heldInTier("t")}, 0)::int AS held
+           coalesce(${soldInTier("t")}, 0)::int AS sold, coalesce(${heldInTier("t")}, 0)::int AS held,
+           ${nextHoldLapseInTier("t")} AS "nextHoldLapseMs"
     FROM tickets_events e LEFT JOIN tickets_tiers t ON t.event_id = e.id
     WHERE e.id = ${eventId}
     ORDER BY t.sort_order, t.created_at, t.id`;
@@ -56,11 +62,12 @@ export async function getAvailability(client: Db, eventId: string): Promise<Avai
   if (!first) throw AppError.notFound("Event not found.");
 
   const tierRows = rows.filter((r): r is TierRow => r.tierId !== null && r.capacity !== null);
-  const taken = tierRows.reduce((sum, r) => sum + r.sold + r.held, 0);
+  const held = tierRows.reduce((sum, r) => sum + r.held, 0);
+  const taken = tierRows.reduce((sum, r) => sum + r.sold, held);
   const eventCapacity = first.eventCapacity;
   const eventRemaining = eventCapacity === null ? null : Math.max(0, eventCapacity - taken);
   return {
-    event: { capacity: eventCapacity, taken, remaining: eventRemaining },
+    event: { capacity: eventCapacity, taken, held, remaining: eventRemaining },
     tiers: tierRows.map((r) => {
       const tierRemaining = Math.max(0, r.capacity - r.sold - r.held);
       return {
@@ -68,6 +75,7 @@ export async function getAvailability(client: Db, eventId: string): Promise<Avai
         capacity: r.capacity,
         sold: r.sold,
         held: r.held,
+        nextHoldLapseMs: r.nextHoldLapseMs,
         remaining: eventRemaining === null ? tierRemaining : Math.min(tierRemaining, eventRemaining),
       };
     }),

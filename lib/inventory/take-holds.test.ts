@@ -101,12 +101,17 @@ describe("takeHolds", () => {
 
     const availability = await getAvailability(db, f.eventId);
     expect(availability).toEqual({
-      event: { capacity: null, taken: 7, remaining: null },
+      event: { capacity: null, taken: 7, held: 5, remaining: null },
       tiers: [
-        { tierId: ga, capacity: 10, sold: 2, held: 4, remaining: 4 },
-        { tierId: vip, capacity: 5, sold: 0, held: 1, remaining: 4 },
+        { tierId: ga, capacity: 10, sold: 2, held: 4, remaining: 4, nextHoldLapseMs: expect.any(Number) },
+        { tierId: vip, capacity: 5, sold: 0, held: 1, remaining: 4, nextHoldLapseMs: expect.any(Number) },
       ],
     });
+    // Measured on the database's clock: the holds were written just now with the full lifetime.
+    for (const tier of availability.tiers) {
+      expect(tier.nextHoldLapseMs).toBeGreaterThan(HOLD_LIFETIME_MS - 60_000);
+      expect(tier.nextHoldLapseMs).toBeLessThanOrEqual(HOLD_LIFETIME_MS);
+    }
   });
 
   it("is what the public event page shows (one definition of availability)", async () => {
@@ -124,8 +129,16 @@ describe("takeHolds", () => {
     const page = await getPublicEvent(event.slug);
     expect(page?.tiers.map((t) => [t.id, t.remaining, t.state])).toEqual([
       [ga, 3, "few_left"],
-      [vip, 0, "sold_out"],
+      [vip, 0, "in_carts"],
     ]);
+    // The VIP seats come back when that buyer's hold runs out, on the database's clock.
+    expect(page?.tiers[1]?.seatsBackInMinutes).toBe(Math.ceil(HOLD_LIFETIME_MS / 60_000));
+    expect(page?.tiers[0]?.seatsBackInMinutes).toBeNull();
+
+    await sellTestTickets(db, f, ga, 3);
+    const soldOut = await getPublicEvent(event.slug);
+    // The event cap (12) is now reached by tickets and the VIP holds: GA is only out while those lapse.
+    expect(soldOut?.tiers.map((t) => t.state)).toEqual(["in_carts", "in_carts"]);
   });
 
   it("refuses a line that does not fit with sold_out naming the tier, writing nothing", async () => {
@@ -175,7 +188,7 @@ describe("takeHolds", () => {
     expect(both.message).toBe("Only 2 tickets left for this event");
     await checkout(f, [{ tierId: vip, quantity: 2 }]);
     const availability = await getAvailability(db, f.eventId);
-    expect(availability.event).toEqual({ capacity: 5, taken: 5, remaining: 0 });
+    expect(availability.event).toEqual({ capacity: 5, taken: 5, held: 5, remaining: 0 });
     expect(availability.tiers.map((t) => t.remaining)).toEqual([0, 0]);
   });
 

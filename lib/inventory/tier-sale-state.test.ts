@@ -17,6 +17,18 @@ describe("tierSaleState", () => {
     expect(tierSaleState({ ...base, taken: 100 }, now)).toEqual({ state: "sold_out", remaining: 0 });
     expect(tierSaleState({ ...base, taken: 10, eventRemaining: 0 }, now).state).toBe("sold_out");
   });
+  it("says the last seats are in other buyers' carts while holds, not tickets, fill the tier", () => {
+    expect(tierSaleState({ ...base, taken: 100, held: 3 }, now)).toEqual({ state: "in_carts", remaining: 0 });
+    expect(tierSaleState({ ...base, taken: 100, held: 0 }, now).state).toBe("sold_out");
+    // The event cap is reached by holds elsewhere in the event: they may still lapse.
+    expect(tierSaleState({ ...base, taken: 10, eventRemaining: 0, eventHeld: 4 }, now).state).toBe(
+      "in_carts",
+    );
+    // The tier itself is full of tickets: holds elsewhere cannot free it.
+    expect(tierSaleState({ ...base, taken: 100, held: 0, eventRemaining: 0, eventHeld: 4 }, now).state).toBe(
+      "sold_out",
+    );
+  });
   it("honours the sales window before capacity", () => {
     expect(tierSaleState({ ...base, salesStartAt: new Date("2026-06-02T00:00:00Z") }, now).state).toBe(
       "not_yet_on_sale",

@@ -88,6 +88,7 @@ describe("order-confirmation email", () => {
       "Box office code: AAAA1111",
       "Box office code: BBBB2222",
       "Box office code: CCCC3333",
+      "Order ORD_1.",
       "Open your passes page to show this ticket's QR code.",
       "https://tickets.example.com/tickets/order/ord_1?token=abc&x=1",
       ".ics",

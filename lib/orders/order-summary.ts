@@ -88,6 +88,14 @@ export function ticketShortCode(ticketId: string): string {
   return ticketId.slice(-8).toUpperCase();
 }
 
+/**
+ * The order's reference as everyone sees it (passes page, emails, organizer portal, search): the last 8
+ * characters of its id, upper-cased, for the same reason as ticket short codes.
+ */
+export function orderReference(orderId: string): string {
+  return orderId.slice(-8).toUpperCase();
+}
+
 /** "GST (5%)", or "VAT (20%, included in prices)" — the name with its rate when known. */
 export function taxLineLabel(line: { name: string; rateBps: number | null; inclusive: boolean }): string {
   const notes = [

@@ -5,7 +5,7 @@ import type { CSSProperties } from "react";
 import { Column, Img, Row, Section, Text } from "@react-email/components";
 import { z } from "zod";
 import { formatMoney } from "@/lib/money/format-money";
-import { taxLineLabel } from "@/lib/orders/order-summary";
+import { orderReference, taxLineLabel } from "@/lib/orders/order-summary";
 import {
   EmailButton,
   EmailHeading,
@@ -251,7 +251,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps & EmailFram
         <EmailText muted>The attached calendar file (.ics) adds the event to your calendar.</EmailText>
       ) : null}
       <EmailText muted>
-        {`Order ${props.orderId}. Questions about the event? Contact ${event.organizerName}. Each QR code admits one person once; don't share it publicly.`}
+        {`Order ${orderReference(props.orderId)}. Questions about the event? Contact ${event.organizerName}. Each QR code admits one person once; don't share it publicly.`}
       </EmailText>
     </EmailLayout>
   );

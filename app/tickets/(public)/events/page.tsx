@@ -7,22 +7,26 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Upcoming events" };
 
-const querySchema = z.object({ city: z.string().trim().max(80).optional().catch(undefined) });
+const querySchema = z.object({
+  city: z.string().trim().max(80).optional().catch(undefined),
+  organizer: z.string().trim().max(80).optional().catch(undefined),
+});
 
 export default async function EventsPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const { city } = querySchema.parse(await searchParams);
+  const { city, organizer } = querySchema.parse(await searchParams);
   const [events, cities] = await Promise.all([
-    findPublicEvents({ city: city || undefined }),
+    findPublicEvents({ city: city || undefined, organizer: organizer || undefined }),
     findPublicEventCities(),
   ]);
   return (
     <main className="container stack">
       <h1>Upcoming events</h1>
       <form className="row" action="/tickets/events">
+        {organizer ? <input type="hidden" name="organizer" value={organizer} /> : null}
         <div className="field">
           <label htmlFor="city">City</label>
           <select id="city" name="city" defaultValue={city ?? ""}>

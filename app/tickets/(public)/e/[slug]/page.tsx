@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TicketPicker } from "@/components/checkout/ticket-picker";
-import { TierStateBadge } from "@/components/events/tier-state-badge";
 import { env } from "@/lib/env";
-import { formatEventTime } from "@/lib/events/format-event-time";
+import { formatEventTime, isoInTimeZone } from "@/lib/events/format-event-time";
 import { getPublicEvent, type PublicTier } from "@/lib/events/get-public-event";
 import { getCurrencyDigits } from "@/lib/money/currencies";
 import { formatMoney } from "@/lib/money/format-money";
@@ -22,16 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await loadEvent((await params).slug);
   if (!event) return { title: "Event not found" };
   const description = event.summary ?? `${event.venueName}, ${event.city}`;
+  const url = eventUrl(event.slug);
+  const image = event.coverImageUrl ?? `${url}/share-card`;
   return {
     title: event.title,
     description,
-    openGraph: {
-      type: "website",
-      title: event.title,
-      description,
-      url: `${env.APP_URL}/tickets/e/${event.slug}`,
-      ...(event.coverImageUrl ? { images: [event.coverImageUrl] } : {}),
-    },
+    alternates: { canonical: url },
+    openGraph: { type: "website", title: event.title, description, url, images: [image] },
+    twitter: { card: "summary_large_image", title: event.title, description, images: [image] },
   };
 }
 
@@ -39,12 +36,18 @@ export default async function EventPage({ params, searchParams }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
   const checkout = (await searchParams).checkout;
+  const url = eventUrl(event.slug);
+  const place = [event.venueAddress, event.city, event.region, event.country].filter(Boolean).join(", ");
+  const mapUrl = `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${event.venueName}, ${place}`)}`;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "MusicEvent",
     name: event.title,
-    startDate: event.startsAt.toISOString(),
-    endDate: event.endsAt.toISOString(),
+    description: event.summary ?? event.description ?? undefined,
+    image: [event.coverImageUrl ?? `${url}/share-card`],
+    url,
+    startDate: isoInTimeZone(event.startsAt, event.timezone),
+    endDate: isoInTimeZone(event.endsAt, event.timezone),
     eventStatus:
       event.status === "cancelled"
         ? "https://schema.org/EventCancelled"
@@ -61,7 +64,11 @@ export default async function EventPage({ params, searchParams }: Props) {
         addressCountry: event.country,
       },
     },
-    organizer: { "@type": "Organization", name: event.organizer.name },
+    organizer: {
+      "@type": "Organization",
+      name: event.organizer.name,
+      url: `${env.APP_URL}/tickets/events?organizer=${encodeURIComponent(event.organizer.slug)}`,
+    },
     offers: event.tiers.map((tier) => ({
       "@type": "Offer",
       name: tier.name,
@@ -69,16 +76,25 @@ export default async function EventPage({ params, searchParams }: Props) {
         getCurrencyDigits(tier.currency),
       ),
       priceCurrency: tier.currency.toUpperCase(),
-      availability: tier.state === "sold_out" ? "https://schema.org/SoldOut" : "https://schema.org/InStock",
-      url: `${env.APP_URL}/tickets/e/${event.slug}`,
+      availability:
+        tier.state === "sold_out" || tier.state === "in_carts"
+          ? "https://schema.org/SoldOut"
+          : "https://schema.org/InStock",
+      validFrom: isoInTimeZone(tier.salesStartAt ?? event.publishedAt ?? event.startsAt, event.timezone),
+      url,
     })),
   };
+  const onSale = event.status === "published";
   return (
-    <main className="container stack">
+    <main className="container stack event-page">
       <script
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
       />
+      {event.coverImageUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element -- uploads live in our own storage, any size
+        <img className="event-cover" src={event.coverImageUrl} alt="" width={1200} height={630} />
+      ) : null}
       <p className="small muted">{event.organizer.name} presents</p>
       <h1>{event.title}</h1>
       {event.status === "cancelled" ? <p className="alert error">This event has been cancelled.</p> : null}
@@ -89,56 +105,59 @@ export default async function EventPage({ params, searchParams }: Props) {
             : "Checkout was cancelled and your seats were released."}
         </p>
       ) : null}
-      <p>
-        <strong>{formatEventTime(event.startsAt, event.timezone)}</strong>
-        <br />
-        {event.venueName}
-        {event.venueAddress ? `, ${event.venueAddress}` : ""}, {event.city}
-        {event.region ? `, ${event.region}` : ""}
-      </p>
+      <dl className="event-facts card">
+        <div>
+          <dt>When</dt>
+          <dd>
+            <time dateTime={isoInTimeZone(event.startsAt, event.timezone)}>
+              {formatEventTime(event.startsAt, event.timezone)}
+            </time>
+          </dd>
+        </div>
+        <div>
+          <dt>Where</dt>
+          <dd>
+            <strong>{event.venueName}</strong>
+            <br />
+            {place}
+            <br />
+            <a href={mapUrl} target="_blank" rel="noopener noreferrer">
+              Open in a map
+            </a>
+          </dd>
+        </div>
+      </dl>
       {event.summary ? <p>{event.summary}</p> : null}
       <section className="stack" aria-labelledby="tickets-heading">
         <h2 id="tickets-heading">Tickets</h2>
-        {event.tiers.length === 0 ? <p className="muted">No tickets are on sale yet.</p> : null}
-        {event.tiers.length > 0 ? (
-          <p className="small muted">
-            {event.stripeTaxEnabled
-              ? "Prices include the service fee; sales tax is added at checkout."
-              : "Prices are what you pay: service fee and taxes included."}
-          </p>
-        ) : null}
-        {event.tiers.map((tier) => (
-          <div key={tier.id} className="card stack" data-testid="tier">
-            <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
-              <div>
-                <strong>{tier.name}</strong>
-                {tier.description ? <div className="small muted">{tier.description}</div> : null}
-              </div>
-              <TierStateBadge state={tier.state} remaining={tier.remaining} />
-            </div>
-            <div>
-              <strong data-testid="tier-price" style={{ fontSize: "1.15rem" }}>
-                {formatMoney(tier.price.totalMinor, tier.currency)}
-              </strong>
-              <PriceBreakdown tier={tier} />
-            </div>
-          </div>
-        ))}
+        {event.tiers.length === 0 ? (
+          <p className="muted">No tickets are on sale yet.</p>
+        ) : (
+          <TicketPicker
+            eventId={event.id}
+            priceNote={
+              event.stripeTaxEnabled
+                ? "Prices include the service fee; sales tax is added at checkout."
+                : "Prices are what you pay: service fee and taxes included."
+            }
+            tiers={event.tiers.map((tier) => ({
+              id: tier.id,
+              name: tier.name,
+              description: tier.description,
+              currency: tier.currency,
+              unitTotalMinor: tier.price.totalMinor,
+              breakdown: priceBreakdown(tier),
+              state: tier.state,
+              remaining: tier.remaining,
+              seatsBackInMinutes: tier.seatsBackInMinutes,
+              max:
+                onSale && (tier.state === "on_sale" || tier.state === "few_left")
+                  ? Math.min(tier.maxPerOrder, tier.remaining)
+                  : 0,
+            }))}
+          />
+        )}
       </section>
-      {event.status === "published" ? (
-        <TicketPicker
-          eventId={event.id}
-          tiers={event.tiers.map((tier) => ({
-            id: tier.id,
-            name: tier.name,
-            priceLabel: formatMoney(tier.price.totalMinor, tier.currency),
-            max:
-              tier.state === "on_sale" || tier.state === "few_left"
-                ? Math.min(tier.maxPerOrder, tier.remaining)
-                : 0,
-          }))}
-        />
-      ) : null}
       {event.description ? (
         <section className="stack">
           <h2>About</h2>
@@ -149,16 +168,17 @@ export default async function EventPage({ params, searchParams }: Props) {
   );
 }
 
-function PriceBreakdown({ tier }: { tier: PublicTier }) {
+function eventUrl(slug: string): string {
+  return `${env.APP_URL}/tickets/e/${encodeURIComponent(slug)}`;
+}
+
+/** "$25.00 ticket + $2.50 fee + $1.25 GST", or null when the price is the ticket alone. */
+function priceBreakdown(tier: PublicTier): string | null {
   if (tier.price.feeMinor === 0 && tier.price.taxMinor === 0) return null;
   const parts = [`${formatMoney(tier.priceMinor, tier.currency)} ticket`];
   if (tier.price.feeMinor > 0) parts.push(`${formatMoney(tier.price.feeMinor, tier.currency)} fee`);
   for (const tax of tier.price.taxes) {
     if (tax.amountMinor > 0) parts.push(`${formatMoney(tax.amountMinor, tier.currency)} ${tax.name}`);
   }
-  return (
-    <div className="small muted" data-testid="tier-breakdown">
-      {parts.join(" + ")}
-    </div>
-  );
+  return parts.join(" + ");
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { HoldCountdown } from "@/components/checkout/hold-countdown";
 import { TestPaymentForm } from "@/components/checkout/test-payment-form";
 import { getTestModePayment } from "@/lib/checkout/test-mode-payment";
 import { isAppError } from "@/lib/errors";
+import { orderPassesUrl } from "@/lib/orders/order-access-token";
+import { isSettledOrder } from "@/lib/refunds/find-order-for-payment";
 import { formatMoney } from "@/lib/money/format-money";
 import { taxLinesSchema } from "@/lib/money/schemas";
 import { z } from "zod";
@@ -22,6 +25,8 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  // Back from the passes after paying: the tickets, not "nothing to pay".
+  if (isSettledOrder(order) && token) redirect(orderPassesUrl(order.id, token));
   const money = (minor: number) => formatMoney(minor, order.currency);
   return (
     <main className="container narrow stack">
@@ -31,6 +36,9 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
       </p>
       <h1>Pay {order.organizer.name}</h1>
       <p className="muted">{order.event.title}</p>
+      {order.status === "pending" && order.expiresAt ? (
+        <HoldCountdown expiresAt={order.expiresAt.toISOString()} />
+      ) : null}
       <table className="data" aria-label="Order summary">
         <tbody>
           {order.items.map((item) => (

@@ -5,6 +5,7 @@ import { OrderDetail } from "@/components/orders/order-detail";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
+import { orderReference } from "@/lib/orders/order-summary";
 import { getOrganizerOrder } from "@/lib/refunds/get-organizer-order";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,9 @@ export default async function OrganizerOrderPage({ params }: { params: Promise<{
       <p className="small">
         <Link href="/tickets/organizer/orders">← Orders</Link>
       </p>
-      <h1>Order {order.id.slice(-8).toUpperCase()}</h1>
+      <h1>
+        Order <span data-testid="order-reference">{orderReference(order.id)}</span>
+      </h1>
       <OrderDetail initialOrder={order} />
     </main>
   );

@@ -1,0 +1,33 @@
+"use client";
+// The buyer's hold, counting down on the payment page. The server decides when a hold has run out; this only
+// tells the buyer how long they have.
+import { useSyncExternalStore } from "react";
+import { formatCountdown } from "@/lib/checkout/format-countdown";
+
+function everySecond(onTick: () => void): () => void {
+  const timer = window.setInterval(onTick, 1000);
+  return () => window.clearInterval(timer);
+}
+const currentSecond = () => Math.floor(Date.now() / 1000) * 1000;
+
+export function HoldCountdown({ expiresAt }: { expiresAt: string }) {
+  const deadline = Date.parse(expiresAt);
+  const now = useSyncExternalStore(everySecond, currentSecond, () => null);
+  if (now === null) return null;
+  const left = deadline - now;
+  if (left <= 0) {
+    return (
+      <p className="alert error" role="alert" data-testid="hold-countdown">
+        Your hold has run out and the seats went back on sale. Go back to the event to try again.
+      </p>
+    );
+  }
+  return (
+    <p className="hold-countdown" data-testid="hold-countdown">
+      Seats held for you for{" "}
+      <strong>
+        <time dateTime={`PT${Math.ceil(left / 1000)}S`}>{formatCountdown(left)}</time>
+      </strong>
+    </p>
+  );
+}

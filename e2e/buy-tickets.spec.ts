@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pickTickets, signIn, uniqueEmail, waitForEmail } from "./support";
+import { expectAccessible, pickTickets, signIn, uniqueEmail, waitForEmail } from "./support";
 
 interface MailboxMessage {
   id: string;
@@ -67,13 +67,16 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await expect(emailField).toHaveAttribute("aria-invalid", "true");
   await expect(emailField).toHaveAccessibleDescription(/Enter an email address like name@example\.com/);
   await emailField.fill(email);
+  await expect(emailField).not.toHaveAttribute("aria-invalid");
   // The code is applied before paying: the running total drops by 20% of the tickets.
   await picker.getByLabel("Discount code").fill(code.toLowerCase());
   await picker.getByRole("button", { name: "Apply" }).click();
   await expect(picker.getByText(`Code ${code} applied.`)).toBeVisible();
   await expect(picker.getByTestId("running-discount")).toBeVisible();
+  await expect(picker.getByTestId("tier").first().getByTestId("tier-breakdown")).toContainText("discount");
   const discounted = (await picker.getByTestId("running-total").textContent()) ?? "";
   expect(discounted).not.toBe(fullTotal);
+  await expectAccessible(page, "event-page");
   // On a phone the Continue bar stays on screen while the buyer scrolls the tiers.
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(picker.getByRole("button", { name: "Continue to payment (2)" })).toBeInViewport();
@@ -89,6 +92,7 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   // What the event page said before payment is what is charged.
   expect(total).toBe(discounted);
   await expect(page.getByTestId("hold-countdown")).toContainText(/Seats held for you for (2\d|3[01]):\d\d/);
+  await expectAccessible(page, "test-payment");
   await page.getByRole("button", { name: `Pay ${total}` }).click();
 
   // The passes page: confirming, then two passes with QR codes.
@@ -96,6 +100,7 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await expect(page.getByRole("img", { name: /QR code for ticket/ })).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByText(total).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Add to calendar" })).toBeVisible();
+  await expectAccessible(page, "passes");
   // Back from the tickets to the payment page leads to the tickets again, not "nothing to pay".
   const passesUrl = page.url();
   await page.goBack();

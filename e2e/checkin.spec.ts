@@ -15,7 +15,7 @@ import {
   result,
   waitForServiceWorker,
 } from "./checkin-support";
-import { signIn } from "./support";
+import { expectAccessible, signIn } from "./support";
 
 test("door scanner: offline reloads, camera scans, refunds, late sales, upload and duplicates", async ({
   browser,
@@ -64,6 +64,7 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
     const { context, page } = await launchScanner(door2, videoA, baseURL, false);
     await page.goto(links[1] ?? "");
     await expect(page.getByText("Door 2 · Online")).toBeVisible();
+    await expectAccessible(page, "scanner");
     await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
     await expect(page).toHaveURL(/\/tickets\/checkin$/);
     await waitForServiceWorker(page);
@@ -84,6 +85,7 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
     await page.getByRole("button", { name: "Scan with camera" }).click();
     await expect(result(page)).toHaveAttribute("data-outcome", "valid", { timeout: 15_000 });
     await expect(result(page)).toContainText("General Admission");
+    await expectAccessible(page, "scanner-result-valid", { include: ".ci-result" });
     await expect(result(page)).toContainText("Robin Fan");
     await page.waitForTimeout(3_000);
     await expect(result(page)).toHaveAttribute("data-outcome", "already_used", { timeout: 15_000 });

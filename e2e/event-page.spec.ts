@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support";
 
 test("the event page tells search engines and chat apps what the event is", async ({ page, request }) => {
   await page.goto("/tickets/e/demo-night");
@@ -34,6 +35,8 @@ test("an unknown event is a branded 404 with a way back", async ({ page }) => {
   const response = await page.goto("/tickets/e/no-such-show");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We can’t find this event" })).toBeVisible();
+  await expectAccessible(page, "event-not-found");
   await page.getByRole("link", { name: "Browse upcoming events" }).click();
   await expect(page).toHaveURL(/\/tickets\/events$/);
+  await expectAccessible(page, "events");
 });

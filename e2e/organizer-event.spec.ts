@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import QRCode from "qrcode";
-import { signInAsNewOrganizer } from "./support";
+import { expectAccessible, signInAsNewOrganizer } from "./support";
 
 test("an organizer onboards in test mode, builds an event with two tiers and a code, and publishes it", async ({
   page,
   request,
 }) => {
+  test.setTimeout(120_000); // a long journey, with an axe pass over the whole event editor
   await signInAsNewOrganizer(page, request, "Harbour Sounds");
 
   // Stripe Connect in test mode.
@@ -68,6 +69,7 @@ test("an organizer onboards in test mode, builds an event with two tiers and a c
   await page.getByLabel("Percent off (%)").fill("10");
   await page.getByRole("button", { name: "Add code" }).click();
   await expect(page.getByRole("cell", { name: "EARLYBIRD" })).toBeVisible();
+  await expectAccessible(page, "event-editor");
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("link", { name: "View public page" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { buyTickets, signIn, uniqueEmail, waitForEmail } from "./support";
+import { buyTickets, expectAccessible, signIn, uniqueEmail, waitForEmail } from "./support";
 
 async function gaSold(page: Page, eventId: string): Promise<number> {
   const response = await page.request.get(`/api/tickets/events/${eventId}/tiers`);
@@ -24,6 +24,7 @@ test("an organizer refunds one of two tickets: the pass turns void, the seat com
   await portal.goto(`/tickets/organizer/orders/${orderId}`);
   // One order number everywhere: the portal's reference is the one on the buyer's passes page.
   const reference = await portal.getByTestId("order-reference").textContent();
+  await expectAccessible(portal, "organizer-order");
   expect(reference).toMatch(/^[A-Z0-9]{8}$/);
   const form = portal.getByRole("form", { name: "Refund" });
   await form.getByLabel("Choose tickets").check();

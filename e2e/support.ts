@@ -1,4 +1,32 @@
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+
+/**
+ * Checks the page as it is now (or only `include`, for a screen that lasts seconds) with axe-core (WCAG 2.x A
+ * and AA rules): no serious or critical violation. Also keeps a full-page screenshot under
+ * test-results/screenshots/<project>/<name>.png (a CI artefact).
+ */
+export async function expectAccessible(page: Page, name: string, options: { include?: string } = {}) {
+  const axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  if (options.include) axe.include(options.include);
+  const { violations } = await axe.analyze();
+  await page.screenshot({
+    path: path.join(
+      import.meta.dirname,
+      "..",
+      "test-results",
+      "screenshots",
+      test.info().project.name,
+      `${name}.png`,
+    ),
+    fullPage: true,
+  });
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `axe on ${name}`).toEqual([]);
+}
 
 /**
  * Waits until React has hydrated the element (a form or button used before that does nothing, or submits

@@ -7,6 +7,8 @@ import { useState } from "react";
 import { TierStateBadge } from "@/components/events/tier-state-badge";
 import { apiFetch, type ApiError } from "@/components/ui/api-client";
 import type { DiscountQuote } from "@/lib/checkout/quote-discount";
+import { describeUnitPrice } from "@/lib/events/describe-unit-price";
+import type { UnitPrice } from "@/lib/events/unit-price";
 import type { TierSaleState } from "@/lib/inventory/tier-sale-state";
 import { formatMoney } from "@/lib/money/format-money";
 
@@ -15,10 +17,10 @@ export interface PickableTier {
   name: string;
   description: string | null;
   currency: string;
-  /** All-in price of one ticket. */
-  unitTotalMinor: number;
-  /** "$25.00 ticket + $2.50 fee + …", when fees or taxes are part of the price. */
-  breakdown: string | null;
+  /** The ticket's own price, before fee and taxes. */
+  priceMinor: number;
+  /** One ticket all in, with its parts. */
+  price: UnitPrice;
   state: TierSaleState;
   remaining: number;
   seatsBackInMinutes: number | null;
@@ -68,10 +70,10 @@ export function TicketPicker({
 
   const currency = tiers[0]?.currency ?? "usd";
   const money = (minor: number) => formatMoney(minor, currency);
-  const unit = (tier: PickableTier) =>
-    applied?.tiers.find((t) => t.tierId === tier.id)?.totalMinor ?? tier.unitTotalMinor;
+  const unitPrice = (tier: PickableTier) => applied?.tiers.find((t) => t.tierId === tier.id) ?? tier.price;
+  const unit = (tier: PickableTier) => unitPrice(tier).totalMinor;
   const count = Object.values(quantities).reduce((a, b) => a + b, 0);
-  const fullTotal = tiers.reduce((sum, t) => sum + (quantities[t.id] ?? 0) * t.unitTotalMinor, 0);
+  const fullTotal = tiers.reduce((sum, t) => sum + (quantities[t.id] ?? 0) * t.price.totalMinor, 0);
   const total = tiers.reduce((sum, t) => sum + (quantities[t.id] ?? 0) * unit(t), 0);
   const errors = { ...checkout.error?.fieldErrors, ...quote.error?.fieldErrors };
   const codeError = quote.isError ? (errors.code ?? quote.error.message) : errors.discountCode;
@@ -98,19 +100,15 @@ export function TicketPicker({
               </div>
               {tier.description ? <div className="small muted">{tier.description}</div> : null}
               <div>
-                {applied && unit(tier) !== tier.unitTotalMinor ? (
+                {unit(tier) !== tier.price.totalMinor ? (
                   <>
-                    <s className="muted">{money(tier.unitTotalMinor)}</s>{" "}
+                    <s className="muted">{money(tier.price.totalMinor)}</s>{" "}
                   </>
                 ) : null}
                 <strong data-testid="tier-price" style={{ fontSize: "1.15rem" }}>
                   {money(unit(tier))}
                 </strong>
-                {tier.breakdown ? (
-                  <div className="small muted" data-testid="tier-breakdown">
-                    {tier.breakdown}
-                  </div>
-                ) : null}
+                <Breakdown text={describeUnitPrice(tier.priceMinor, unitPrice(tier), tier.currency)} />
               </div>
               {tier.state === "in_carts" ? (
                 <p className="small" role="status">
@@ -141,7 +139,10 @@ export function TicketPicker({
               autoComplete: "name",
               maxLength: BUYER_LIMITS.name,
               value: name,
-              onChange: (e) => setName(e.target.value),
+              onChange: (e) => {
+                setName(e.target.value);
+                if (checkout.isError) checkout.reset();
+              },
             }}
           />
           <Field
@@ -155,7 +156,10 @@ export function TicketPicker({
               inputMode: "email",
               maxLength: BUYER_LIMITS.email,
               value: email,
-              onChange: (e) => setEmail(e.target.value),
+              onChange: (e) => {
+                setEmail(e.target.value);
+                if (checkout.isError) checkout.reset();
+              },
             }}
           />
           <div className="row discount-row">
@@ -224,6 +228,14 @@ export function TicketPicker({
       ) : null}
     </form>
   );
+}
+
+function Breakdown({ text }: { text: string | null }) {
+  return text ? (
+    <div className="small muted" data-testid="tier-breakdown">
+      {text}
+    </div>
+  ) : null;
 }
 
 function QuantityStepper({

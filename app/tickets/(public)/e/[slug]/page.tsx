@@ -4,9 +4,8 @@ import { cache } from "react";
 import { TicketPicker } from "@/components/checkout/ticket-picker";
 import { env } from "@/lib/env";
 import { formatEventTime, isoInTimeZone } from "@/lib/events/format-event-time";
-import { getPublicEvent, type PublicTier } from "@/lib/events/get-public-event";
+import { getPublicEvent } from "@/lib/events/get-public-event";
 import { getCurrencyDigits } from "@/lib/money/currencies";
-import { formatMoney } from "@/lib/money/format-money";
 
 export const dynamic = "force-dynamic";
 
@@ -145,8 +144,8 @@ export default async function EventPage({ params, searchParams }: Props) {
               name: tier.name,
               description: tier.description,
               currency: tier.currency,
-              unitTotalMinor: tier.price.totalMinor,
-              breakdown: priceBreakdown(tier),
+              priceMinor: tier.priceMinor,
+              price: tier.price,
               state: tier.state,
               remaining: tier.remaining,
               seatsBackInMinutes: tier.seatsBackInMinutes,
@@ -170,15 +169,4 @@ export default async function EventPage({ params, searchParams }: Props) {
 
 function eventUrl(slug: string): string {
   return `${env.APP_URL}/tickets/e/${encodeURIComponent(slug)}`;
-}
-
-/** "$25.00 ticket + $2.50 fee + $1.25 GST", or null when the price is the ticket alone. */
-function priceBreakdown(tier: PublicTier): string | null {
-  if (tier.price.feeMinor === 0 && tier.price.taxMinor === 0) return null;
-  const parts = [`${formatMoney(tier.priceMinor, tier.currency)} ticket`];
-  if (tier.price.feeMinor > 0) parts.push(`${formatMoney(tier.price.feeMinor, tier.currency)} fee`);
-  for (const tax of tier.price.taxes) {
-    if (tax.amountMinor > 0) parts.push(`${formatMoney(tax.amountMinor, tier.currency)} ${tax.name}`);
-  }
-  return parts.join(" + ");
 }

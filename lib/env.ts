@@ -62,6 +62,8 @@ export const envSchema = z
     STRIPE_CONNECT_WEBHOOK_SECRET: optionalString.pipe(z.string().startsWith("whsec_").optional()),
     /** Points the Stripe SDK at another address (tests use a local stand-in), e.g. http://127.0.0.1:12111 */
     STRIPE_API_BASE: optionalString.pipe(z.url().optional()),
+    /** How long one Stripe API call may take before it counts as failed (the SDK retries it twice). */
+    STRIPE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
     /** destination (default: on_behalf_of the organizer + application fee) or direct (Stripe-Account header). */
     STRIPE_CHARGE_TYPE: z.enum(["destination", "direct"]).default("destination"),
     /** Connect account type created at onboarding. */

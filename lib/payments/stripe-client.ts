@@ -6,9 +6,6 @@ import Stripe from "stripe";
 import { env } from "@/lib/env";
 import { getPaymentsMode } from "@/lib/payments/payments-mode";
 
-/** Stripe calls run inside requests and jobs: fail in seconds rather than the SDK's default 80. */
-const STRIPE_TIMEOUT_MS = 20_000;
-
 const globalForStripe = globalThis as unknown as { stagedoorStripe?: { key: string; client: Stripe } };
 
 /** True when no Stripe secret key is configured: the built-in test mode stands in for Stripe. */
@@ -37,12 +34,13 @@ export function stripeApiBaseOptions(
 export function getStripe(): Stripe | null {
   const secretKey = env.STRIPE_SECRET_KEY;
   if (!secretKey) return null;
-  const cacheKey = `${secretKey}|${env.STRIPE_API_BASE ?? ""}`;
+  const cacheKey = `${secretKey}|${env.STRIPE_API_BASE ?? ""}|${env.STRIPE_TIMEOUT_MS}`;
   const cached = globalForStripe.stagedoorStripe;
   if (cached?.key === cacheKey) return cached.client;
   const client = new Stripe(secretKey, {
     maxNetworkRetries: 2,
-    timeout: STRIPE_TIMEOUT_MS,
+    // Stripe calls run inside requests and jobs: fail in seconds rather than the SDK's default 80.
+    timeout: env.STRIPE_TIMEOUT_MS,
     appInfo: { name: "Stagedoor", url: "https://stagedoor.dev" },
     ...stripeApiBaseOptions(env.STRIPE_API_BASE),
   });

@@ -7,6 +7,7 @@ import { expireOrder } from "@/lib/checkout/expire-order";
 import { fulfillOrder } from "@/lib/checkout/fulfill-order";
 import type { ChargedTax } from "@/lib/checkout/store-charged-tax";
 import { db } from "@/lib/db";
+import { recordOrderSignals } from "@/lib/fraud/record-order-signals";
 import type { WebhookHandlerContext } from "@/lib/webhooks/handlers";
 
 type SessionEvent =
@@ -18,13 +19,23 @@ type SessionEvent =
 async function loadSession(
   event: SessionEvent,
   ctx: WebhookHandlerContext,
+  params: Stripe.Checkout.SessionRetrieveParams = {},
 ): Promise<Stripe.Checkout.Session> {
   if (!ctx.stripe) return event.data.object;
   return ctx.stripe.checkout.sessions.retrieve(
     event.data.object.id,
-    {},
+    params,
     event.account ? { stripeAccount: event.account } : undefined,
   );
+}
+
+/** The paying card's fingerprint (same card → same value across customers), for the fraud signals. */
+function cardFingerprint(session: Stripe.Checkout.Session): string | null {
+  const intent = session.payment_intent;
+  if (!intent || typeof intent === "string") return null;
+  const charge = intent.latest_charge;
+  if (!charge || typeof charge === "string") return null;
+  return charge.payment_method_details?.card?.fingerprint ?? null;
 }
 
 /** Our order for a session, or null (then the event is ignored: not ours, or not this order's session). */
@@ -43,13 +54,13 @@ export async function handleCheckoutPaid(
   event: Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent,
   ctx: WebhookHandlerContext,
 ): Promise<void> {
-  const session = await loadSession(event, ctx);
+  const session = await loadSession(event, ctx, { expand: ["payment_intent.latest_charge"] });
   const orderId = await findOrder(session);
   if (!orderId) return ctx.ignore(`no order for session ${session.id}`);
   if (session.payment_status === "unpaid")
     return ctx.ignore("payment not yet confirmed (asynchronous method)");
   const paymentIntent = session.payment_intent;
-  await fulfillOrder(orderId, {
+  const outcome = await fulfillOrder(orderId, {
     kind: "stripe",
     checkoutSessionId: session.id,
     paymentIntentId: typeof paymentIntent === "string" ? paymentIntent : (paymentIntent?.id ?? null),
@@ -57,6 +68,7 @@ export async function handleCheckoutPaid(
     currency: session.currency,
     tax: await chargedTax(session, event, ctx),
   });
+  if (outcome === "paid") await recordOrderSignals(orderId, cardFingerprint(session));
 }
 
 /** The tax Stripe Tax added (total_details.amount_tax) and, with keys, the line items it was charged on. */

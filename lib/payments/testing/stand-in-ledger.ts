@@ -31,6 +31,8 @@ export interface LedgerCharge {
   currency: string;
   transfer: string | null;
   applicationFee: string | null;
+  /** Stripe's fingerprint of the card that paid (the same card gives the same value). */
+  cardFingerprint: string;
 }
 
 export interface LedgerTransfer {
@@ -104,6 +106,7 @@ export class StandInLedger {
     amount: number;
     currency: string;
     applicationFee: number;
+    cardFingerprint?: string;
   }): LedgerPayment {
     const owner = input.account ?? PLATFORM;
     const paymentIntentId = this.id("pi");
@@ -147,6 +150,7 @@ export class StandInLedger {
       currency: input.currency,
       transfer: transferId,
       applicationFee: applicationFeeId,
+      cardFingerprint: input.cardFingerprint ?? `fp_${chargeId}`,
     });
     this.paymentIntents.set(paymentIntentId, {
       id: paymentIntentId,
@@ -270,6 +274,7 @@ export class StandInLedger {
       payment_intent: charge.paymentIntent,
       transfer: charge.transfer ?? undefined,
       application_fee: charge.applicationFee,
+      payment_method_details: { type: "card", card: { fingerprint: charge.cardFingerprint } },
     };
   }
 

@@ -121,7 +121,7 @@ export interface StripeStandIn {
    * for sessions created with Stripe-Account), the transfer of a destination charge, the application fee;
    * with automatic tax, `taxes` are added on top of every line item (rounded per line item).
    */
-  paySession(id: string, options?: { taxes?: StandInTaxRate[] }): PaidSession;
+  paySession(id: string, options?: { taxes?: StandInTaxRate[]; cardFingerprint?: string }): PaidSession;
   /** Disputes GET /v1/disputes/:id answers with (tests put them here). */
   disputes: Map<string, Record<string, unknown> & { id: string }>;
   /** Answer every request with this HTTP status (e.g. 500), or null for normal service. 4xx answers are
@@ -234,6 +234,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         amount: subtotal + tax,
         currency,
         applicationFee: Number(form["payment_intent_data[application_fee_amount]"] ?? 0),
+        cardFingerprint: options.cardFingerprint,
       });
       Object.assign(session, {
         status: "complete",
@@ -404,7 +405,16 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         const id = decodeURIComponent(sessionPath[1]);
         const found = sessions.get(id);
         if (!found) return notFound(response, "checkout.session");
-        if (!sessionPath[2]) return send(response, 200, found);
+        if (!sessionPath[2]) {
+          const intent = typeof found.payment_intent === "string" ? found.payment_intent : null;
+          if (!intent || !expanded(url).includes("payment_intent.latest_charge")) {
+            return send(response, 200, found);
+          }
+          return send(response, 200, {
+            ...found,
+            payment_intent: ledger.paymentIntentJson(account, intent, true),
+          });
+        }
         const currency = String(found.currency ?? "cad");
         const withTaxes = expanded(url).includes("data.taxes");
         const items = sessionItems.get(id) ?? sessionLineItems(sessionCreations.get(id)?.form ?? {});

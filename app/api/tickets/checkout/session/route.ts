@@ -1,14 +1,15 @@
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { apiRoute, clientIp } from "@/lib/http/route";
 import { AppError } from "@/lib/errors";
+import { recordCheckoutFailure } from "@/lib/fraud/record-checkout-failure";
 import { assertRateLimits } from "@/lib/rate-limit/consume-rate-limit";
 
-/** Public write: rate-limited per IP. The body is validated and priced on the server. */
+/** Public write: rate-limited per IP. The body is validated and priced on the server. Refusals count
+ * toward fraud signals (logged for admins, never blocking). */
 export const POST = apiRoute(
   async (request) => {
-    await assertRateLimits([
-      { key: `checkout:ip:${clientIp(request)}`, rule: { limit: 30, windowMs: 60_000 } },
-    ]);
+    const ip = clientIp(request);
+    await assertRateLimits([{ key: `checkout:ip:${ip}`, rule: { limit: 30, windowMs: 60_000 } }]);
     let body: unknown;
     try {
       body = await request.json();
@@ -17,7 +18,12 @@ export const POST = apiRoute(
         fields: [{ field: "body", message: "must be valid JSON" }],
       });
     }
-    return createCheckoutSession(body);
+    try {
+      return await createCheckoutSession(body);
+    } catch (error) {
+      await recordCheckoutFailure({ ip, body, error });
+      throw error;
+    }
   },
   { status: 201 },
 );

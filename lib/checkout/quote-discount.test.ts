@@ -89,6 +89,12 @@ describe("discount quote (the event page's running total)", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) statuses.push((await ask(`GUESS${i}`)).status);
     expect(statuses).toEqual(Array(20).fill(422));
+    // Guessing is a fraud signal for admins (logged, not blocking).
+    const signal = await db.fraudSignal.findFirst({
+      where: { kind: "discount_code_guessing", eventId: event.id },
+    });
+    expect(signal?.count).toBe(20);
+    expect(signal?.trippedAt).not.toBeNull();
     const limited = await ask("GUESS20");
     expect(limited.status).toBe(429);
     expect((await problem(limited)).detail).toMatch(/too many/i);

@@ -40,3 +40,23 @@ export async function recordCheckoutFailure(input: {
     await recordFraudSignal({ ...scope, kind: "discount_code_guessing", key: ip });
   }
 }
+
+/** A code refused by the event page's "Apply" (GET /api/tickets/checkout/quote) counts as a guess too. */
+export async function recordQuoteFailure(input: {
+  ip: string;
+  eventId: string;
+  error: unknown;
+}): Promise<void> {
+  const { error, eventId, ip } = input;
+  if (!isAppError(error) || !error.fields.some((f) => f.field === "discountCode")) return;
+  const event = await db.event
+    .findUnique({ where: { id: eventId }, select: { id: true, organizerId: true } })
+    .catch(() => null);
+  if (!event) return;
+  await recordFraudSignal({
+    organizerId: event.organizerId,
+    eventId: event.id,
+    kind: "discount_code_guessing",
+    key: ip,
+  });
+}

@@ -1,9 +1,20 @@
 import { quoteDiscount, quoteQuerySchema } from "@/lib/checkout/quote-discount";
+import { recordQuoteFailure } from "@/lib/fraud/record-checkout-failure";
 import { apiRoute, clientIp, readQuery } from "@/lib/http/route";
 import { assertRateLimits } from "@/lib/rate-limit/consume-rate-limit";
 
-/** Public: prices the event's tiers with a discount code. Rate-limited per IP (codes must not be guessable). */
+/**
+ * Public: prices the event's tiers with a discount code. Rate-limited per IP and refused codes count toward
+ * the discount-code guessing signal, as at checkout.
+ */
 export const GET = apiRoute(async (request) => {
-  await assertRateLimits([{ key: `quote:ip:${clientIp(request)}`, rule: { limit: 20, windowMs: 60_000 } }]);
-  return quoteDiscount(readQuery(request, quoteQuerySchema));
+  const ip = clientIp(request);
+  await assertRateLimits([{ key: `quote:ip:${ip}`, rule: { limit: 20, windowMs: 60_000 } }]);
+  const query = readQuery(request, quoteQuerySchema);
+  try {
+    return await quoteDiscount(query);
+  } catch (error) {
+    await recordQuoteFailure({ ip, eventId: query.eventId, error });
+    throw error;
+  }
 });

@@ -79,6 +79,10 @@ export default async function EventPage({ params, searchParams }: Props) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
       />
+      {event.coverImageUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={event.coverImageUrl} alt="" className="event-cover" />
+      ) : null}
       <p className="small muted">{event.organizer.name} presents</p>
       <h1>{event.title}</h1>
       {event.status === "cancelled" ? <p className="alert error">This event has been cancelled.</p> : null}

@@ -54,160 +54,164 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
 
   const orderIds: string[] = [];
   let refundedOrderId: string | undefined;
-  const seeded = await db.$transaction(async (tx) => {
-    const owner = await tx.user.create({ data: { email: DEMO_OWNER_EMAIL, name: "Demo Owner" } });
-    const organizer = await tx.organizer.create({
-      data: {
-        name: "Demo Hall Productions",
-        slug: "demo-hall",
-        contactEmail: DEMO_OWNER_EMAIL,
-        defaultCurrency: "cad",
-        timezone: "America/Vancouver",
-        stripeAccountId: "acct_test_demohall",
-        stripeAccountKind: "express",
-        stripeTestMode: true,
-        stripeChargesEnabled: true,
-        stripePayoutsEnabled: true,
-        stripeDetailsSubmitted: true,
-        members: {
-          create: { userId: owner.id, email: DEMO_OWNER_EMAIL, role: "owner", acceptedAt: new Date() },
-        },
-      },
-    });
-    // 8 pm Vancouver time (UTC-8 in winter, -7 in summer: 04:00 UTC lands at 8 or 9 pm), 30 days out.
-    const startsAt = new Date(Math.floor((Date.now() + 30 * DAY) / DAY) * DAY + 4 * 60 * 60 * 1000);
-    const event = await tx.event.create({
-      data: {
-        organizerId: organizer.id,
-        slug: DEMO_EVENT_SLUG,
-        title: "The Night Owls — Demo Night",
-        summary: "A night of loud guitars and late trains. This is Stagedoor's demo event.",
-        description:
-          "Doors at 7 pm, first band at 8. All ages with ID for the bar. This event is demo data: buy a ticket with the built-in test-mode payment page and see the whole flow.",
-        venueName: "Demo Hall",
-        venueAddress: "123 Granville St",
-        city: "Vancouver",
-        region: "BC",
-        country: "CA",
-        timezone: "America/Vancouver",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 4 * 60 * 60 * 1000),
-        capacity: 220,
-        coverImageUrl: new URL(DEMO_COVER_PATH, env.APP_URL).toString(),
-        currency: "cad",
-        status: "published",
-        publishedAt: new Date(),
-        allowRefundsUntil: new Date(startsAt.getTime() - DAY),
-        feeModel: "buyer_pays",
-        taxes: [
-          { name: "GST", rateBps: 500, inclusive: false },
-          { name: "PST", rateBps: 700, inclusive: false },
-        ],
-      },
-    });
-    const ga = await tx.tier.create({
-      data: {
-        eventId: event.id,
-        name: "General Admission",
-        priceMinor: 2500,
-        currency: "cad",
-        capacity: 200,
-        maxPerOrder: 8,
-        sortOrder: 1,
-      },
-    });
-    const vip = await tx.tier.create({
-      data: {
-        eventId: event.id,
-        name: "VIP Balcony",
-        description: "Reserved balcony seating and a drink ticket.",
-        priceMinor: 6000,
-        currency: "cad",
-        capacity: 20,
-        maxPerOrder: 4,
-        sortOrder: 2,
-      },
-    });
-
-    const discount = await tx.discount.create({
-      data: { eventId: event.id, code: DEMO_DISCOUNT_CODE, kind: "percent", percentBps: 1000 },
-    });
-    const discountInput: DiscountInput = { code: discount.code, kind: "percent", percentBps: 1000 };
-    const taxes = taxLinesSchema.parse(event.taxes);
-    const platformFee = await getPlatformFee(event.currency, tx);
-
-    // Paid orders, priced by the same function as checkout, tickets issued the way a paid webhook issues
-    // them. Six of three VIP tickets each: 18 of 20 sold, so the tier shows "few left".
-    const orders = [
-      ...Array.from({ length: 6 }, (_, i) => ({
-        tier: vip,
-        quantity: 3,
-        daysAgo: 12 - 2 * i,
-        discounted: false,
-        refunded: false,
-      })),
-      ...GA_ORDERS.map((o) => ({ tier: ga, ...o })),
-    ];
-    for (const [i, o] of orders.entries()) {
-      const priced = priceOrder({
-        currency: event.currency,
-        lines: [
-          { tierId: o.tier.id, name: o.tier.name, unitPriceMinor: o.tier.priceMinor, quantity: o.quantity },
-        ],
-        discount: o.discounted ? discountInput : null,
-        taxes,
-        feeModel: event.feeModel,
-        platformFee,
-      });
-      const orderId = randomUUID();
-      const paidAt = new Date(Date.now() - o.daysAgo * DAY - i * 60 * 60 * 1000);
-      orderIds.push(orderId);
-      if (o.refunded) refundedOrderId = orderId;
-      await tx.order.create({
+  // Ten orders with signed tickets: longer than the default 5 s transaction timeout on a busy machine.
+  const seeded = await db.$transaction(
+    async (tx) => {
+      const owner = await tx.user.create({ data: { email: DEMO_OWNER_EMAIL, name: "Demo Owner" } });
+      const organizer = await tx.organizer.create({
         data: {
-          id: orderId,
+          name: "Demo Hall Productions",
+          slug: "demo-hall",
+          contactEmail: DEMO_OWNER_EMAIL,
+          defaultCurrency: "cad",
+          timezone: "America/Vancouver",
+          stripeAccountId: "acct_test_demohall",
+          stripeAccountKind: "express",
+          stripeTestMode: true,
+          stripeChargesEnabled: true,
+          stripePayoutsEnabled: true,
+          stripeDetailsSubmitted: true,
+          members: {
+            create: { userId: owner.id, email: DEMO_OWNER_EMAIL, role: "owner", acceptedAt: new Date() },
+          },
+        },
+      });
+      // 8 pm Vancouver time (UTC-8 in winter, -7 in summer: 04:00 UTC lands at 8 or 9 pm), 30 days out.
+      const startsAt = new Date(Math.floor((Date.now() + 30 * DAY) / DAY) * DAY + 4 * 60 * 60 * 1000);
+      const event = await tx.event.create({
+        data: {
+          organizerId: organizer.id,
+          slug: DEMO_EVENT_SLUG,
+          title: "The Night Owls — Demo Night",
+          summary: "A night of loud guitars and late trains. This is Stagedoor's demo event.",
+          description:
+            "Doors at 7 pm, first band at 8. All ages with ID for the bar. This event is demo data: buy a ticket with the built-in test-mode payment page and see the whole flow.",
+          venueName: "Demo Hall",
+          venueAddress: "123 Granville St",
+          city: "Vancouver",
+          region: "BC",
+          country: "CA",
+          timezone: "America/Vancouver",
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 4 * 60 * 60 * 1000),
+          capacity: 220,
+          coverImageUrl: new URL(DEMO_COVER_PATH, env.APP_URL).toString(),
+          currency: "cad",
+          status: "published",
+          publishedAt: new Date(),
+          allowRefundsUntil: new Date(startsAt.getTime() - DAY),
+          feeModel: "buyer_pays",
+          taxes: [
+            { name: "GST", rateBps: 500, inclusive: false },
+            { name: "PST", rateBps: 700, inclusive: false },
+          ],
+        },
+      });
+      const ga = await tx.tier.create({
+        data: {
+          eventId: event.id,
+          name: "General Admission",
+          priceMinor: 2500,
+          currency: "cad",
+          capacity: 200,
+          maxPerOrder: 8,
+          sortOrder: 1,
+        },
+      });
+      const vip = await tx.tier.create({
+        data: {
+          eventId: event.id,
+          name: "VIP Balcony",
+          description: "Reserved balcony seating and a drink ticket.",
+          priceMinor: 6000,
+          currency: "cad",
+          capacity: 20,
+          maxPerOrder: 4,
+          sortOrder: 2,
+        },
+      });
+
+      const discount = await tx.discount.create({
+        data: { eventId: event.id, code: DEMO_DISCOUNT_CODE, kind: "percent", percentBps: 1000 },
+      });
+      const discountInput: DiscountInput = { code: discount.code, kind: "percent", percentBps: 1000 };
+      const taxes = taxLinesSchema.parse(event.taxes);
+      const platformFee = await getPlatformFee(event.currency, tx);
+
+      // Paid orders, priced by the same function as checkout, tickets issued the way a paid webhook issues
+      // them. Six of three VIP tickets each: 18 of 20 sold, so the tier shows "few left".
+      const orders = [
+        ...Array.from({ length: 6 }, (_, i) => ({
+          tier: vip,
+          quantity: 3,
+          daysAgo: 12 - 2 * i,
+          discounted: false,
+          refunded: false,
+        })),
+        ...GA_ORDERS.map((o) => ({ tier: ga, ...o })),
+      ];
+      for (const [i, o] of orders.entries()) {
+        const priced = priceOrder({
+          currency: event.currency,
+          lines: [
+            { tierId: o.tier.id, name: o.tier.name, unitPriceMinor: o.tier.priceMinor, quantity: o.quantity },
+          ],
+          discount: o.discounted ? discountInput : null,
+          taxes,
+          feeModel: event.feeModel,
+          platformFee,
+        });
+        const orderId = randomUUID();
+        const paidAt = new Date(Date.now() - o.daysAgo * DAY - i * 60 * 60 * 1000);
+        orderIds.push(orderId);
+        if (o.refunded) refundedOrderId = orderId;
+        await tx.order.create({
+          data: {
+            id: orderId,
+            organizerId: organizer.id,
+            eventId: event.id,
+            status: "paid",
+            buyerEmail: `fan${i + 1}@example.test`,
+            buyerName: `Demo Fan ${i + 1}`,
+            ...pricedOrderColumns(priced),
+            ...(o.discounted ? { discountId: discount.id } : {}),
+            accessTokenHash: orderAccessTokenFor(orderId).hash,
+            chargeType: "destination",
+            stripeAccountId: organizer.stripeAccountId,
+            stripePaymentIntentId: `pi_test_demo_${i + 1}`,
+            createdAt: paidAt,
+            paidAt,
+            items: { create: priced.lines.map(pricedOrderItem) },
+          },
+        });
+        await issueTicketsForOrder(tx, orderId);
+      }
+
+      // A scanner that worked the door: a device already in use (its token was never handed out).
+      const device = await tx.scannerDevice.create({
+        data: {
           organizerId: organizer.id,
           eventId: event.id,
-          status: "paid",
-          buyerEmail: `fan${i + 1}@example.test`,
-          buyerName: `Demo Fan ${i + 1}`,
-          ...pricedOrderColumns(priced),
-          ...(o.discounted ? { discountId: discount.id } : {}),
-          accessTokenHash: orderAccessTokenFor(orderId).hash,
-          chargeType: "destination",
-          stripeAccountId: organizer.stripeAccountId,
-          stripePaymentIntentId: `pi_test_demo_${i + 1}`,
-          createdAt: paidAt,
-          paidAt,
-          items: { create: priced.lines.map(pricedOrderItem) },
+          name: "Front door (demo)",
+          tokenHash: generateToken().hash,
+          provisionedAt: new Date(Date.now() - DAY),
+          lastSeenAt: new Date(Date.now() - DAY),
+          createdById: owner.id,
         },
       });
-      await issueTicketsForOrder(tx, orderId);
-    }
-
-    // A scanner that worked the door: a device already in use (its token was never handed out).
-    const device = await tx.scannerDevice.create({
-      data: {
-        organizerId: organizer.id,
-        eventId: event.id,
-        name: "Front door (demo)",
-        tokenHash: generateToken().hash,
-        provisionedAt: new Date(Date.now() - DAY),
-        lastSeenAt: new Date(Date.now() - DAY),
-        createdById: owner.id,
-      },
-    });
-    const admitted = await tx.ticket.findMany({
-      where: { eventId: event.id, organizerId: organizer.id, tierId: vip.id },
-      orderBy: { id: "asc" },
-      take: CHECKED_IN,
-      select: { id: true },
-    });
-    return {
-      device: { id: device.id, name: device.name, eventId: event.id, organizerId: organizer.id },
-      admitted,
-    };
-  });
+      const admitted = await tx.ticket.findMany({
+        where: { eventId: event.id, organizerId: organizer.id, tierId: vip.id },
+        orderBy: { id: "asc" },
+        take: CHECKED_IN,
+        select: { id: true },
+      });
+      return {
+        device: { id: device.id, name: device.name, eventId: event.id, organizerId: organizer.id },
+        admitted,
+      };
+    },
+    { timeout: 60_000 },
+  );
 
   // After the commit, through the same paths as production: a refund made in the Stripe dashboard (tickets
   // voided, codes revoked, the buyer emailed) and manual admissions recorded as a scanner uploads them.

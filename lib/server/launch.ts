@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { deployMigrations } from "@/lib/db/migrate";
@@ -13,6 +14,7 @@ import { loadEnvOrExit } from "@/lib/server/load-env-or-exit";
 import { whyBuildIsNeeded } from "@/lib/server/production-build";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const DETACHED_POLYFILL = path.join(ROOT, "lib", "server", "array-buffer-detached.mjs");
 const mode = process.argv[2] ?? "dev";
 if (!["dev", "start", "demo", "migrate", "seed"].includes(mode)) {
   console.error(`Unknown mode "${mode}". Use dev, start, demo, migrate or seed.`);
@@ -86,7 +88,15 @@ const child = spawn(
   {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Node 20 lacks ArrayBuffer.prototype.detached, which React's development renderer warns about.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(DETACHED_POLYFILL).href}`]
+        .filter(Boolean)
+        .join(" "),
+    },
   },
 );
 const base = `http://localhost:${port}`;

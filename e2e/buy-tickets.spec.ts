@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, uniqueEmail, waitForEmail } from "./support";
+import { uniqueEmail, waitForEmail } from "./support";
 
 interface MailboxMessage {
   id: string;
@@ -8,25 +8,12 @@ interface MailboxMessage {
 }
 
 test("a buyer on a phone buys 2 tickets with a discount code and gets passes on the page and by email", async ({
-  browser,
   page,
   request,
 }) => {
-  // The demo organizer's owner adds a discount code to the demo event.
-  const owner = await browser.newContext();
-  const ownerPage = await owner.newPage();
-  await signIn(ownerPage, request, "demo@stagedoor.test");
-  const events = await ownerPage.request.get("/api/tickets/events");
-  expect(events.ok()).toBe(true);
-  const list = (await events.json()) as { events: { id: string; slug: string }[] };
-  const demo = list.events.find((e) => e.slug === "demo-night");
-  if (!demo) throw new Error("demo event missing");
-  const code = `FRIENDS${Date.now() % 100000}`;
-  const created = await ownerPage.request.post(`/api/tickets/events/${demo.id}/discounts`, {
-    data: { code, kind: "percent", percentBps: 2000 },
-  });
-  expect(created.status()).toBe(201);
-  await owner.close();
+  // The demo seed's code (10% off every tier), typed in lower case: codes are case-insensitive. (No organizer
+  // sign-in here: the demo owner's sign-in links are rate-limited per address, and other journeys need them.)
+  const code = "DEMO10";
 
   // The buyer, on a phone.
   const email = uniqueEmail("buyer");
@@ -41,7 +28,7 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await picker.getByLabel("Discount code").fill(code.toLowerCase());
   await picker.getByRole("button", { name: "Continue to payment (2)" }).click();
 
-  // The test-mode payment page: 2 × $25 − 20% = $40, fee, GST 5% and PST 7% of $40.
+  // The test-mode payment page: 2 × $25 − 10% = $45, fee, GST 5% and PST 7% of $45.
   await expect(page.getByText("Stripe test mode.")).toBeVisible();
   await expect(testMode).toBeVisible();
   await expect(page.getByRole("cell", { name: "Discount" })).toBeVisible();

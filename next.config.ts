@@ -1,7 +1,10 @@
 import type { NextConfig } from "next";
+import { devOriginHosts } from "./lib/env";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `next dev` serves its live-reload socket to localhost only unless told otherwise.
+  allowedDevOrigins: devOriginHosts(),
   // Loaded from node_modules at run time rather than bundled: native-ish or worker-thread packages.
   serverExternalPackages: [
     "pino",

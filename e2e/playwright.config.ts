@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-// Journeys run against a production build (`npm run build` first) served by `npm start`: on the server in
-// DATABASE_URL when given (CI), otherwise on a fresh embedded database in .data/e2e. Production without
-// Stripe keys needs STRIPE_TEST_MODE=true: payments are simulated, every page says so, and the dev mailbox
-// (where the journeys read sign-in links) is on.
+// Journeys run against what README command 1 serves, `npm run demo`: the production build (`npm run build`
+// first, or the demo builds it) in test mode (payments simulated, every page says so, the dev mailbox where
+// the journeys read sign-in links is on), on the server in DATABASE_URL when given (CI), otherwise on a fresh
+// embedded database in .data/e2e.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -49,8 +49,8 @@ export default defineConfig({
   ],
   webServer: {
     command: process.env.DATABASE_URL
-      ? "npm start"
-      : `node -e "require('fs').rmSync('.data/e2e',{recursive:true,force:true})" && npm start`,
+      ? "npm run demo"
+      : `node -e "require('fs').rmSync('.data/e2e',{recursive:true,force:true})" && npm run demo`,
     cwd: ROOT,
     url: `${BASE_URL}/api/tickets/health`,
     timeout: 120_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { devOriginHosts, EnvError, parseEnv } from "@/lib/env";
 
 describe("environment", () => {
   it("applies defaults for a bare development environment", () => {
@@ -90,5 +90,17 @@ describe("Stripe test mode", () => {
     expect(parseEnv({ ...keyless, STRIPE_TEST_MODE: "true", DEV_MAILBOX: "false" }).DEV_MAILBOX).toBe(false);
     expect(parseEnv({ ...keyless, STRIPE_TEST_MODE: "true", DEV_MAILBOX: "true" }).DEV_MAILBOX).toBe(true);
     expect(parseEnv({ STRIPE_SECRET_KEY: "sk_test_x" }).DEV_MAILBOX).toBe(true);
+  });
+});
+
+describe("next dev's allowed origins", () => {
+  it("allow the loopback address and APP_URL's host, so the app hydrates where it was opened", () => {
+    expect(devOriginHosts({})).toEqual(["127.0.0.1"]);
+    expect(devOriginHosts({ APP_URL: "http://localhost:3000" })).toEqual(["127.0.0.1"]);
+    expect(devOriginHosts({ APP_URL: "https://tickets.example.org:8443/base" })).toEqual([
+      "127.0.0.1",
+      "tickets.example.org",
+    ]);
+    expect(devOriginHosts({ APP_URL: "not a url" })).toEqual(["127.0.0.1"]);
   });
 });

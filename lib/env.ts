@@ -191,3 +191,15 @@ export function requireDatabaseUrl(): string {
   }
   return url;
 }
+
+/**
+ * Hosts besides localhost that `next dev` serves its live-reload socket and development assets to
+ * (next.config.ts `allowedDevOrigins`): the loopback address and APP_URL's host. Without them a page opened at
+ * http://127.0.0.1:3000 never hydrates. An invalid APP_URL is left to loadEnv to report.
+ */
+export function devOriginHosts(source: Record<string, string | undefined> = process.env): string[] {
+  const hosts = new Set(["127.0.0.1"]);
+  if (source.APP_URL && URL.canParse(source.APP_URL)) hosts.add(new URL(source.APP_URL).hostname);
+  hosts.delete("localhost");
+  return [...hosts];
+}

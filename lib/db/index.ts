@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { SerialClient } from "@/lib/db/serial-pg-client";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
 export type { Prisma } from "@/lib/db/generated/client";
@@ -10,7 +11,9 @@ export * from "@/lib/db/generated/enums";
 export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, Client: SerialClient }),
+  });
 }
 
 const globalForDb = globalThis as unknown as { stagedoorDb?: PrismaClient };

@@ -1,6 +1,7 @@
 // The app opened at http://127.0.0.1 (not localhost) becomes interactive: under `next dev` the page's
 // scripts and live-reload socket are only served to allowed hosts (next.config.ts allowedDevOrigins).
 import { expect, test } from "@playwright/test";
+import { pickTickets } from "./support";
 
 test("the event page opened at 127.0.0.1 hydrates: the ticket picker answers input", async ({
   page,
@@ -16,7 +17,7 @@ test("the event page opened at 127.0.0.1 hydrates: the ticket picker answers inp
   });
   await page.goto(url.toString());
   const picker = page.getByRole("form", { name: "Buy tickets" });
-  await picker.getByLabel(/General Admission/).selectOption("2");
+  await pickTickets(picker, "General Admission", 2);
   await expect(picker.getByRole("button", { name: "Continue to payment (2)" })).toBeVisible();
   expect(blocked).toEqual([]);
 });

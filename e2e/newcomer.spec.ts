@@ -15,7 +15,7 @@ import {
   typeCode,
   waitForServiceWorker,
 } from "./checkin-support";
-import { signIn, uniqueEmail } from "./support";
+import { expectAccessible, pickTickets, signIn, uniqueEmail } from "./support";
 
 async function snapshot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
@@ -39,6 +39,7 @@ test("a newcomer buys a ticket with the demo code and the scanner validates it o
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
   await snapshot(page, testInfo, "landing");
+  await expectAccessible(page, "landing");
   await page.getByRole("link", { name: "See upcoming events" }).click();
   await page.getByRole("link", { name: "The Night Owls — Demo Night" }).click();
 
@@ -50,7 +51,7 @@ test("a newcomer buys a ticket with the demo code and the scanner validates it o
 
   // One ticket with the seeded code DEMO10, paid on the test-mode payment page.
   const picker = page.getByRole("form", { name: "Buy tickets" });
-  await picker.getByLabel(/General Admission/).selectOption("1");
+  await pickTickets(picker, "General Admission", 1);
   await picker.getByLabel("Your name").fill("Nia Newcomer");
   await picker.getByLabel("Email for your tickets").fill(uniqueEmail("newcomer"));
   await picker.getByLabel("Discount code").fill("DEMO10");

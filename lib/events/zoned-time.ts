@@ -108,3 +108,14 @@ export function instantToLocalInput(instant: Date | string, timeZone: string): s
   const pad = (n: number, w = 2) => String(n).padStart(w, "0");
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
 }
+
+/** "2026-12-27T20:00:00-08:00": an instant as wall-clock time in a zone with that zone's UTC offset then. */
+export function instantToZonedIso(instant: Date, timeZone: string): string {
+  const time = instant.getTime();
+  const wall = wallClock(time, timeZone);
+  const offsetMinutes = Math.round(offsetAt(time, timeZone) / 60_000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${offset}`;
+}

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TicketPicker } from "@/components/checkout/ticket-picker";
 import { env } from "@/lib/env";
-import { formatEventTime, isoInTimeZone } from "@/lib/events/format-event-time";
+import { formatEventTime } from "@/lib/events/format-event-time";
+import { instantToZonedIso } from "@/lib/events/zoned-time";
 import { getPublicEvent } from "@/lib/events/get-public-event";
 import { getCurrencyDigits } from "@/lib/money/currencies";
 
@@ -45,8 +46,8 @@ export default async function EventPage({ params, searchParams }: Props) {
     description: event.summary ?? event.description ?? undefined,
     image: [event.coverImageUrl ?? `${url}/share-card`],
     url,
-    startDate: isoInTimeZone(event.startsAt, event.timezone),
-    endDate: isoInTimeZone(event.endsAt, event.timezone),
+    startDate: instantToZonedIso(event.startsAt, event.timezone),
+    endDate: instantToZonedIso(event.endsAt, event.timezone),
     eventStatus:
       event.status === "cancelled"
         ? "https://schema.org/EventCancelled"
@@ -79,7 +80,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         tier.state === "sold_out" || tier.state === "in_carts"
           ? "https://schema.org/SoldOut"
           : "https://schema.org/InStock",
-      validFrom: isoInTimeZone(tier.salesStartAt ?? event.publishedAt ?? event.startsAt, event.timezone),
+      validFrom: instantToZonedIso(tier.salesStartAt ?? event.publishedAt ?? event.startsAt, event.timezone),
       url,
     })),
   };
@@ -108,7 +109,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         <div>
           <dt>When</dt>
           <dd>
-            <time dateTime={isoInTimeZone(event.startsAt, event.timezone)}>
+            <time dateTime={instantToZonedIso(event.startsAt, event.timezone)}>
               {formatEventTime(event.startsAt, event.timezone)}
             </time>
           </dd>

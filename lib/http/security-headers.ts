@@ -61,8 +61,8 @@ export function contentSecurityPolicy(context: SecurityHeaderContext, nonce: str
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'"],
-    // No frames to load (the dev mailbox's sandboxed srcdoc preview loads nothing).
-    ["frame-src", "'none'"],
+    // Same-origin frames only (the dev mailbox previews emails in a sandboxed srcdoc frame).
+    ["frame-src", "'self'"],
     ["frame-ancestors", ...(framers.length > 0 ? framers : ["'none'"])],
   ];
   if (context.production && context.appUrl.startsWith("https:"))

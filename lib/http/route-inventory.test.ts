@@ -36,6 +36,12 @@ vi.mock("next/navigation", async (importOriginal) => ({
   },
 }));
 
+// The root layout awaits connection() (render per request, for the CSP nonce): a no-op outside Next.js.
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => undefined,
+}));
+
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
   headers: async () => new Headers(requestCookie.value ? { cookie: requestCookie.value } : {}),

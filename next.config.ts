@@ -12,17 +12,9 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-socket",
     "@prisma/schema-engine-wasm",
   ],
+  // The build's static files too; pages and API answers get the rest from proxy.ts (lib/http/security-headers).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
   },
 };
 

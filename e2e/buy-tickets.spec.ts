@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, pickTickets, uniqueEmail, waitForEmail } from "./support";
+import { collectCspViolations, expectAccessible, pickTickets, uniqueEmail, waitForEmail } from "./support";
 
 interface MailboxMessage {
   id: string;
@@ -27,7 +27,17 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await otherPicker.getByRole("button", { name: "Continue to payment (2)" }).click();
   await expect(otherPage.getByText("Stripe test mode.")).toBeVisible();
 
-  // The buyer, on a phone.
+  // The buyer, on a phone. Pages carry a CSP whose nonce is new on every request, on Next.js's scripts too.
+  const cspViolations = collectCspViolations(page);
+  const [one, two] = [await request.get("/tickets/e/demo-night"), await request.get("/tickets/e/demo-night")];
+  const nonceOf = (csp = "") => /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+  const nonce = nonceOf(one.headers()["content-security-policy"]);
+  expect(nonce).not.toBe("");
+  expect(nonceOf(two.headers()["content-security-policy"])).not.toBe(nonce);
+  expect(one.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(one.headers()["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(one.headers()["permissions-policy"]).toContain("camera=()");
+  expect(await one.text()).toContain(`nonce="${nonce}"`);
   const email = uniqueEmail("buyer");
   await page.goto("/tickets/e/demo-night");
   // This server simulates payments (STRIPE_TEST_MODE=true): every page says so, on a phone too.
@@ -112,4 +122,6 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   await page.goto(`/tickets/dev/mailbox/${message.id}`);
   await expect(page.getByText(/\.ics/).first()).toBeVisible();
   await expect(page.getByRole("link", { name: /^ticket-.*\.png$/ })).toHaveCount(2);
+  // The event page, the payment page, the passes with their QR images, the mailbox: no CSP violation.
+  expect(cspViolations).toEqual([]);
 });

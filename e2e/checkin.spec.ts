@@ -15,7 +15,7 @@ import {
   result,
   waitForServiceWorker,
 } from "./checkin-support";
-import { expectAccessible, signIn } from "./support";
+import { collectCspViolations, expectAccessible, signIn } from "./support";
 
 test("door scanner: offline reloads, camera scans, refunds, late sales, upload and duplicates", async ({
   browser,
@@ -75,7 +75,10 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
   // and the same ticket 3 s later is already used.
   {
     const { context, page } = await launchScanner(door1, videoA, baseURL, false);
-    await page.goto(links[0] ?? "");
+    // The scanner runs under the CSP (camera allowed here only): service worker, IndexedDB, camera frames.
+    const cspViolations = collectCspViolations(page);
+    const response = await page.goto(links[0] ?? "");
+    expect(response?.headers()["permissions-policy"]).toContain("camera=(self)");
     await expect(page).toHaveURL(/\/tickets\/checkin$/);
     await expect(page.getByTestId("sync-status")).toContainText("Last synced just now");
     await waitForServiceWorker(page);
@@ -90,6 +93,7 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
     await page.waitForTimeout(3_000);
     await expect(result(page)).toHaveAttribute("data-outcome", "already_used", { timeout: 15_000 });
     await expect(result(page)).toContainText(/Already scanned \d{1,2}:\d{2} [AP]M/);
+    expect(cspViolations).toEqual([]);
     await context.close();
   }
 

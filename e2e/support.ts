@@ -154,3 +154,15 @@ export async function buyTickets(
   };
   return { orderId, passesUrl: page.url(), eventId: order.event.id, total };
 }
+
+/**
+ * Every Content-Security-Policy violation the page reports from now on (Chromium logs each as "Refused to …
+ * because it violates the following Content Security Policy directive"), and any the page's own listener saw.
+ */
+export function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

@@ -49,6 +49,21 @@ describe("environment", () => {
 
 const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), STRIPE_SECRET_KEY: "sk_live_x" };
 
+describe("APP_URL in production", () => {
+  it("must be https (Secure cookies, HSTS), except on this machine", () => {
+    expect(() => parseEnv({ ...production, APP_URL: "http://tickets.example.com" })).toThrow(
+      /APP_URL: must be https in production/,
+    );
+    expect(parseEnv({ ...production, APP_URL: "https://tickets.example.com" }).APP_URL).toBe(
+      "https://tickets.example.com",
+    );
+    for (const local of ["http://localhost:3000", "http://127.0.0.1:3300", "http://[::1]:3000"]) {
+      expect(parseEnv({ ...production, APP_URL: local }).APP_URL).toBe(local);
+    }
+    expect(parseEnv({ APP_URL: "http://tickets.example.com" }).APP_URL).toBe("http://tickets.example.com");
+  });
+});
+
 describe("Stripe test mode", () => {
   const keyless = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) };
 

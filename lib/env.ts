@@ -96,6 +96,17 @@ export const envSchema = z
     if (productionRuntime && !v.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
+    // Auth.js marks cookies Secure (and browsers keep HSTS) only over https; plain http only on this machine.
+    if (
+      productionRuntime &&
+      !/^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(v.APP_URL)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "must be https in production (http only for localhost / 127.0.0.1)",
+      });
+    }
     if (productionRuntime && !v.STRIPE_SECRET_KEY && !v.STRIPE_TEST_MODE) {
       ctx.addIssue({
         code: "custom",

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ORDER_STATUS_LABELS } from "@/components/orders/order-list";
 import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
+import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { apiFetch } from "@/components/ui/api-client";
 import { formatMoney } from "@/lib/money/format-money";
 import { hasPendingRefund, type OrganizerOrderDetail } from "@/lib/refunds/organizer-order-view";
@@ -105,6 +106,22 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
           ))}
         </tbody>
       </table>
+
+      {order.status === "paid" || order.status === "partially_refunded" ? (
+        <section className="stack">
+          <h2>Buyer&rsquo;s link</h2>
+          <p className="small muted">
+            If the link to the passes was forwarded or leaked, replace it: the old link stops working and the
+            buyer gets the new one by email.
+          </p>
+          <RotateLinkButton
+            path={`/api/tickets/orders/${encodeURIComponent(order.id)}/access-link`}
+            label="Send the buyer a new link"
+            confirmText="The buyer's current link will stop working."
+            doneText={`A new link was emailed to ${order.buyerEmail}; the old one no longer opens the order.`}
+          />
+        </section>
+      ) : null}
 
       <h2>Refunds</h2>
       {order.refunds.length === 0 ? (

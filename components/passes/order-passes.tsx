@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { PassCard } from "@/components/passes/pass-card";
 import styles from "@/components/passes/passes.module.css";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
@@ -158,6 +159,14 @@ export function OrderPasses({
           Google Calendar
         </a>
       </div>
+      {order.status === "paid" || order.status === "partially_refunded" ? (
+        <RotateLinkButton
+          path={`/api/tickets/orders/${encodeURIComponent(order.id)}/access-link?token=${encodeURIComponent(token)}`}
+          label="Shared this link by mistake? Get a new one"
+          confirmText="This link will stop working and a new one will be emailed to you."
+          doneText="A new link was sent to your email. This page's link no longer opens your order."
+        />
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,8 @@
 import "server-only";
 import type { Db, Prisma } from "@/lib/db";
 
-export type AuditActorType = "user" | "admin" | "stripe" | "system";
+/** "buyer": someone acting through an order's access link (no account). */
+export type AuditActorType = "user" | "admin" | "stripe" | "system" | "buyer";
 
 export interface AuditEntry {
   organizerId?: string | null;

@@ -16,6 +16,7 @@ describe("organizer roles", () => {
     expect(roleAllows("scanner", ROLES.checkIn)).toBe(true);
     expect(roleAllows("scanner", ROLES.any)).toBe(true);
     expect(roleAllows("scanner", ROLES.manage)).toBe(false);
+    expect(roleAllows("scanner", ROLES.team)).toBe(false);
     expect(roleAllows("scanner", ROLES.owner)).toBe(false);
   });
 

@@ -1,4 +1,5 @@
-// Organizer roles and what each may do. owner ⊃ manager (events, orders, refunds); scanner only checks in.
+// Organizer roles and what each may do. owner ⊃ manager (events, orders, refunds, the team list); scanner only
+// checks in: the portal shows a scanner the organizer's name and the events to check in, nothing else.
 import type { MemberRole } from "@/lib/db/generated/enums";
 
 export type { MemberRole };
@@ -11,6 +12,8 @@ export const ROLES = {
   any: ["owner", "manager", "scanner"],
   /** Events, tiers, discounts, orders, refunds. */
   manage: ["owner", "manager"],
+  /** Seeing who is on the team (their emails); scanners reach check-in only. */
+  team: ["owner", "manager"],
   /** Checking tickets in at the door. */
   checkIn: ["owner", "manager", "scanner"],
   /** Team, organizer settings, payouts. */

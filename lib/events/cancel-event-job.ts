@@ -11,7 +11,8 @@ import { isAppError } from "@/lib/errors";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { defineJob } from "@/lib/jobs/define-job";
 import { formatMoney } from "@/lib/money/format-money";
-import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
+import { lockOrder } from "@/lib/orders/lock-order";
+import { orderLinkForEmail } from "@/lib/orders/order-link-for-email";
 import { requestRefund } from "@/lib/refunds/request-refund";
 
 export const EVENT_CANCELLED_REASON = "Event cancelled by the organizer";
@@ -66,23 +67,30 @@ export const cancelEventRefundsJob = defineJob({
           continue;
         }
       }
-      const told = await db.emailOutbox.count({ where: { orderId: order.id, template: "event-cancelled" } });
-      if (told === 0) {
-        await queueEmail({
-          to: order.buyerEmail,
-          template: "event-cancelled",
-          props: {
-            buyerName: order.buyerName,
-            eventTitle: event.title,
-            organizerName: event.organizer.name,
-            startsAt: formatEventTime(event.startsAt, event.timezone),
-            amount: formatMoney(order.totalMinor - order.refundedMinor, order.currency),
-            passesUrl: orderPassesUrl(order.id, orderAccessTokenFor(order.id).token),
-          },
-          organizerId: event.organizerId,
-          orderId: order.id,
+      await db.$transaction(async (tx) => {
+        await lockOrder(tx, order.id);
+        const told = await tx.emailOutbox.count({
+          where: { orderId: order.id, template: "event-cancelled" },
         });
-      }
+        if (told > 0) return;
+        await queueEmail(
+          {
+            to: order.buyerEmail,
+            template: "event-cancelled",
+            props: {
+              buyerName: order.buyerName,
+              eventTitle: event.title,
+              organizerName: event.organizer.name,
+              startsAt: formatEventTime(event.startsAt, event.timezone),
+              amount: formatMoney(order.totalMinor - order.refundedMinor, order.currency),
+              passesUrl: (await orderLinkForEmail(tx, order.id)).url,
+            },
+            organizerId: event.organizerId,
+            orderId: order.id,
+          },
+          { db: tx },
+        );
+      });
     }
     ctx.log.info(
       { event: "tickets.events.cancel_refunds", eventId, orders: orders.length, errors: errors.length },

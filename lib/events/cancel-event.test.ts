@@ -4,7 +4,8 @@ import { POST as retryRoute } from "@/app/api/tickets/events/[id]/cancel/retry/r
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { completeTestModePayment } from "@/lib/checkout/test-mode-payment";
-import { orderAccessTokenFor } from "@/lib/orders/order-access-token";
+import { findOrderByAccessToken, orderAccessTokenFor } from "@/lib/orders/order-access-token";
+import { rotateOrderAccessLink } from "@/lib/orders/rotate-order-access-link";
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -80,6 +81,25 @@ describe("event cancellation (test mode, through the webhook route)", () => {
       await progressRoute(apiRequest(path, { cookie: owner.cookie }), routeContext({ id: event.id }))
     ).json()) as CancellationProgress;
     expect(progress).toMatchObject({ total: 2, refunded: 2, pending: 0, failed: [], done: true });
+  });
+
+  it("after a buyer's link was rotated, the cancellation and refund emails carry a link that opens the order", async () => {
+    const { event, ga, owner } = await setUpRefundEvent();
+    const order = await createPaidOrder(event.id, [{ tierId: ga.id, quantity: 1 }]);
+    await rotateOrderAccessLink({ orderId: order.id, userId: owner.userId });
+    expect(
+      (await post(cancelRoute, `/api/tickets/events/${event.id}/cancel`, event.id, owner.cookie)).status,
+    ).toBe(202);
+    await runJobs();
+    const mails = await db.emailOutbox.findMany({
+      where: { orderId: order.id, template: { in: ["event-cancelled", "refund-issued"] } },
+      select: { template: true, text: true },
+    });
+    expect(mails.map((m) => m.template).sort()).toEqual(["event-cancelled", "refund-issued"]);
+    for (const mail of mails) {
+      const token = new RegExp(`/tickets/order/${order.id}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text)?.[1];
+      expect(await findOrderByAccessToken(order.id, token), mail.template).not.toBeNull();
+    }
   });
 
   it("cancels the orders still at the payment page and refunds a payment that arrives anyway", async () => {

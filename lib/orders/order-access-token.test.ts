@@ -20,6 +20,14 @@ describe("order access tokens", () => {
     loadEnv();
   });
 
+  it("derive one token per link version; version 0 is the checkout's link", () => {
+    const first = orderAccessTokenFor("order-1");
+    expect(orderAccessTokenFor("order-1", 0)).toEqual(first);
+    const versions = [0, 1, 2].map((v) => orderAccessTokenFor("order-1", v).token);
+    expect(new Set([...versions, orderAccessTokenFor("order-2", 1).token]).size).toBe(4);
+    expect(orderAccessTokenFor("order-1", 1).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it("are 32 random bytes in base64url, stored only as their sha256", () => {
     const a = createOrderAccessToken();
     const b = createOrderAccessToken();

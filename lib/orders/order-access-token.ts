@@ -17,22 +17,24 @@ export interface OrderAccessToken {
   hash: string;
 }
 
-/** A random token (32 bytes, base64url): for a link that cannot be rebuilt, e.g. after a rotation. */
+/** A random token (32 bytes, base64url): a link that cannot be rebuilt (test fixtures, older orders). */
 export function createOrderAccessToken(): OrderAccessToken {
   const token = randomBytes(32).toString("base64url");
   return { token, hash: hashOrderAccessToken(token) };
 }
 
 /**
- * The order's derived token: HMAC-SHA256 of the order id under a key derived from AUTH_SECRET, base64url
- * (43 characters, as unguessable as a random one without the secret). A later process — the Stripe
- * webhook queueing the confirmation — can rebuild it from the order id alone, so the email carries the
- * same link the buyer already has open and nothing secret is stored. Changing AUTH_SECRET changes every
- * derived token: queueOrderConfirmation then falls back to rotating (see there).
+ * The order's derived token: HMAC-SHA256 of the order id (and, after a rotation, the link version
+ * `orders.access_link_version`) under a key derived from AUTH_SECRET, base64url (43 characters, as
+ * unguessable as a random one without the secret). A later process — the Stripe webhook queueing the
+ * confirmation, a refund email — can rebuild it from the order row alone, so every email carries the link
+ * that works and nothing secret is stored. Rotating the link (rotateOrderAccessLink) moves to the next
+ * version. Changing AUTH_SECRET changes every derived token: orderLinkForEmail then moves the order on.
  */
-export function orderAccessTokenFor(orderId: string): OrderAccessToken {
+export function orderAccessTokenFor(orderId: string, version = 0): OrderAccessToken {
   const key = Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "stagedoor", "order-access-token", 32));
-  const token = createHmac("sha256", key).update(orderId, "utf8").digest("base64url");
+  const message = version === 0 ? orderId : `${orderId}:${version}`;
+  const token = createHmac("sha256", key).update(message, "utf8").digest("base64url");
   return { token, hash: hashOrderAccessToken(token) };
 }
 

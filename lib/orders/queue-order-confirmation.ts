@@ -9,12 +9,8 @@ import { calendarEventSelect } from "@/lib/orders/get-order-calendar";
 import { lockOrder } from "@/lib/orders/lock-order";
 import { orderLinesSelect, orderTotalsSelect, toOrderTotals } from "@/lib/orders/order-select";
 import { orderCalendarFile } from "@/lib/orders/order-calendar";
-import {
-  createOrderAccessToken,
-  orderAccessTokenFor,
-  orderAccessTokenMatches,
-  orderPassesUrl,
-} from "@/lib/orders/order-access-token";
+import { orderAccessTokenMatches, orderPassesUrl } from "@/lib/orders/order-access-token";
+import { orderLinkForEmail } from "@/lib/orders/order-link-for-email";
 import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
 import { ticketShortCode } from "@/lib/orders/order-summary";
 import { readInlineImage, type InlineImage } from "@/lib/orders/read-inline-image";
@@ -34,11 +30,11 @@ export interface QueueOrderConfirmationOptions {
    * The buyer's access token, when the caller still has it (e.g. right after checkout): the email links to
    * the same passes page the buyer already has open. Must match the order's stored hash.
    *
-   * Without it: if the order was created with the derived token (`orderAccessTokenFor(orderId)`, what the
-   * checkout uses), that token is rebuilt and used — nothing changes for the buyer. Otherwise the token is
-   * ROTATED: only its hash is stored, so a new random token is generated, its hash replaces the old one in
-   * this same transaction, and the email carries the new link. Any earlier link then stops working
-   * (an open passes page says "use the link in your email").
+   * Without it: the order's derived token for its link version is rebuilt and used (orderLinkForEmail) —
+   * nothing changes for the buyer. Only an order whose stored hash matches no derived token (older random
+   * tokens, a changed AUTH_SECRET) moves to the next link version in this same transaction, and the email
+   * carries the new link; any earlier link then stops working (an open passes page says "use the link in
+   * your email").
    */
   accessToken?: string;
   /** Queue a second confirmation even if one was queued for this order before (a "resend" button). */
@@ -128,13 +124,8 @@ export async function queueOrderConfirmation(
     if (!orderAccessTokenMatches(token, order.accessTokenHash)) {
       throw new Error("queueOrderConfirmation: accessToken does not belong to this order");
     }
-  } else if (orderAccessTokenMatches(orderAccessTokenFor(order.id).token, order.accessTokenHash)) {
-    token = orderAccessTokenFor(order.id).token;
   } else {
-    const fresh = createOrderAccessToken();
-    await tx.order.update({ where: { id: order.id }, data: { accessTokenHash: fresh.hash } });
-    token = fresh.token;
-    accessTokenRotated = true;
+    ({ token, rotated: accessTokenRotated } = await orderLinkForEmail(tx, order.id));
   }
 
   // Attachments: the .ics and the QR codes first; the logo and cover only in the room that is left.

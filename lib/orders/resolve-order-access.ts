@@ -7,12 +7,13 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { findOrderByAccessToken } from "@/lib/orders/order-access-token";
 
-export interface OrderAccess {
-  orderId: string;
-  organizerId: string;
-  /** "token": the buyer's link (may see ticket codes); "organizer": a team member (never sees codes). */
-  via: "token" | "organizer";
-}
+/**
+ * "token": the buyer's link; "organizer": a signed-in owner or manager (`userId`), who may also fetch ticket
+ * codes for support, each fetch audited (lib/tickets/get-ticket-qr-code.ts). Scanners never get here.
+ */
+export type OrderAccess = { orderId: string; organizerId: string } & (
+  { via: "token" } | { via: "organizer"; userId: string }
+);
 
 export interface OrderAccessRequest {
   orderId: string;
@@ -48,5 +49,5 @@ export async function resolveOrderAccess(
     if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) return null;
     throw error;
   }
-  return { orderId: order.id, organizerId: order.organizerId, via: "organizer" };
+  return { orderId: order.id, organizerId: order.organizerId, via: "organizer", userId };
 }

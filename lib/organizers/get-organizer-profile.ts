@@ -1,4 +1,6 @@
 import "server-only";
+import type { OrganizerAccess } from "@/lib/auth/assert-organizer-access";
+import { ROLES, roleAllows, type MemberRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -63,4 +65,18 @@ export async function getOrganizerProfile(organizerId: string): Promise<Organize
       syncedAt: stripeSyncedAt,
     },
   };
+}
+
+export type MemberOrganizerView = (OrganizerProfile | OrganizerAccess["organizer"]) & { role: MemberRole };
+
+/**
+ * What a member sees of the organizer they act for, with their role: the profile for owners and managers; a
+ * scanner (check-in only) gets the id, name and slug, not the contact email, currency or Stripe status.
+ */
+export async function getOrganizerForMember({
+  organizer,
+  role,
+}: OrganizerAccess): Promise<MemberOrganizerView> {
+  if (!roleAllows(role, ROLES.manage)) return { ...organizer, role };
+  return { ...(await getOrganizerProfile(organizer.id)), role };
 }

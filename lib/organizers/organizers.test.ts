@@ -238,25 +238,45 @@ describe("organizer routes", () => {
     expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe("role");
   });
 
-  it("lists the team to any member, with pending invitations marked", async () => {
+  it("lists the team to owners and managers, with pending invitations marked; scanners get 403", async () => {
     const { organizer } = await teamOf("owner@example.com", "the-loft");
     const scanner = await addMember(organizer.id, "door@example.com", "scanner");
+    const manager = await addMember(organizer.id, "boss@example.com", "manager");
     await db.organizerMember.create({
       data: { organizerId: organizer.id, email: "pending@example.com", role: "manager" },
     });
-    const response = await membersRoute.GET(
-      apiRequest("/api/tickets/organizers/members", { cookie: scanner.cookie }),
-      routeContext(),
-    );
+    const list = (cookie: string) =>
+      membersRoute.GET(apiRequest("/api/tickets/organizers/members", { cookie }), routeContext());
+    const denied = await list(scanner.cookie);
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).not.toContain("owner@example.com");
+    const response = await list(manager.cookie);
     expect(response.status).toBe(200);
     const { members } = (await response.json()) as {
       members: { email: string; role: string; pending: boolean }[];
     };
     expect(members.map((m) => [m.email, m.role, m.pending])).toEqual([
       ["owner@example.com", "owner", false],
+      ["boss@example.com", "manager", false],
       ["pending@example.com", "manager", true],
       ["door@example.com", "scanner", false],
     ]);
+  });
+
+  it("GET /organizers/me gives a scanner the organizer's name and their role only", async () => {
+    const { organizer } = await teamOf("owner@example.com", "the-loft");
+    const scanner = await addMember(organizer.id, "door@example.com", "scanner");
+    const response = await meRoute.GET(
+      apiRequest("/api/tickets/organizers/me", { cookie: scanner.cookie }),
+      routeContext(),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      id: organizer.id,
+      name: organizer.name,
+      slug: "the-loft",
+      role: "scanner",
+    });
   });
 
   it("removal ends access on the very next request", async () => {

@@ -24,7 +24,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { log } from "@/lib/log";
 import { formatMoney } from "@/lib/money/format-money";
 import { lockOrder } from "@/lib/orders/lock-order";
-import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
+import { orderLinkForEmail } from "@/lib/orders/order-link-for-email";
 import {
   allocateNextRefund,
   parseStoredAllocation,
@@ -197,7 +197,7 @@ async function applyRefundInTransaction(tx: Db, fact: RefundFact, now: Date): Pr
         ticketCount: toVoid.length,
         fullyRefunded: full,
         ...(refund.reason ? { reason: refund.reason.slice(0, 500) } : {}),
-        passesUrl: orderPassesUrl(order.id, orderAccessTokenFor(order.id).token),
+        passesUrl: (await orderLinkForEmail(tx, order.id)).url,
       },
       organizerId: order.organizerId,
       orderId: order.id,

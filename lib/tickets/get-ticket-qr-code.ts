@@ -1,5 +1,7 @@
-// The QR image of one ticket for whoever may see its order (the buyer's token or the organizer's team).
+// The QR image of one ticket: for the buyer's link, and for the organizer's owners and managers (resending,
+// support), each of whose fetches is audited. Scanners and anyone else: 404.
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveOrderAccess, type OrderAccessRequest } from "@/lib/orders/resolve-order-access";
@@ -12,6 +14,7 @@ export interface TicketQrCode {
 }
 
 /**
+ * A team fetch writes a `ticket.qr_code_viewed` audit row before the image is rendered (no row, no image).
  * 404 for an unknown ticket and for a caller without access to its order (the same answer: no probing of
  * ticket ids); TicketGoneError (410) for a refunded or void ticket.
  */
@@ -37,6 +40,17 @@ export async function getTicketQrCode(
   });
   if (!ticket) throw AppError.notFound("Ticket not found.");
   if (ticket.status !== "valid") throw new TicketGoneError();
+  if (access.via === "organizer") {
+    await recordAudit(client, {
+      organizerId: access.organizerId,
+      actorUserId: access.userId,
+      actorType: "user",
+      action: "ticket.qr_code_viewed",
+      entityType: "ticket",
+      entityId: input.ticketId,
+      data: { orderId: access.orderId, format: input.format },
+    });
+  }
   return input.format === "svg"
     ? { body: await renderTicketQrSvg(ticket.secret), contentType: "image/svg+xml" }
     : { body: new Uint8Array(await renderTicketQrPng(ticket.secret)), contentType: "image/png" };

@@ -13,7 +13,7 @@ export default async function OrganizerPortalLayout({ children }: { children: Re
     { href: "/tickets/organizer/events", label: "Events", roles: ROLES.manage },
     { href: "/tickets/organizer/orders", label: "Orders", roles: ROLES.manage },
     { href: "/tickets/organizer/payments", label: "Payments", roles: ROLES.manage },
-    { href: "/tickets/organizer/team", label: "Team", roles: ROLES.any },
+    { href: "/tickets/organizer/team", label: "Team", roles: ROLES.team },
   ];
   return (
     <div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES, roleAllows } from "@/lib/auth/roles";
+import { listOrganizerEvents } from "@/lib/events/list-organizer-events";
 import { OrganizerLogoUpload } from "@/components/organizers/organizer-logo-upload";
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
@@ -14,10 +15,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OrganizerOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const { organizer, role } = await requireOrganizerPage(ROLES.any);
-  const [profile, payments, params] = await Promise.all([
+  const params = await searchParams;
+  if (!roleAllows(role, ROLES.manage))
+    return <ScannerOverview organizer={organizer} denied={!!params.denied} />;
+  const [profile, payments] = await Promise.all([
     getOrganizerProfile(organizer.id),
     getPaymentsStatus(organizer.id),
-    searchParams,
   ]);
   const stillNeeded = payments.currentlyDue.length + payments.pastDue.length;
   return (
@@ -36,31 +39,64 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
             Stripe still needs {stillNeeded === 1 ? "one thing" : `${stillNeeded} things`} from you.
           </p>
         ) : null}
-        {role !== "scanner" ? (
-          <p>
-            <Link href="/tickets/organizer/payments">
-              {payments.connected
-                ? "Stripe status and requirements →"
-                : "Connect Stripe to sell paid tickets →"}
-            </Link>
-          </p>
-        ) : null}
+        <p>
+          <Link href="/tickets/organizer/payments">
+            {payments.connected
+              ? "Stripe status and requirements →"
+              : "Connect Stripe to sell paid tickets →"}
+          </Link>
+        </p>
         <p className="small muted">
           Prices in {profile.defaultCurrency.toUpperCase()} · times in {profile.timezone.replace(/_/g, " ")}
         </p>
       </section>
-      {role !== "scanner" ? (
-        <section className="stack">
-          <h2>Logo</h2>
-          <p className="small muted">Shown in buyers&rsquo; confirmation emails.</p>
-          <OrganizerLogoUpload logoUrl={profile.logoUrl} />
-        </section>
-      ) : null}
+      <section className="stack">
+        <h2>Logo</h2>
+        <p className="small muted">Shown in buyers&rsquo; confirmation emails.</p>
+        <OrganizerLogoUpload logoUrl={profile.logoUrl} />
+      </section>
       <section className="card stack">
         <h2>Team</h2>
         <p>
           <Link href="/tickets/organizer/team">Manage who can run events and scan tickets →</Link>
         </p>
+      </section>
+    </main>
+  );
+}
+
+/** A scanner's portal: the organizer's published events, each linking to its check-in page; nothing else. */
+async function ScannerOverview({
+  organizer,
+  denied,
+}: {
+  organizer: { id: string; name: string };
+  denied: boolean;
+}) {
+  const events = (await listOrganizerEvents(organizer.id)).filter((e) => e.status === "published");
+  return (
+    <main className="container stack">
+      {denied ? (
+        <p className="alert error" role="alert">
+          Your role in {organizer.name} gives access to check-in only.
+        </p>
+      ) : null}
+      <h1>{organizer.name}</h1>
+      <section className="card stack">
+        <h2>Check-in</h2>
+        {events.length === 0 ? (
+          <p>No published events to check in yet.</p>
+        ) : (
+          <ul>
+            {events.map((event) => (
+              <li key={event.id}>
+                <Link href={`/tickets/organizer/events/${encodeURIComponent(event.id)}/checkin`}>
+                  {event.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </main>
   );

@@ -4,8 +4,8 @@ import { readJson } from "@/lib/http/route";
 import { inviteMember, inviteMemberSchema } from "@/lib/organizers/invite-member";
 import { listMembers } from "@/lib/organizers/list-members";
 
-/** GET → the team and pending invitations (any member may see who is on the team). */
-export const GET = withOrganizer(ROLES.any, async (_request, { organizer }) => ({
+/** GET → the team and pending invitations (owners and managers; scanners see check-in only). */
+export const GET = withOrganizer(ROLES.team, async (_request, { organizer }) => ({
   members: await listMembers(organizer.id),
 }));
 

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
-  const { user, organizer, role } = await requireOrganizerPage(ROLES.any);
+  const { user, organizer, role } = await requireOrganizerPage(ROLES.team);
   const members = await listMembers(organizer.id);
   return (
     <main className="container stack">

@@ -79,10 +79,46 @@ describe("GET /api/tickets/tickets/:id/qrcode", () => {
     expect(decodeQrPng(new Uint8Array(await mine.arrayBuffer()))).toBe(ticket.secret);
   });
 
-  it("answers a scanner of the organizer 404 (orders are for owners and managers)", async () => {
+  it("answers a scanner of the organizer 404 and audits nothing (scanners never see codes)", async () => {
     const { organizer, tickets } = await paidOrderWithTickets();
     const scanner = await addMember(organizer.id, "door@blue-room.example", "scanner");
     expect((await get(tickets[0]?.id ?? "", "", scanner.cookie)).status).toBe(404);
+    expect(await db.auditLog.count({ where: { action: "ticket.qr_code_viewed" } })).toBe(0);
+  });
+
+  it("audits every fetch by an owner or manager (who, which ticket, which order); the buyer's link is not", async () => {
+    const { organizer, owner, order, token, tickets } = await paidOrderWithTickets();
+    const manager = await addMember(organizer.id, "boss@blue-room.example", "manager");
+    const ticket = tickets[0];
+    if (!ticket) throw new Error("ticket missing");
+    expect((await get(ticket.id, `?token=${token}`)).status).toBe(200);
+    expect(await db.auditLog.count({ where: { action: "ticket.qr_code_viewed" } })).toBe(0);
+
+    expect((await get(ticket.id, "", owner.cookie)).status).toBe(200);
+    expect((await get(ticket.id, "?format=svg", owner.cookie)).status).toBe(200);
+    expect((await get(ticket.id, "", manager.cookie)).status).toBe(200);
+    const rows = await db.auditLog.findMany({
+      where: { action: "ticket.qr_code_viewed" },
+      orderBy: { createdAt: "asc" },
+      select: {
+        organizerId: true,
+        actorUserId: true,
+        actorType: true,
+        entityType: true,
+        entityId: true,
+        data: true,
+      },
+    });
+    expect(rows).toEqual(
+      [owner.userId, owner.userId, manager.userId].map((actorUserId, i) => ({
+        organizerId: organizer.id,
+        actorUserId,
+        actorType: "user",
+        entityType: "ticket",
+        entityId: ticket.id,
+        data: { orderId: order.id, format: i === 1 ? "svg" : "png" },
+      })),
+    );
   });
 
   it("answers 410 with problem+json for a refunded or void ticket", async () => {

@@ -10,8 +10,9 @@ const querySchema = z.object({
 });
 
 /**
- * GET ?token=&format=png|svg → the ticket's QR code, for the buyer's link or a signed-in owner/manager;
- * 404 for anyone else, 410 problem+json for a refunded or void ticket. Never cached.
+ * GET ?token=&format=png|svg → the ticket's QR code, for the buyer's link or a signed-in owner/manager (every
+ * team fetch audited as ticket.qr_code_viewed); 404 for anyone else, scanners included; 410 problem+json for a
+ * refunded or void ticket. Never cached.
  */
 export const GET = apiRoute<{ id: string }>(async (request, context) => {
   const { id } = await context.params;

@@ -1,6 +1,7 @@
 // The one adapter between Next.js route handlers and lib/: parse, call, map. Errors become problem+json.
 import type { z } from "zod";
 import { AppError, parseInput } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/http/input";
 import { problemResponse } from "@/lib/http/problem";
 
 export interface RouteContext<P> {
@@ -13,7 +14,9 @@ type Handler<P> = (request: Request, context: RouteContext<P>) => Promise<Respon
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: { status?: number } = {}) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const result = await handler(request, context);
+      const params = await context.params;
+      assertSafeInput(params ?? {}, "params");
+      const result = await handler(request, { params: Promise.resolve(params) });
       if (result instanceof Response) return result;
       if (result === null) return new Response(null, { status: 204 });
       return Response.json(result, {
@@ -26,7 +29,10 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
   };
 }
 
-/** Reads a JSON body and validates it: malformed JSON or a wrong shape is a 422 naming the field. */
+/**
+ * Reads a JSON body and validates it: malformed JSON, a NUL character, an unsafe integer or a wrong shape is a
+ * 422 naming the field.
+ */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   let body: unknown;
   try {
@@ -36,12 +42,15 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
       fields: [{ field: "body", message: "must be valid JSON" }],
     });
   }
+  assertSafeInput(body);
   return parseInput(schema, body);
 }
 
-/** Validates a URL's search params (first value of each key). */
+/** Validates a URL's search params (first value of each key; every value is checked by assertSafeInput). */
 export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
-  return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));
+  const params = new URL(request.url).searchParams;
+  for (const [key, value] of params) assertSafeInput({ [key]: value });
+  return parseInput(schema, Object.fromEntries(params));
 }
 
 /** The caller's IP as seen by the first proxy, for rate limits. */

@@ -10,13 +10,70 @@ export interface RouteContext<P> {
 
 type Handler<P> = (request: Request, context: RouteContext<P>) => Promise<Response | object | null>;
 
-/** Wraps a handler: plain return values become JSON (200, or the `status` given), errors problem+json. */
-export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: { status?: number } = {}) {
+/** Largest request body a route accepts unless it says otherwise (JSON bodies are small). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export interface ApiRouteOptions {
+  /** Status of a plain (non-Response) result; default 200. */
+  status?: number;
+  /** Largest request body in bytes; a larger one is a 413 before anything reads it. */
+  maxBodyBytes?: number;
+  /** The field a 413 names (e.g. `file` for uploads); default `body`. */
+  bodyField?: string;
+}
+
+/**
+ * The body of `request`, read up to `maxBytes`: a declared Content-Length over the limit is refused unread,
+ * and a body without one (chunked) is counted as it streams and cancelled once past the limit.
+ */
+export async function limitBody(request: Request, maxBytes: number, field = "body"): Promise<Request> {
+  if (request.body === null) return request;
+  const tooLarge = () =>
+    new AppError("payload_too_large", `The request body must be at most ${formatBytes(maxBytes)}.`, {
+      fields: [{ field, message: `must be at most ${formatBytes(maxBytes)}` }],
+    });
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: Buffer.concat(chunks),
+    signal: request.signal,
+  });
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}
+
+/**
+ * Wraps a handler: the body is limited (limitBody), path parameters checked (assertSafeInput); plain return
+ * values become JSON (200, or the `status` given), errors problem+json.
+ */
+export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: ApiRouteOptions = {}) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const params = await context.params;
       assertSafeInput(params ?? {}, "params");
-      const result = await handler(request, { params: Promise.resolve(params) });
+      const limited = await limitBody(
+        request,
+        options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        options.bodyField,
+      );
+      const result = await handler(limited, { params: Promise.resolve(params) });
       if (result instanceof Response) return result;
       if (result === null) return new Response(null, { status: 204 });
       return Response.json(result, {

@@ -9,6 +9,9 @@ import { getWebhookSecret, type WebhookEndpoint } from "@/lib/payments/webhook-s
 import { processEventSingletonKey, processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
 import { stripeEventSchema } from "@/lib/webhooks/stripe-event-schema";
 
+/** Stripe events are a few KB; a generous limit, since a refused genuine event would be retried for days. */
+export const STRIPE_WEBHOOK_MAX_BYTES = 2 * 1024 * 1024;
+
 /** The request is not a genuine, well-formed Stripe event: answer 400 and store nothing. */
 export class WebhookRejectedError extends Error {
   override name = "WebhookRejectedError";

@@ -6,7 +6,7 @@ import { normalizeEmail } from "@/lib/auth/email";
 import { assertMagicLinkRateLimit } from "@/lib/auth/request-magic-link";
 import { env } from "@/lib/env";
 import { problemResponse } from "@/lib/http/problem";
-import { clientIp } from "@/lib/http/route";
+import { clientIp, DEFAULT_MAX_BODY_BYTES, limitBody } from "@/lib/http/route";
 
 function atAppOrigin(request: Request, body?: string): Request {
   const { pathname, search } = new URL(request.url);
@@ -34,14 +34,15 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const body = await request.text();
-  if (new URL(request.url).pathname.endsWith("/signin/email")) {
-    const email = normalizeEmail(emailFromBody(body, request.headers.get("content-type") ?? ""));
-    try {
+  let body: string;
+  try {
+    body = await (await limitBody(request, DEFAULT_MAX_BODY_BYTES)).text();
+    if (new URL(request.url).pathname.endsWith("/signin/email")) {
+      const email = normalizeEmail(emailFromBody(body, request.headers.get("content-type") ?? ""));
       await assertMagicLinkRateLimit(clientIp(request), email);
-    } catch (error) {
-      return problemResponse(error, { method: "POST", path: new URL(request.url).pathname });
     }
+  } catch (error) {
+    return problemResponse(error, { method: "POST", path: new URL(request.url).pathname });
   }
   return handlers.POST(atAppOrigin(request, body));
 }

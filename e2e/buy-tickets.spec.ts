@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, uniqueEmail, waitForEmail } from "./support";
+import { sameOrigin, signIn, uniqueEmail, waitForEmail } from "./support";
 
 interface MailboxMessage {
   id: string;
@@ -24,6 +24,7 @@ test("a buyer on a phone buys 2 tickets with a discount code and gets passes on 
   const code = `FRIENDS${Date.now() % 100000}`;
   const created = await ownerPage.request.post(`/api/tickets/events/${demo.id}/discounts`, {
     data: { code, kind: "percent", percentBps: 2000 },
+    ...sameOrigin(ownerPage),
   });
   expect(created.status()).toBe(201);
   await owner.close();

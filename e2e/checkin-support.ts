@@ -15,7 +15,7 @@ import {
 } from "@playwright/test";
 import zxing from "@zxing/library";
 import { launchOptions } from "./playwright.config";
-import { uniqueEmail } from "./support";
+import { sameOrigin, uniqueEmail } from "./support";
 
 const { BinaryBitmap, DecodeHintType, HybridBinarizer, PlanarYUVLuminanceSource, QRCodeReader } = zxing;
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
@@ -63,7 +63,10 @@ export async function createScannerLink(
   eventId: string,
   name: string,
 ): Promise<{ link: string; deviceId: string }> {
-  const created = await ownerPage.request.post(`/api/tickets/events/${eventId}/devices`, { data: { name } });
+  const created = await ownerPage.request.post(`/api/tickets/events/${eventId}/devices`, {
+    data: { name },
+    ...sameOrigin(ownerPage),
+  });
   expect(created.status()).toBe(201);
   const body = (await created.json()) as { provisioningUrl: string; device: { id: string } };
   const url = new URL(body.provisioningUrl);

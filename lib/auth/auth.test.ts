@@ -209,7 +209,11 @@ describe("magic-link sign-in through Auth.js", () => {
     const response = await authRoute.POST(
       new Request(`${APP}/api/tickets/auth/signout`, {
         method: "POST",
-        headers: { cookie: `${cookie}; ${csrfCookie}`, "content-type": "application/x-www-form-urlencoded" },
+        headers: {
+          cookie: `${cookie}; ${csrfCookie}`,
+          "content-type": "application/x-www-form-urlencoded",
+          origin: APP,
+        },
         body: new URLSearchParams({ csrfToken, callbackUrl: "/tickets/events" }),
       }),
     );

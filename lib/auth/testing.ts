@@ -15,7 +15,10 @@ export async function createUserWithSession(email: string): Promise<{ userId: st
   return { userId: user.id, cookie: `${SESSION_COOKIE}=${sessionToken}` };
 }
 
-/** A Request as the browser would send it to one of our route handlers. */
+/** The origin tests run the app at (APP_URL's default): browsers send it as `Origin` on every write. */
+export const TEST_ORIGIN = "http://localhost:3000";
+
+/** A Request as the browser would send it to one of our route handlers (same-origin: with `Origin`). */
 export function apiRequest(
   path: string,
   init: { method?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
@@ -23,7 +26,8 @@ export function apiRequest(
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("cookie", init.cookie);
   if (init.body !== undefined) headers.set("content-type", "application/json");
-  return new Request(new URL(path, "http://localhost:3000"), {
+  if (!headers.has("origin")) headers.set("origin", TEST_ORIGIN);
+  return new Request(new URL(path, TEST_ORIGIN), {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -1,5 +1,6 @@
 // The one adapter between Next.js route handlers and lib/: parse, call, map. Errors become problem+json.
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/http/input";
 import { problemResponse } from "@/lib/http/problem";
@@ -20,6 +21,49 @@ export interface ApiRouteOptions {
   maxBodyBytes?: number;
   /** The field a 413 names (e.g. `file` for uploads); default `body`. */
   bodyField?: string;
+  /** Media types a write's body may have; default JSON only. */
+  contentTypes?: readonly string[];
+  /**
+   * `same-origin` (default): writes must come from APP_URL's origin (see assertSameOriginWrite). `none`: for
+   * server-to-server endpoints authenticated by a signature, which browsers cannot forge (Stripe webhooks).
+   */
+  csrf?: "same-origin" | "none";
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * CSRF rule for writes: an `Origin` header must be APP_URL's origin; without one, `Sec-Fetch-Site` must be
+ * `same-origin`; with neither (not a browser), the request must carry no cookies, so it cannot be riding on
+ * a signed-in browser's session. Anything else is a 403.
+ */
+export function assertSameOriginWrite(request: Request): void {
+  if (!WRITE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const allowed =
+    origin !== null
+      ? origin === new URL(env.APP_URL).origin
+      : site !== null
+        ? site === "same-origin"
+        : !request.headers.has("cookie");
+  if (!allowed)
+    throw new AppError(
+      "forbidden",
+      "Cross-site writes are not allowed: send this request from the app itself.",
+    );
+}
+
+/** A write with a body must say it is one of `allowed` (by its media type); otherwise 415. */
+function assertContentType(request: Request, hasBody: boolean, allowed: readonly string[]): void {
+  if (!WRITE_METHODS.has(request.method)) return;
+  const header = request.headers.get("content-type");
+  if (header === null && !hasBody) return;
+  const mediaType = header?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!allowed.includes(mediaType))
+    throw new AppError("unsupported_media_type", `Send the request body as ${allowed.join(" or ")}.`, {
+      fields: [{ field: "content-type", message: `must be ${allowed.join(" or ")}` }],
+    });
 }
 
 /**
@@ -27,7 +71,15 @@ export interface ApiRouteOptions {
  * and a body without one (chunked) is counted as it streams and cancelled once past the limit.
  */
 export async function limitBody(request: Request, maxBytes: number, field = "body"): Promise<Request> {
-  if (request.body === null) return request;
+  return (await bufferBody(request, maxBytes, field)).request;
+}
+
+async function bufferBody(
+  request: Request,
+  maxBytes: number,
+  field = "body",
+): Promise<{ request: Request; size: number }> {
+  if (request.body === null) return { request, size: 0 };
   const tooLarge = () =>
     new AppError("payload_too_large", `The request body must be at most ${formatBytes(maxBytes)}.`, {
       fields: [{ field, message: `must be at most ${formatBytes(maxBytes)}` }],
@@ -47,12 +99,13 @@ export async function limitBody(request: Request, maxBytes: number, field = "bod
     }
     chunks.push(value);
   }
-  return new Request(request.url, {
+  const buffered = new Request(request.url, {
     method: request.method,
     headers: request.headers,
     body: Buffer.concat(chunks),
     signal: request.signal,
   });
+  return { request: buffered, size: total };
 }
 
 function formatBytes(bytes: number): string {
@@ -68,12 +121,15 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
     try {
       const params = await context.params;
       assertSafeInput(params ?? {}, "params");
-      const limited = await limitBody(
+      if (options.csrf !== "none") assertSameOriginWrite(request);
+      const body = await bufferBody(
         request,
         options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         options.bodyField,
       );
-      const result = await handler(limited, { params: Promise.resolve(params) });
+      if (options.csrf !== "none")
+        assertContentType(request, body.size > 0, options.contentTypes ?? ["application/json"]);
+      const result = await handler(body.request, { params: Promise.resolve(params) });
       if (result instanceof Response) return result;
       if (result === null) return new Response(null, { status: 204 });
       return Response.json(result, {

@@ -21,5 +21,10 @@ export const POST = withOrganizer(
       { file: form.get("file"), kind: form.get("kind"), eventId: form.get("eventId") },
     );
   },
-  { status: 201, maxBodyBytes: MAX_UPLOAD_BYTES + ENVELOPE_BYTES, bodyField: "file" },
+  {
+    status: 201,
+    maxBodyBytes: MAX_UPLOAD_BYTES + ENVELOPE_BYTES,
+    bodyField: "file",
+    contentTypes: ["multipart/form-data"],
+  },
 );

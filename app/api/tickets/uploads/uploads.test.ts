@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as serveRoute from "@/app/api/tickets/uploads/[...key]/route";
 import * as uploadsRoute from "@/app/api/tickets/uploads/route";
-import { routeContext } from "@/lib/auth/testing";
+import { routeContext, TEST_ORIGIN } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { archiveEvent } from "@/lib/events/archive-event";
@@ -29,7 +29,7 @@ function upload(cookie: string, file: File | string | null, fields: Record<strin
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return new Request("http://localhost:3000/api/tickets/uploads", {
     method: "POST",
-    headers: { cookie },
+    headers: { cookie, origin: TEST_ORIGIN },
     body: form,
   });
 }
@@ -152,6 +152,7 @@ describe("POST /api/tickets/uploads", () => {
       method: "POST",
       headers: {
         cookie: owner.cookie,
+        origin: TEST_ORIGIN,
         "content-length": String(7 * 1024 * 1024),
         "content-type": "multipart/form-data; boundary=x",
       },

@@ -6,7 +6,7 @@ import { normalizeEmail } from "@/lib/auth/email";
 import { assertMagicLinkRateLimit } from "@/lib/auth/request-magic-link";
 import { env } from "@/lib/env";
 import { problemResponse } from "@/lib/http/problem";
-import { clientIp, DEFAULT_MAX_BODY_BYTES, limitBody } from "@/lib/http/route";
+import { assertSameOriginWrite, clientIp, DEFAULT_MAX_BODY_BYTES, limitBody } from "@/lib/http/route";
 
 function atAppOrigin(request: Request, body?: string): Request {
   const { pathname, search } = new URL(request.url);
@@ -36,6 +36,7 @@ export async function GET(request: Request): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   let body: string;
   try {
+    assertSameOriginWrite(request);
     body = await (await limitBody(request, DEFAULT_MAX_BODY_BYTES)).text();
     if (new URL(request.url).pathname.endsWith("/signin/email")) {
       const email = normalizeEmail(emailFromBody(body, request.headers.get("content-type") ?? ""));

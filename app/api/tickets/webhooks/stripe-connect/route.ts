@@ -7,4 +7,5 @@ export const runtime = "nodejs";
 /** Stripe → Connect events from organizers' accounts (STRIPE_CONNECT_WEBHOOK_SECRET, else the platform one). */
 export const POST = apiRoute(async (request) => handleStripeWebhookRequest(request, "connect"), {
   maxBodyBytes: STRIPE_WEBHOOK_MAX_BYTES,
+  csrf: "none",
 });

@@ -7,4 +7,5 @@ export const runtime = "nodejs";
 /** Stripe → platform events (STRIPE_WEBHOOK_SECRET). Verified on the raw body, stored, processed by a job. */
 export const POST = apiRoute(async (request) => handleStripeWebhookRequest(request, "platform"), {
   maxBodyBytes: STRIPE_WEBHOOK_MAX_BYTES,
+  csrf: "none",
 });

@@ -1,4 +1,5 @@
 // The one adapter between Next.js route handlers and lib/: parse, call, map. Errors become problem+json.
+import { isIP } from "node:net";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
@@ -166,8 +167,16 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
   return parseInput(schema, Object.fromEntries(params));
 }
 
-/** The caller's IP as seen by the first proxy, for rate limits. */
+/**
+ * The caller's IP for per-IP rate limits: the X-Forwarded-For entry TRUSTED_PROXY_HOPS from the right, the
+ * address our own outermost proxy saw (entries to its left are the client's to write). With no trusted
+ * proxy, "unknown" for everyone: Next.js route handlers do not see the socket, and the header (which Next
+ * fills with the socket address only when the client sent none) cannot be told from a forged one.
+ */
 export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+  const hops = env.TRUSTED_PROXY_HOPS;
+  if (hops === 0) return "unknown";
+  const entries = (request.headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
+  const entry = entries.length >= hops ? entries[entries.length - hops] : undefined;
+  return entry !== undefined && isIP(entry) !== 0 ? entry : "unknown";
 }

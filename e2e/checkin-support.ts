@@ -14,7 +14,7 @@ import {
 } from "@playwright/test";
 import zxing from "@zxing/library";
 import { launchOptions } from "./playwright.config";
-import { pickTickets, uniqueEmail, whenHydrated } from "./support";
+import { pickTickets, sameOrigin, uniqueEmail, whenHydrated } from "./support";
 
 const { BinaryBitmap, DecodeHintType, HybridBinarizer, PlanarYUVLuminanceSource, QRCodeReader } = zxing;
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
@@ -48,7 +48,10 @@ export async function createScannerLink(
   eventId: string,
   name: string,
 ): Promise<{ link: string; deviceId: string }> {
-  const created = await ownerPage.request.post(`/api/tickets/events/${eventId}/devices`, { data: { name } });
+  const created = await ownerPage.request.post(`/api/tickets/events/${eventId}/devices`, {
+    data: { name },
+    ...sameOrigin(ownerPage),
+  });
   expect(created.status()).toBe(201);
   const body = (await created.json()) as { provisioningUrl: string; device: { id: string } };
   const url = new URL(body.provisioningUrl);

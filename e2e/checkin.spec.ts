@@ -15,7 +15,7 @@ import {
   result,
   waitForServiceWorker,
 } from "./checkin-support";
-import { collectCspViolations, expectAccessible, signIn } from "./support";
+import { collectCspViolations, expectAccessible, sameOrigin, signIn } from "./support";
 
 test("door scanner: offline reloads, camera scans, refunds, late sales, upload and duplicates", async ({
   browser,
@@ -46,6 +46,7 @@ test("door scanner: offline reloads, camera scans, refunds, late sales, upload a
   const videoB = await cameraVideo(request, first, ticketB);
   const refund = await ownerPage.request.post(`/api/tickets/orders/${first.orderId}/refund`, {
     data: { ticketIds: [ticketB], reason: "Customer can't come" },
+    ...sameOrigin(ownerPage),
   });
   expect(refund.status()).toBe(202);
   await expect

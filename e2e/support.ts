@@ -53,6 +53,11 @@ export async function pickTickets(picker: Locator, tierName: string, quantity: n
 }
 
 /** A unique address per run, so journeys never collide with earlier data. */
+/** Headers for a write through `page.request`: the API refuses cookie-bearing writes without a same-origin Origin. */
+export function sameOrigin(page: Page): { headers: Record<string, string> } {
+  return { headers: { origin: new URL(page.url()).origin } };
+}
+
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }

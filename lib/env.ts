@@ -25,6 +25,11 @@ export const envSchema = z
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     APP_URL: z.url().default("http://localhost:3000"),
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For; the client IP (for per-IP limits) is the
+     * entry this many from the right. 0: none trusted, every client shares one per-IP bucket.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     AUTH_SECRET: optionalString,
     ADMIN_EMAILS: z
       .string()

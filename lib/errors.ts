@@ -10,6 +10,8 @@ export type ErrorCode =
   | "conflict"
   | "sold_out"
   | "rate_limited"
+  | "payload_too_large"
+  | "unsupported_media_type"
   | "busy"
   | "feature_disabled"
   | "internal";
@@ -22,6 +24,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   sold_out: 409,
   rate_limited: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   busy: 503,
   feature_disabled: 503,
   internal: 500,
@@ -35,6 +39,8 @@ const TITLE: Record<ErrorCode, string> = {
   conflict: "Conflict",
   sold_out: "Sold out",
   rate_limited: "Too many requests",
+  payload_too_large: "Request too large",
+  unsupported_media_type: "Unsupported content type",
   busy: "Busy, try again",
   feature_disabled: "Turned off",
   internal: "Something went wrong",

@@ -11,6 +11,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { NextAuthConfig, NextAuthResult, Session } from "next-auth";
 import { z } from "zod";
 import { claimInvitations } from "@/lib/auth/claim-invitations";
+import { canonicalEmail } from "@/lib/auth/email";
 import { resolveRedirect } from "@/lib/auth/callback-url";
 import { isPlatformAdmin } from "@/lib/auth/is-platform-admin";
 import { db } from "@/lib/db";
@@ -35,8 +36,14 @@ const emailProvider: EmailConfig = {
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   from: env.EMAIL_FROM,
   options: {},
+  // The same spelling our limiter keys on; the route refuses ambiguous input before Auth.js sees it.
+  normalizeIdentifier(identifier) {
+    const email = canonicalEmail(identifier);
+    if (email === null) throw new Error("Invalid email address format.");
+    return email;
+  },
   async sendVerificationRequest({ identifier, url }) {
-    // Rendered now, delivered by the email worker; the identifier is already normalised by Auth.js.
+    // Rendered now, delivered by the email worker; the identifier is already canonicalEmail's.
     await queueEmail({
       to: identifier,
       template: "magic-link",

@@ -11,7 +11,7 @@ import {
 } from "@/lib/auth/resolve-active-organizer";
 import type { MemberRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { apiRoute, type RouteContext } from "@/lib/http/route";
+import { apiRoute, type ApiRouteOptions, type RouteContext } from "@/lib/http/route";
 import { requireRequestUser } from "@/lib/auth/with-user";
 
 export interface OrganizerContext<P> extends OrganizerAccess {
@@ -41,7 +41,7 @@ export async function resolveOrganizerAccess(
 export function withOrganizer<P = Record<string, string>>(
   allowedRoles: readonly MemberRole[],
   handler: OrganizerHandler<P>,
-  options: { status?: number } = {},
+  options: ApiRouteOptions = {},
 ) {
   return apiRoute<P>(async (request, context: RouteContext<P>) => {
     const user = await requireRequestUser(request);

@@ -1,7 +1,7 @@
 import "server-only";
 import { readSessionUser, type SessionUser } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
-import { apiRoute, type RouteContext } from "@/lib/http/route";
+import { apiRoute, type ApiRouteOptions, type RouteContext } from "@/lib/http/route";
 
 export type UserHandler<P> = (
   request: Request,
@@ -16,10 +16,7 @@ export async function requireRequestUser(request: Request): Promise<SessionUser>
 }
 
 /** For signed-in routes that are not about one organizer (e.g. creating an organizer). */
-export function withUser<P = Record<string, string>>(
-  handler: UserHandler<P>,
-  options: { status?: number } = {},
-) {
+export function withUser<P = Record<string, string>>(handler: UserHandler<P>, options: ApiRouteOptions = {}) {
   return apiRoute<P>(async (request, context: RouteContext<P>) => {
     const user = await requireRequestUser(request);
     return handler(request, { user, params: await context.params });

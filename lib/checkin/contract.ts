@@ -6,6 +6,7 @@
 // ({ type, title, status, detail, code }); a revoked or unknown device gets 401 with code `unauthorized`
 // and a `detail` to show as is.
 import { z } from "zod";
+import { isStorableDate } from "@/lib/http/input";
 
 /** Most scans one `POST /api/tickets/checkin/sync` accepts. */
 export const MAX_SCANS_PER_UPLOAD = 5_000;
@@ -221,7 +222,9 @@ export type SyncResponse = z.infer<typeof syncResponseSchema>;
 // Sync up: POST /api/tickets/checkin/sync, and online single scans: POST /api/tickets/tickets/validate
 // ---------------------------------------------------------------------------------------------------------
 
-const isoDateTime = z.iso.datetime({ offset: true });
+const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((s) => isStorableDate(new Date(s)), { error: "must be a date between the years 1 and 9999" });
 
 export const scanSchema = z
   .object({

@@ -1,6 +1,10 @@
 // The opaque sync cursor (pure). A chain of pages walks tickets by id; a delta chain picks the tickets
 // changed since the previous chain started (minus an overlap, for transactions that committed late).
 import { z } from "zod";
+import { isStorableDate } from "@/lib/http/input";
+
+/** Largest PostgreSQL bigint: a larger revocation id cannot be compared in SQL. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
 /** 2: code hashes of the bytes (SYNC_FORMAT 2). A cursor of another version is unusable: full snapshot. */
 export const CURSOR_VERSION = 2;
@@ -32,7 +36,8 @@ export function decodeSyncCursor(text: string | undefined): SyncCursor | null {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
     if (!parsed.success) return null;
     const c = parsed.data;
-    if (Number.isNaN(Date.parse(c.u)) || (c.s !== null && Number.isNaN(Date.parse(c.s)))) return null;
+    if (!isStorableDate(new Date(c.u)) || (c.s !== null && !isStorableDate(new Date(c.s)))) return null;
+    if (BigInt(c.r) > MAX_BIGINT || c.a?.includes("\u0000")) return null;
     return c;
   } catch {
     return null;

@@ -164,6 +164,7 @@ describe("checkout (test mode, no Stripe keys)", () => {
     const response = await checkoutRoute(
       new Request("http://localhost/api/tickets/checkout/session", {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ eventId: event.id, ...buyer([{ tierId: tiny.id, quantity: 1 }]) }),
       }),
       routeContext(),
@@ -188,7 +189,11 @@ describe("checkout (test mode, no Stripe keys)", () => {
   it("answers problem+json through the route, including for malformed JSON", async () => {
     const { event, ga } = await setUpEvent();
     const bad = await checkoutRoute(
-      new Request("http://localhost/api/tickets/checkout/session", { method: "POST", body: "{nope" }),
+      new Request("http://localhost/api/tickets/checkout/session", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{nope",
+      }),
       routeContext(),
     );
     expect(bad.status).toBe(422);
@@ -196,6 +201,7 @@ describe("checkout (test mode, no Stripe keys)", () => {
     const ok = await checkoutRoute(
       new Request("http://localhost/api/tickets/checkout/session", {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ eventId: event.id, ...buyer([{ tierId: ga.id, quantity: 1 }]) }),
       }),
       routeContext(),

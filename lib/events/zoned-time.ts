@@ -1,5 +1,6 @@
 // Wall-clock times in an IANA time zone ⇄ UTC instants, without a date library. Pure: shared by the API
 // (turning a form's "2026-12-27T20:00" + "America/Vancouver" into an instant) and the forms (the reverse).
+import { isStorableDate, MAX_YEAR, MIN_YEAR } from "@/lib/http/input";
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
@@ -19,6 +20,7 @@ export function parseLocalDateTime(value: string): LocalDateTime | null {
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
   const local = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
+  if (local.year < MIN_YEAR || local.year > MAX_YEAR) return null;
   // Reject 2026-02-30, 24:00 and the like: the fields must survive a round trip through Date.UTC.
   const d = new Date(toUtcMillis(local));
   if (
@@ -38,7 +40,7 @@ export function parseLocalDateTime(value: string): LocalDateTime | null {
 export function parseInstant(value: string): Date | null {
   if (!INSTANT_PATTERN.test(value)) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return isStorableDate(date) ? date : null;
 }
 
 function toUtcMillis(local: LocalDateTime): number {

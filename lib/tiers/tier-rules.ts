@@ -1,6 +1,7 @@
 // Input rules for ticket tiers, shared by the API (zod at the boundary) and the lib functions. Pure.
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
+import { isStorableDate } from "@/lib/http/input";
 import { isSupportedCurrency } from "@/lib/money/currencies";
 import { MAX_PRICE_MINOR } from "@/lib/tiers/parse-price";
 
@@ -12,12 +13,14 @@ export const MAX_PER_ORDER_LIMIT = 50;
 export const DEFAULT_MAX_PER_ORDER = 10;
 
 /** An instant: a Date, or an ISO 8601 string with a zone ("…Z" / "…+02:00"); null clears it. */
-export const instantSchema = z.union([
-  z.date({ error: "must be a date and time" }),
-  z.iso
-    .datetime({ offset: true, error: "must be a date and time with a zone, e.g. 2026-06-01T19:00:00Z" })
-    .transform((s) => new Date(s)),
-]);
+export const instantSchema = z
+  .union([
+    z.date({ error: "must be a date and time" }),
+    z.iso
+      .datetime({ offset: true, error: "must be a date and time with a zone, e.g. 2026-06-01T19:00:00Z" })
+      .transform((s) => new Date(s)),
+  ])
+  .refine(isStorableDate, { error: "must be a date between the years 1 and 9999" });
 
 const tierFields = {
   name: z

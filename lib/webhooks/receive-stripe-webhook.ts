@@ -9,9 +9,22 @@ import { getWebhookSecret, type WebhookEndpoint } from "@/lib/payments/webhook-s
 import { processEventSingletonKey, processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
 import { stripeEventSchema } from "@/lib/webhooks/stripe-event-schema";
 
+/** Stripe events are a few KB; a generous limit, since a refused genuine event would be retried for days. */
+export const STRIPE_WEBHOOK_MAX_BYTES = 2 * 1024 * 1024;
+
 /** The request is not a genuine, well-formed Stripe event: answer 400 and store nothing. */
 export class WebhookRejectedError extends Error {
   override name = "WebhookRejectedError";
+}
+
+function replaceNul(value: unknown): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD");
+  if (Array.isArray(value)) return value.map(replaceNul);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [replaceNul(k) as string, replaceNul(v)]),
+    );
+  return value;
 }
 
 export interface ReceivedWebhook {
@@ -38,6 +51,10 @@ export async function receiveStripeWebhook(input: {
     if (error instanceof SyntaxError) throw new WebhookRejectedError("The body is not valid JSON.");
     throw error;
   }
+  // A genuine event is stored even if some string in it holds a NUL (jsonb cannot): Stripe retries anything
+  // but 2xx for days, so refusing it would only delay the same failure. NUL becomes U+FFFD in what we store.
+  const hasNul = input.rawBody.includes("\\u0000");
+  if (hasNul) verified = replaceNul(verified);
   const parsed = stripeEventSchema.safeParse(verified);
   if (!parsed.success) throw new WebhookRejectedError("The body is not a Stripe event.");
   const event = parsed.data;
@@ -45,7 +62,7 @@ export async function receiveStripeWebhook(input: {
   const fresh = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO tickets_webhook_events (id, type, account, livemode, payload)
-      VALUES (${event.id}, ${event.type}, ${event.account ?? null}, ${event.livemode}, ${input.rawBody}::jsonb)
+      VALUES (${event.id}, ${event.type}, ${event.account ?? null}, ${event.livemode}, ${hasNul ? JSON.stringify(verified) : input.rawBody}::jsonb)
       ON CONFLICT (id) DO NOTHING
       RETURNING id`;
     if (rows.length === 0) return false;

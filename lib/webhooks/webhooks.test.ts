@@ -140,6 +140,18 @@ describe("Stripe webhook endpoints", () => {
     expect(jobDefinitions.map((d) => d.name)).toContain("stripe.process-event");
   });
 
+  it("accepts a signed event holding NUL characters and stores them as U+FFFD (jsonb cannot hold NUL)", async () => {
+    const event = stripeEvent("customer.created", { id: "cus_1", object: "customer", name: "Ana\u0000Lee" });
+    const body = JSON.stringify(event);
+    expect(body).toContain("\\u0000");
+    const res = await deliver(platformRoute, body, sign(body, TEST_PLATFORM_WEBHOOK_SECRET));
+    expect(res.status).toBe(200);
+    const rows = await db.webhookEvent.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.payload).toMatchObject({ data: { object: { id: "cus_1", name: "Ana\uFFFDLee" } } });
+    expect(await db.job.count()).toBe(1);
+  });
+
   it("stores nothing when the job cannot be queued (one transaction), so Stripe's retry finds a clean slate", async () => {
     await db.$executeRawUnsafe(`
       CREATE OR REPLACE FUNCTION tickets_test_fail_job() RETURNS trigger AS $$

@@ -10,7 +10,7 @@ import * as eventRoute from "@/app/api/tickets/events/[id]/route";
 import * as unpublishRoute from "@/app/api/tickets/events/[id]/unpublish/route";
 import * as eventsRoute from "@/app/api/tickets/events/route";
 import * as uploadsRoute from "@/app/api/tickets/uploads/route";
-import { apiRequest, routeContext } from "@/lib/auth/testing";
+import { apiRequest, routeContext, TEST_ORIGIN } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { createEvent } from "@/lib/events/create-event";
@@ -31,7 +31,7 @@ function uploadRequest(cookie: string | undefined, fields: Record<string, string
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return new Request("http://localhost:3000/api/tickets/uploads", {
     method: "POST",
-    headers: cookie ? { cookie } : {},
+    headers: cookie ? { cookie, origin: TEST_ORIGIN } : {},
     body: form,
   });
 }

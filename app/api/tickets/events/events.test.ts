@@ -5,7 +5,7 @@ import * as eventRoute from "@/app/api/tickets/events/[id]/route";
 import * as unpublishRoute from "@/app/api/tickets/events/[id]/unpublish/route";
 import * as publicRoute from "@/app/api/tickets/events/public/route";
 import * as eventsRoute from "@/app/api/tickets/events/route";
-import { apiRequest, routeContext } from "@/lib/auth/testing";
+import { apiRequest, routeContext, TEST_ORIGIN } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { eventFormInput } from "@/lib/events/testing";
 import {
@@ -110,7 +110,7 @@ describe("organizer event routes", () => {
     const notJson = await eventsRoute.POST(
       new Request("http://localhost:3000/api/tickets/events", {
         method: "POST",
-        headers: { cookie: owner.cookie, "content-type": "application/json" },
+        headers: { cookie: owner.cookie, "content-type": "application/json", origin: TEST_ORIGIN },
         body: "{",
       }),
       routeContext(),

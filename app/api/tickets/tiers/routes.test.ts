@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as eventTiersRoute from "@/app/api/tickets/events/[id]/tiers/route";
 import * as tierOrderRoute from "@/app/api/tickets/events/[id]/tiers/order/route";
 import * as tierRoute from "@/app/api/tickets/tiers/[id]/route";
-import { apiRequest, routeContext } from "@/lib/auth/testing";
+import { apiRequest, routeContext, TEST_ORIGIN } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/lib/testing/db";
 import { problem } from "@/lib/testing/errors";
@@ -84,7 +84,7 @@ describe("tier routes", () => {
     const malformed = await eventTiersRoute.POST(
       new Request(`http://localhost:3000/api/tickets/events/${event.id}/tiers`, {
         method: "POST",
-        headers: { cookie: manager.cookie, "content-type": "application/json" },
+        headers: { cookie: manager.cookie, "content-type": "application/json", origin: TEST_ORIGIN },
         body: "{not json",
       }),
       routeContext({ id: event.id }),

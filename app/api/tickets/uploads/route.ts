@@ -10,9 +10,6 @@ const ENVELOPE_BYTES = 64 * 1024;
 export const POST = withOrganizer(
   ROLES.manage,
   async (request, { user, organizer }) => {
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)
-      throw AppError.validation("file", "must be at most 5 MB");
     let form: FormData;
     try {
       form = await request.formData();
@@ -24,5 +21,10 @@ export const POST = withOrganizer(
       { file: form.get("file"), kind: form.get("kind"), eventId: form.get("eventId") },
     );
   },
-  { status: 201 },
+  {
+    status: 201,
+    maxBodyBytes: MAX_UPLOAD_BYTES + ENVELOPE_BYTES,
+    bodyField: "file",
+    contentTypes: ["multipart/form-data"],
+  },
 );

@@ -11,9 +11,15 @@ export const GET = apiRoute(async (request) => {
   return getSyncSnapshot(device, query);
 });
 
-/** POST { scans, since?, cursor? } → { results, recentAdmissions, revocations, serverTime } (device token). */
-export const POST = apiRoute(async (request) => {
-  const device = await authenticateDevice(request);
-  const input = await readJson(request, uploadScansRequestSchema);
-  return uploadScans(device, input);
-});
+/**
+ * POST { scans, since?, cursor? } → { results, recentAdmissions, revocations, serverTime } (device token).
+ * Up to MAX_SCANS_PER_UPLOAD scans: 5,000 scans of typical codes are about 1.5 MB, hence the 8 MB limit.
+ */
+export const POST = apiRoute(
+  async (request) => {
+    const device = await authenticateDevice(request);
+    const input = await readJson(request, uploadScansRequestSchema);
+    return uploadScans(device, input);
+  },
+  { maxBodyBytes: 8 * 1024 * 1024 },
+);

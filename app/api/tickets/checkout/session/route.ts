@@ -1,7 +1,7 @@
+import { z } from "zod";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
-import { apiRoute, clientIp } from "@/lib/http/route";
-import { AppError } from "@/lib/errors";
 import { recordCheckoutFailure } from "@/lib/fraud/record-checkout-failure";
+import { apiRoute, clientIp, readJson } from "@/lib/http/route";
 import { assertRateLimits } from "@/lib/rate-limit/consume-rate-limit";
 
 /** Public write: rate-limited per IP. The body is validated and priced on the server. Refusals count
@@ -10,14 +10,7 @@ export const POST = apiRoute(
   async (request) => {
     const ip = clientIp(request);
     await assertRateLimits([{ key: `checkout:ip:${ip}`, rule: { limit: 30, windowMs: 60_000 } }]);
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      throw new AppError("validation", "The request body is not valid JSON.", {
-        fields: [{ field: "body", message: "must be valid JSON" }],
-      });
-    }
+    const body = await readJson(request, z.unknown());
     try {
       return await createCheckoutSession(body);
     } catch (error) {

@@ -11,7 +11,13 @@ import { startConnectOnboarding } from "@/lib/payments/start-connect-onboarding"
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ organizer: z.string().min(1).max(100) });
+const querySchema = z.object({
+  organizer: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((id) => !id.includes("\u0000")),
+});
 
 function redirectTo(location: string, setCookie?: string): Response {
   const headers = new Headers({

@@ -5,6 +5,7 @@ import { unitPrice, type UnitPrice } from "@/lib/events/unit-price";
 import { getAvailability } from "@/lib/inventory/get-availability";
 import { tierSaleState, type TierSaleState } from "@/lib/inventory/tier-sale-state";
 import { eventPricingTaxes } from "@/lib/money/schemas";
+import { slugSchema } from "@/lib/organizers/organizer-rules";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
 import { TIER_SALE_SELECT } from "@/lib/tiers/to-tier-summary";
 
@@ -29,6 +30,8 @@ export interface PublicTier {
 
 /** A published (or cancelled, to say so) event by slug with its public tiers and their availability. */
 export async function getPublicEvent(slug: string, now = new Date()) {
+  // A slug that no event could have (NUL, too long, other characters) is simply not found.
+  if (!slugSchema.safeParse(slug).success) return null;
   const event = await db.event.findFirst({
     where: { slug, status: { in: ["published", "cancelled"] }, organizer: { status: "active" } },
     select: {

@@ -53,6 +53,8 @@ describe("fraud signals", () => {
   const stripe = withStripeStandIn();
   beforeEach(() => {
     vi.stubEnv("ADMIN_EMAILS", ADMIN);
+    // As behind one load balancer: the client IP is the rightmost X-Forwarded-For entry.
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
     loadEnv();
   });
   afterAll(() => {

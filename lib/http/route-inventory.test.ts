@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createUserWithSession } from "@/lib/auth/testing";
+import { createUserWithSession, TEST_ORIGIN } from "@/lib/auth/testing";
 import { createTestDevice } from "@/lib/checkin/testing";
 import { db } from "@/lib/db";
 import { createDiscount } from "@/lib/discounts/create-discount";
@@ -83,7 +83,7 @@ function walk(dir: string, segments: string[], layouts: string[], found: FoundFi
   const urlPath = `/${segments.filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
   for (const entry of entries) {
     if (entry.isDirectory()) walk(path.join(dir, entry.name), [...segments, entry.name], here, found);
-    else if (entry.name === "route.ts")
+    else if (entry.name === "route.ts" || entry.name === "route.tsx")
       found.push({ kind: "route", path: urlPath, file: path.join(dir, entry.name), layouts: [] });
     else if (entry.name === "page.tsx")
       found.push({ kind: "page", path: urlPath, file: path.join(dir, entry.name), layouts: here });
@@ -262,7 +262,8 @@ async function callRoute(check: Check, world: World, role: AccessRole): Promise<
   const query = new URLSearchParams();
   if (credentials.token) query.set("token", credentials.token);
   if (check.found.path.endsWith("/connect/refresh")) query.set("organizer", world.ids.organizer);
-  const headers = new Headers();
+  // A browser's same-origin request: writes need it (lib/http/route.ts refuses cross-site writes).
+  const headers = new Headers({ origin: TEST_ORIGIN });
   if (credentials.cookie) headers.set("cookie", credentials.cookie);
   if (credentials.bearer) headers.set("authorization", `Bearer ${credentials.bearer}`);
   let body: BodyInit | undefined;

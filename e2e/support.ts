@@ -52,12 +52,14 @@ export async function pickTickets(picker: Locator, tierName: string, quantity: n
   }
 }
 
-/** A unique address per run, so journeys never collide with earlier data. */
 /** Headers for a write through `page.request`: the API refuses cookie-bearing writes without a same-origin Origin. */
 export function sameOrigin(page: Page): { headers: Record<string, string> } {
-  return { headers: { origin: new URL(page.url()).origin } };
+  // A page that has not navigated yet (about:blank) would say "null": use the app's own origin then.
+  const url = page.url().startsWith("http") ? page.url() : String(test.info().project.use.baseURL);
+  return { headers: { origin: new URL(url).origin } };
 }
 
+/** A unique address per run, so journeys never collide with earlier data. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }

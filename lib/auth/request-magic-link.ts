@@ -8,6 +8,7 @@ import { callbackPathSchema, DEFAULT_CALLBACK_PATH } from "@/lib/auth/callback-u
 import { emailSchema } from "@/lib/auth/email";
 import type { Db } from "@/lib/db";
 import { parseInput } from "@/lib/errors";
+import { perIpLimit } from "@/lib/http/route";
 import { assertRateLimits, type RateLimitRule } from "@/lib/rate-limit/consume-rate-limit";
 
 export const MAGIC_LINK_LIMITS = {
@@ -28,21 +29,24 @@ export type RequestMagicLinkInput = z.input<typeof requestMagicLinkSchema>;
  * The address is hashed in the key: the rate-limit table holds no e-mail addresses.
  */
 export async function assertMagicLinkRateLimit(
-  ip: string,
+  ip: string | null,
   email: string,
   options: { db?: Db } = {},
 ): Promise<void> {
   const emailKey = createHash("sha256").update(email).digest("hex");
   await assertRateLimits(
     [
-      { key: `magic-link:ip:${ip}`, rule: MAGIC_LINK_LIMITS.perIp },
+      ...perIpLimit(ip, "magic-link:ip", MAGIC_LINK_LIMITS.perIp),
       { key: `magic-link:email:${emailKey}`, rule: MAGIC_LINK_LIMITS.perEmail },
     ],
     options,
   );
 }
 
-export async function requestMagicLink(input: unknown, context: { ip: string }): Promise<{ ok: true }> {
+export async function requestMagicLink(
+  input: unknown,
+  context: { ip: string | null },
+): Promise<{ ok: true }> {
   const { email, callbackUrl } = parseInput(requestMagicLinkSchema, input);
   await assertMagicLinkRateLimit(context.ip, email);
   await sendSignInLink(email, callbackUrl ?? DEFAULT_CALLBACK_PATH);

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as quoteRoute } from "@/app/api/tickets/checkout/quote/route";
 import { routeContext } from "@/lib/auth/testing";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { quoteDiscount } from "@/lib/checkout/quote-discount";
 import { db } from "@/lib/db";
+import { loadEnv } from "@/lib/env";
 import { createDiscount } from "@/lib/discounts/create-discount";
 import { getPublicEvent } from "@/lib/events/get-public-event";
 import { stubStripeEnv } from "@/lib/payments/testing/stub-stripe-env";
@@ -28,6 +29,10 @@ describe("discount quote (the event page's running total)", () => {
   beforeEach(async () => {
     await resetDatabase();
     stubStripeEnv();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    loadEnv();
   });
 
   it("prices every tier with the code exactly as the checkout then charges (quantity × unit)", async () => {
@@ -79,10 +84,13 @@ describe("discount quote (the event page's running total)", () => {
     expect(error.status).toBe(422);
     expect(error.fields.map((f) => f.field)).toContain("discountCode");
 
+    // Behind one proxy, so the caller's address is known.
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
+    loadEnv();
     const ask = (code: string) =>
       quoteRoute(
         new Request(`http://localhost/api/tickets/checkout/quote?eventId=${event.id}&code=${code}`, {
-          headers: { "x-real-ip": "203.0.113.77" },
+          headers: { "x-forwarded-for": "203.0.113.77" },
         }),
         routeContext(),
       );

@@ -19,7 +19,7 @@ function stringField(value: unknown, ...path: string[]): string | null {
 }
 
 export async function recordCheckoutFailure(input: {
-  ip: string;
+  ip: string | null;
   body: unknown;
   error: unknown;
 }): Promise<void> {
@@ -32,23 +32,23 @@ export async function recordCheckoutFailure(input: {
     .catch(() => null);
   if (!event) return;
   const scope = { organizerId: event.organizerId, eventId: event.id };
-  await recordFraudSignal({ ...scope, kind: "failed_checkout_ip", key: ip });
+  if (ip !== null) await recordFraudSignal({ ...scope, kind: "failed_checkout_ip", key: ip });
   const email = stringField(body, "buyer", "email")?.trim().toLowerCase();
   if (email && email.length <= 254)
     await recordFraudSignal({ ...scope, kind: "failed_checkout_email", key: email });
-  if (error.fields.some((f) => f.field === "discountCode")) {
+  if (ip !== null && error.fields.some((f) => f.field === "discountCode")) {
     await recordFraudSignal({ ...scope, kind: "discount_code_guessing", key: ip });
   }
 }
 
 /** A code refused by the event page's "Apply" (GET /api/tickets/checkout/quote) counts as a guess too. */
 export async function recordQuoteFailure(input: {
-  ip: string;
+  ip: string | null;
   eventId: string;
   error: unknown;
 }): Promise<void> {
   const { error, eventId, ip } = input;
-  if (!isAppError(error) || !error.fields.some((f) => f.field === "discountCode")) return;
+  if (ip === null || !isAppError(error) || !error.fields.some((f) => f.field === "discountCode")) return;
   const event = await db.event
     .findUnique({ where: { id: eventId }, select: { id: true, organizerId: true } })
     .catch(() => null);

@@ -2,6 +2,7 @@
 import { isIP } from "node:net";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import type { RateLimitRule } from "@/lib/rate-limit/consume-rate-limit";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/http/input";
 import { problemResponse } from "@/lib/http/problem";
@@ -169,14 +170,27 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
 
 /**
  * The caller's IP for per-IP rate limits: the X-Forwarded-For entry TRUSTED_PROXY_HOPS from the right, the
- * address our own outermost proxy saw (entries to its left are the client's to write). With no trusted
- * proxy, "unknown" for everyone: Next.js route handlers do not see the socket, and the header (which Next
+ * address our own outermost proxy saw (entries to its left are the client's to write). Null when it is not
+ * known: with no trusted proxy, Next.js route handlers do not see the socket, and the header (which Next
  * fills with the socket address only when the client sent none) cannot be told from a forged one.
  */
-export function clientIp(request: Request): string {
+export function clientIp(request: Request): string | null {
   const hops = env.TRUSTED_PROXY_HOPS;
-  if (hops === 0) return "unknown";
+  if (hops === 0) return null;
   const entries = (request.headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
   const entry = entries.length >= hops ? entries[entries.length - hops] : undefined;
-  return entry !== undefined && isIP(entry) !== 0 ? entry : "unknown";
+  return entry !== undefined && isIP(entry) !== 0 ? entry : null;
+}
+
+/**
+ * A per-IP rate-limit check, or none when the IP is not known: one bucket shared by every caller would let a
+ * single client lock everyone out (every sign-in, every checkout). Per-address and per-code limits still
+ * apply; behind a proxy, set TRUSTED_PROXY_HOPS to turn per-IP limits on.
+ */
+export function perIpLimit(
+  ip: string | null,
+  prefix: string,
+  rule: RateLimitRule,
+): { key: string; rule: RateLimitRule }[] {
+  return ip === null ? [] : [{ key: `${prefix}:${ip}`, rule }];
 }

@@ -1,6 +1,6 @@
 import { quoteDiscount, quoteQuerySchema } from "@/lib/checkout/quote-discount";
 import { recordQuoteFailure } from "@/lib/fraud/record-checkout-failure";
-import { apiRoute, clientIp, readQuery } from "@/lib/http/route";
+import { apiRoute, clientIp, perIpLimit, readQuery } from "@/lib/http/route";
 import { assertRateLimits } from "@/lib/rate-limit/consume-rate-limit";
 
 /**
@@ -9,7 +9,7 @@ import { assertRateLimits } from "@/lib/rate-limit/consume-rate-limit";
  */
 export const GET = apiRoute(async (request) => {
   const ip = clientIp(request);
-  await assertRateLimits([{ key: `quote:ip:${ip}`, rule: { limit: 20, windowMs: 60_000 } }]);
+  await assertRateLimits(perIpLimit(ip, "quote:ip", { limit: 20, windowMs: 60_000 }));
   const query = readQuery(request, quoteQuerySchema);
   try {
     return await quoteDiscount(query);

@@ -18,9 +18,12 @@ import { resolveOrderAccess, type OrderAccessRequest } from "@/lib/orders/resolv
 export async function rotateOrderAccessLink(request: OrderAccessRequest): Promise<{ emailed: true }> {
   if (request.orderId.length === 0 || request.orderId.length > 64)
     throw AppError.notFound("Order not found.");
+  // The session is read before the transaction: inside it, a lookup on another connection would wait for the
+  // one this transaction holds wherever connections are scarce (the embedded database has one).
+  const userId = typeof request.userId === "function" ? await request.userId() : request.userId;
   return db.$transaction(async (tx) => {
     await lockOrder(tx, request.orderId);
-    const access = await resolveOrderAccess(request, { db: tx });
+    const access = await resolveOrderAccess({ ...request, userId }, { db: tx });
     if (!access) throw AppError.notFound("Order not found.");
     const { accessLinkVersion } = await tx.order.findUniqueOrThrow({
       where: { id: access.orderId, organizerId: access.organizerId },

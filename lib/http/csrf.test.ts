@@ -72,6 +72,22 @@ describe("CSRF on writes", () => {
     expect(await db.organizerMember.count()).toBe(1);
   });
 
+  it("in development also takes localhost and 127.0.0.1 on APP_URL's port, never in production", async () => {
+    const { owner } = await createOrganizerWithOwner("csrf-dev");
+    const post = (origin: string) =>
+      eventsRoute.POST(write("/api/tickets/events", owner.cookie, { origin }), routeContext());
+    vi.stubEnv("APP_URL", "http://localhost:3000");
+    vi.stubEnv("NODE_ENV", "development");
+    loadEnv();
+    expect((await post("http://127.0.0.1:3000")).status).toBe(201);
+    await expectProblem(await post("http://127.0.0.1:4000"), 403);
+    await expectProblem(await post("http://192.168.1.5:3000"), 403);
+    vi.stubEnv("NODE_ENV", "test");
+    loadEnv();
+    await expectProblem(await post("http://127.0.0.1:3000"), 403);
+    expect(await db.event.count()).toBe(1);
+  });
+
   it("compares with APP_URL's origin: a sibling subdomain of the public host is refused", async () => {
     vi.stubEnv("APP_URL", "https://tickets.stagedoor.test");
     loadEnv();

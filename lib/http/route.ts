@@ -45,7 +45,7 @@ export function assertSameOriginWrite(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const allowed =
     origin !== null
-      ? origin === new URL(env.APP_URL).origin
+      ? isOwnOrigin(origin)
       : site !== null
         ? site === "same-origin"
         : !request.headers.has("cookie");
@@ -54,6 +54,22 @@ export function assertSameOriginWrite(request: Request): void {
       "forbidden",
       "Cross-site writes are not allowed: send this request from the app itself.",
     );
+}
+
+/**
+ * APP_URL's origin; in development also the same scheme and port on localhost or 127.0.0.1 (the addresses
+ * `next dev` serves, README "Start here"), so the app opened at either can buy tickets.
+ */
+function isOwnOrigin(origin: string): boolean {
+  const app = new URL(env.APP_URL);
+  if (origin === app.origin) return true;
+  if (env.NODE_ENV !== "development" || !URL.canParse(origin)) return false;
+  const given = new URL(origin);
+  return (
+    given.protocol === app.protocol &&
+    given.port === app.port &&
+    (given.hostname === "localhost" || given.hostname === "127.0.0.1")
+  );
 }
 
 /** A write with a body must say it is one of `allowed` (by its media type); otherwise 415. */

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { TestModeBanner } from "@/components/payments/test-mode-banner";
+import { SiteHeader } from "@/components/ui/site-header";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 // The test-mode band is read per request, never baked into the build.
 export const dynamic = "force-dynamic";
@@ -29,39 +31,31 @@ export default function HomePage() {
   return (
     <>
       <TestModeBanner />
-      <header className="site-header">
-        <div className="container">
-          <Link href="/" className="brand">
-            Stagedoor
-          </Link>
-          <nav className="nav small" aria-label="Main">
-            <Link href="/tickets/events">Events</Link>
-            <Link href="/tickets/organizer">For organizers</Link>
-          </nav>
-        </div>
-      </header>
-      <main className="container stack">
-        <section className="landing-hero stack" aria-labelledby="landing-title">
-          <h1 id="landing-title">Tickets for live music, straight from the venue</h1>
+      <SiteHeader />
+      <main className={ui.page}>
+        <section className={cx(ui.stack, "max-w-2xl pt-6 pb-2")} aria-labelledby="landing-title">
+          <h1 id="landing-title" className="text-3xl sm:text-4xl">
+            Tickets for live music, straight from the venue
+          </h1>
           <p>
             Stagedoor is open-source ticketing for live-music venues and event organizers: money lands in the
             organizer&apos;s own Stripe account, checkout never oversells, passes arrive in seconds, and the
             door scanner keeps working when the venue&apos;s Wi-Fi does not.
           </p>
-          <p className="row">
-            <Link className="btn" href="/tickets/events">
+          <p className={ui.row}>
+            <Link className={buttonClass()} href="/tickets/events">
               See upcoming events
             </Link>
-            <Link className="btn secondary" href="/tickets/organizer">
+            <Link className={buttonClass({ variant: "secondary" })} href="/tickets/organizer">
               Sell tickets with Stagedoor
             </Link>
           </p>
         </section>
-        <ul className="grid landing-surfaces" aria-label="What Stagedoor does">
+        <ul className={ui.grid} aria-label="What Stagedoor does">
           {SURFACES.map((surface) => (
-            <li key={surface.href} className="card stack">
+            <li key={surface.href} className={cx(ui.card, ui.stack)}>
               <h2>{surface.title}</h2>
-              <p className="small">{surface.text}</p>
+              <p className={ui.small}>{surface.text}</p>
               <p>
                 <Link href={surface.href}>{surface.action}</Link>
               </p>

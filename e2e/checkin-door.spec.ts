@@ -195,8 +195,10 @@ test("a device revoked in the portal is told so at its next sync and stops scann
 
   await ownerPage.goto(`/tickets/organizer/events/${eventId}/checkin`);
   const row = ownerPage.getByRole("row").filter({ hasText: deviceName });
-  ownerPage.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Revoke" }).click();
+  const confirm = ownerPage.getByRole("dialog", { name: `Revoke ${deviceName}?` });
+  await confirm.getByRole("button", { name: "Revoke device" }).click();
+  await expect(ownerPage.getByRole("status").filter({ hasText: `${deviceName} revoked` })).toBeVisible();
   await expect(row).toContainText("revoked");
 
   await page.getByRole("button", { name: "Sync now" }).click();

@@ -51,7 +51,14 @@ test("an organizer onboards in test mode, builds an event with two tiers and a c
   await form.getByRole("button", { name: "Create event" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
+  // The editor's sections are tabs; the open one is kept in the URL.
+  const sections = page.getByRole("tablist", { name: "Event sections" });
+  await expect(sections.getByRole("tab", { name: "Details" })).toHaveAttribute("aria-selected", "true");
+  await expectAccessible(page, "event-editor-details");
+
   // Two tiers.
+  await sections.getByRole("tab", { name: "Tickets" }).click();
+  await expect(page).toHaveURL(/[?&]tab=tickets/);
   for (const tier of [
     { name: "General Admission", price: "25.00", capacity: "100" },
     { name: "VIP", price: "60.00", capacity: "20" },
@@ -64,6 +71,7 @@ test("an organizer onboards in test mode, builds an event with two tiers and a c
   }
 
   // A discount code.
+  await sections.getByRole("tab", { name: "Discount codes" }).click();
   await page.getByLabel("Code", { exact: true }).fill("EARLYBIRD");
   await page.getByLabel("Discount type").selectOption("percent");
   await page.getByLabel("Percent off (%)").fill("10");

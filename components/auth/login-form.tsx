@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { alertClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 /** Auth.js error codes (from ?error=) → what we tell the user. */
 export function signInErrorMessage(code: string | undefined): string | undefined {
@@ -29,15 +30,15 @@ export function LoginForm({ callbackUrl, errorCode }: { callbackUrl?: string; er
 
   if (sentTo !== null) {
     return (
-      <div className="card stack" role="status">
+      <div className={cx(ui.card, ui.stack)} role="status">
         <h2>Check your email</h2>
         <p>
           We sent a sign-in link to <strong>{sentTo}</strong>. It works once and expires in 15 minutes.
         </p>
-        <p className="small muted">Nothing there? Check your spam folder, or ask for a new link.</p>
+        <p className={ui.hint}>Nothing there? Check your spam folder, or ask for a new link.</p>
         <button
           type="button"
-          className="btn secondary"
+          className={buttonClass({ variant: "secondary" })}
           onClick={() => {
             setSentTo(null);
             mutation.reset();
@@ -61,7 +62,7 @@ export function LoginForm({ callbackUrl, errorCode }: { callbackUrl?: string; er
 
   return (
     <form
-      className="card stack"
+      className={cx(ui.card, ui.stack)}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -69,11 +70,11 @@ export function LoginForm({ callbackUrl, errorCode }: { callbackUrl?: string; er
       }}
     >
       {alert ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           {alert}
         </p>
       ) : null}
-      <div className="field">
+      <div className={ui.field}>
         <label htmlFor="login-email">Email</label>
         <input
           id="login-email"
@@ -88,15 +89,15 @@ export function LoginForm({ callbackUrl, errorCode }: { callbackUrl?: string; er
           aria-describedby={emailError ? "login-email-error" : undefined}
         />
         {emailError ? (
-          <p id="login-email-error" className="field-error">
+          <p id="login-email-error" className={ui.fieldError}>
             Email {emailError}
           </p>
         ) : null}
       </div>
-      <button className="btn" type="submit" disabled={mutation.isPending}>
+      <button className={buttonClass()} type="submit" disabled={mutation.isPending}>
         {mutation.isPending ? "Sending…" : "Email me a sign-in link"}
       </button>
-      <p className="small muted">No password needed: we email you a link that signs you in.</p>
+      <p className={ui.hint}>No password needed: we email you a link that signs you in.</p>
     </form>
   );
 }

@@ -5,6 +5,13 @@ import { useState } from "react";
 import { ScannerLinkForm } from "@/components/checkin-admin/scanner-link-form";
 import type { CheckinScanRow, DeviceSummary, EventCheckinsResponse } from "@/lib/checkin/contract";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Alert } from "@/components/ui/alert";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { badgeClass, buttonClass, cx, ui, type Tone } from "@/components/ui/styles";
+import { useToast } from "@/components/ui/toast";
 
 export function checkinsQueryKey(eventId: string) {
   return ["event-checkins", eventId] as const;
@@ -28,9 +35,17 @@ function scanLabel(row: CheckinScanRow): string {
   return `Rejected${how}${row.reason ? `: ${row.reason.replace(/_/g, " ")}` : ""}`;
 }
 
+const DEVICE_TONES: Record<DeviceSummary["status"], Tone> = {
+  active: "ok",
+  pending: "warn",
+  expired: "neutral",
+  revoked: "bad",
+};
+
 /** Live check-in progress for one event (polls every 5 s); managers also create and revoke scanner links. */
 export function CheckinDashboard({ eventId, canManage }: { eventId: string; canManage: boolean }) {
   const queryClient = useQueryClient();
+  const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const query = useQuery({
     queryKey: checkinsQueryKey(eventId),
@@ -42,107 +57,144 @@ export function CheckinDashboard({ eventId, canManage }: { eventId: string; canM
   const revoke = useMutation({
     mutationFn: (device: DeviceSummary) =>
       apiFetch<void>(`/api/tickets/devices/${encodeURIComponent(device.id)}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: checkinsQueryKey(eventId) }),
+    onSuccess: (_, device) => {
+      toast({ title: `${device.name} revoked`, description: "It stops scanning at its next sync." });
+      return queryClient.invalidateQueries({ queryKey: checkinsQueryKey(eventId) });
+    },
     onError: (e) => setError(e instanceof ApiError ? e.message : "Could not revoke the device."),
   });
 
-  if (query.isPending) return <p>Loading check-in…</p>;
+  if (query.isPending) return <Skeleton rows={6} label="Loading check-in…" />;
   if (query.isError) {
     return (
-      <p role="alert">{query.error instanceof ApiError ? query.error.message : "Could not load check-in."}</p>
+      <Alert tone="error">
+        {query.error instanceof ApiError ? query.error.message : "Could not load check-in."}
+      </Alert>
     );
   }
   const data = query.data;
   const tz = data.event.timezone;
   const percent = data.totals.valid > 0 ? Math.round((data.totals.admitted / data.totals.valid) * 100) : 0;
 
+  const deviceColumns: Column<DeviceSummary>[] = [
+    { id: "name", header: "Name", cell: (d) => d.name, sortValue: (d) => d.name },
+    {
+      id: "status",
+      header: "Status",
+      cell: (d) => <span className={badgeClass(DEVICE_TONES[d.status])}>{d.status}</span>,
+      sortValue: (d) => d.status,
+    },
+    {
+      id: "lastSeen",
+      header: "Last seen",
+      cell: (d) => timeOf(d.lastSeenAt, tz),
+      sortValue: (d) => d.lastSeenAt ?? "",
+    },
+    {
+      id: "scans",
+      header: "Scans",
+      cell: (d) =>
+        `${d.scans.admitted} admitted, ${d.scans.duplicate} duplicate, ${d.scans.rejected} rejected`,
+      sortValue: (d) => d.scans.admitted,
+    },
+  ];
+  if (canManage)
+    deviceColumns.push({
+      id: "actions",
+      header: "Actions",
+      cell: (d) =>
+        d.status !== "revoked" ? (
+          <ConfirmDialog
+            title={`Revoke ${d.name}?`}
+            description="It stops working at its next sync; scans it already made are kept."
+            confirmLabel="Revoke device"
+            onConfirm={() => {
+              setError(null);
+              revoke.mutate(d);
+            }}
+            trigger={
+              <button
+                type="button"
+                className={buttonClass({ variant: "secondary", size: "sm" })}
+                disabled={revoke.isPending}
+              >
+                Revoke
+              </button>
+            }
+          />
+        ) : null,
+    });
+
+  const scanColumns: Column<CheckinScanRow>[] = [
+    { id: "time", header: "Time", cell: (r) => timeOf(r.scannedAt, tz), sortValue: (r) => r.scannedAt },
+    {
+      id: "holder",
+      header: "Holder",
+      cell: (r) => r.holderName ?? "—",
+      sortValue: (r) => r.holderName ?? "",
+    },
+    { id: "tier", header: "Tier", cell: (r) => r.tierName ?? "—", sortValue: (r) => r.tierName ?? "" },
+    { id: "result", header: "Result", cell: (r) => scanLabel(r), sortValue: (r) => r.result },
+    {
+      id: "device",
+      header: "Device",
+      cell: (r) => r.deviceName ?? "—",
+      sortValue: (r) => r.deviceName ?? "",
+    },
+  ];
+
   return (
-    <div className="stack">
-      <section aria-labelledby="progress-heading" className="stack">
+    <div className={ui.stack}>
+      <section aria-labelledby="progress-heading" className={cx(ui.card, ui.stack)}>
         <h2 id="progress-heading">
           {data.totals.admitted} of {data.totals.valid} checked in ({percent}%)
         </h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Tier</th>
-              <th scope="col">Checked in</th>
-              <th scope="col">Valid tickets</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.tiers.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{t.admitted}</td>
-                <td>
-                  <progress max={Math.max(t.valid, 1)} value={t.admitted} aria-label={`${t.name} progress`} />{" "}
-                  {t.valid}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="small">Updated {timeOf(data.serverTime, tz)}</p>
+        <ul className="m-0 grid list-none gap-3 p-0">
+          {data.tiers.map((t) => (
+            <li key={t.id} className="grid gap-1">
+              <div className="flex justify-between gap-3 text-sm">
+                <span className="font-semibold">{t.name}</span>
+                <span className="tabular-nums">
+                  {t.admitted} of {t.valid}
+                </span>
+              </div>
+              <progress
+                className="h-2 w-full accent-accent"
+                max={Math.max(t.valid, 1)}
+                value={t.admitted}
+                aria-label={`${t.name} progress`}
+              />
+            </li>
+          ))}
+        </ul>
+        <p className={ui.hint}>Updated {timeOf(data.serverTime, tz)}</p>
       </section>
 
-      <section aria-labelledby="devices-heading" className="stack">
+      <section aria-labelledby="devices-heading" className={ui.stack}>
         <h2 id="devices-heading">Scanner devices</h2>
         {canManage ? <ScannerLinkForm eventId={eventId} /> : null}
-        {error ? <p role="alert">{error}</p> : null}
-        {data.devices.length === 0 ? (
-          <p>No scanners yet.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Scans</th>
-                {canManage ? <th scope="col">Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.devices.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.name}</td>
-                  <td>{d.status}</td>
-                  <td>{timeOf(d.lastSeenAt, tz)}</td>
-                  <td>
-                    {d.scans.admitted} admitted, {d.scans.duplicate} duplicate, {d.scans.rejected} rejected
-                  </td>
-                  {canManage ? (
-                    <td>
-                      {d.status !== "revoked" ? (
-                        <button
-                          type="button"
-                          disabled={revoke.isPending}
-                          onClick={() => {
-                            if (window.confirm(`Revoke ${d.name}? It stops working at its next sync.`)) {
-                              setError(null);
-                              revoke.mutate(d);
-                            }
-                          }}
-                        >
-                          Revoke
-                        </button>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <DataTable
+          label="Scanner devices"
+          rows={data.devices}
+          columns={deviceColumns}
+          rowKey={(d) => d.id}
+          searchText={data.devices.length > 10 ? (d) => d.name : undefined}
+          searchLabel="Search devices"
+          empty={
+            <EmptyState title="No scanners yet.">
+              {canManage ? "Create a scanner link above and open it on the door phone." : null}
+            </EmptyState>
+          }
+        />
       </section>
 
-      <section aria-labelledby="duplicates-heading" className="stack">
+      <section aria-labelledby="duplicates-heading" className={ui.stack}>
         <h2 id="duplicates-heading">Duplicates ({data.duplicates.length})</h2>
         {data.duplicates.length === 0 ? (
-          <p>No duplicate scans.</p>
+          <EmptyState title="No duplicate scans." />
         ) : (
-          <ul>
+          <ul className={cx(ui.card, "m-0 flex list-none flex-col gap-2")}>
             {data.duplicates.map((d) => (
               <li key={d.id}>
                 {d.holderName ?? "Unknown holder"} ({d.tierName ?? "?"}): {timeOf(d.scannedAt, tz)} on{" "}
@@ -157,34 +209,18 @@ export function CheckinDashboard({ eventId, canManage }: { eventId: string; canM
         )}
       </section>
 
-      <section aria-labelledby="recent-heading" className="stack">
+      <section aria-labelledby="recent-heading" className={ui.stack}>
         <h2 id="recent-heading">Recent scans</h2>
-        {data.recentScans.length === 0 ? (
-          <p>No scans yet.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Holder</th>
-                <th scope="col">Tier</th>
-                <th scope="col">Result</th>
-                <th scope="col">Device</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.recentScans.map((s) => (
-                <tr key={s.id}>
-                  <td>{timeOf(s.scannedAt, tz)}</td>
-                  <td>{s.holderName ?? "—"}</td>
-                  <td>{s.tierName ?? "—"}</td>
-                  <td>{scanLabel(s)}</td>
-                  <td>{s.deviceName ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          label="Recent scans"
+          rows={data.recentScans}
+          columns={scanColumns}
+          rowKey={(r) => r.id}
+          searchText={(r) => `${r.holderName ?? ""} ${r.tierName ?? ""} ${r.deviceName ?? ""}`}
+          searchLabel="Search scans"
+          pageSize={20}
+          empty={<EmptyState title="No scans yet.">Scans appear here within seconds of the door.</EmptyState>}
+        />
       </section>
     </div>
   );

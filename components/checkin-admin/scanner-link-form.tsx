@@ -5,6 +5,7 @@ import QRCode from "qrcode";
 import { useId, useState } from "react";
 import type { CreateDeviceResponse } from "@/lib/checkin/contract";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { ui } from "@/components/ui/styles";
 
 /** Creates a single-use scanner link and shows it as a QR code (to scan with the door phone) and a link. */
 export function ScannerLinkForm({ eventId }: { eventId: string }) {
@@ -31,7 +32,7 @@ export function ScannerLinkForm({ eventId }: { eventId: string }) {
   });
 
   return (
-    <div className="stack">
+    <div className={ui.stack}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -46,7 +47,7 @@ export function ScannerLinkForm({ eventId }: { eventId: string }) {
       </form>
       {error ? <p role="alert">{error}</p> : null}
       {created ? (
-        <div className="stack" aria-live="polite">
+        <div className={ui.stack} aria-live="polite">
           <p>
             Scan this with the door phone for <strong>{created.device.name}</strong>. The link works once and
             expires {new Date(created.expiresAt).toLocaleString()}.
@@ -58,7 +59,7 @@ export function ScannerLinkForm({ eventId }: { eventId: string }) {
             width={280}
             height={280}
           />
-          <p className="small">
+          <p className={ui.small}>
             <a href={created.provisioningUrl}>{created.provisioningUrl}</a>
           </p>
         </div>

@@ -3,6 +3,7 @@
 // tells the buyer how long they have.
 import { useSyncExternalStore } from "react";
 import { formatCountdown } from "@/lib/checkout/format-countdown";
+import { alertClass } from "@/components/ui/styles";
 
 function everySecond(onTick: () => void): () => void {
   const timer = window.setInterval(onTick, 1000);
@@ -17,13 +18,13 @@ export function HoldCountdown({ expiresAt }: { expiresAt: string }) {
   const left = deadline - now;
   if (left <= 0) {
     return (
-      <p className="alert error" role="alert" data-testid="hold-countdown">
+      <p className={alertClass("error")} role="alert" data-testid="hold-countdown">
         Your hold has run out and the seats went back on sale. Go back to the event to try again.
       </p>
     );
   }
   return (
-    <p className="hold-countdown" data-testid="hold-countdown">
+    <p className="rounded-card bg-accent-soft px-4 py-2.5 text-accent-ink" data-testid="hold-countdown">
       Seats held for you for{" "}
       <strong>
         <time dateTime={`PT${Math.ceil(left / 1000)}S`}>{formatCountdown(left)}</time>

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch, type ApiError } from "@/components/ui/api-client";
+import { alertClass, buttonClass, ui } from "@/components/ui/styles";
 
 type Outcome = "pay" | "cancel" | "fail";
 
@@ -20,19 +21,19 @@ export function TestPaymentForm({
     onSuccess: ({ redirect }) => window.location.assign(redirect),
   });
   return (
-    <div className="stack">
-      {mutation.isError ? <p className="alert error">{mutation.error.message}</p> : null}
+    <div className={ui.stack}>
+      {mutation.isError ? <p className={alertClass("error")}>{mutation.error.message}</p> : null}
       <button
-        className="btn"
+        className={buttonClass()}
         type="button"
         disabled={mutation.isPending}
         onClick={() => mutation.mutate("pay")}
       >
         Pay {totalLabel}
       </button>
-      <div className="row">
+      <div className={ui.row}>
         <button
-          className="btn secondary"
+          className={buttonClass({ variant: "secondary" })}
           type="button"
           disabled={mutation.isPending}
           onClick={() => mutation.mutate("fail")}
@@ -40,7 +41,7 @@ export function TestPaymentForm({
           Decline the payment
         </button>
         <button
-          className="btn secondary"
+          className={buttonClass({ variant: "secondary" })}
           type="button"
           disabled={mutation.isPending}
           onClick={() => mutation.mutate("cancel")}

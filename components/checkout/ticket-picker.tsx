@@ -11,6 +11,7 @@ import { describeUnitPrice } from "@/lib/events/describe-unit-price";
 import type { UnitPrice } from "@/lib/events/unit-price";
 import type { TierSaleState } from "@/lib/inventory/tier-sale-state";
 import { formatMoney } from "@/lib/money/format-money";
+import { alertClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 export interface PickableTier {
   id: string;
@@ -81,7 +82,7 @@ export function TicketPicker({
 
   return (
     <form
-      className="stack picker"
+      className={ui.stack}
       aria-label="Buy tickets"
       onSubmit={(e) => {
         e.preventDefault();
@@ -89,29 +90,33 @@ export function TicketPicker({
       }}
       noValidate
     >
-      <p className="small muted">{priceNote}</p>
-      <ul className="tier-list">
+      <p className={ui.hint}>{priceNote}</p>
+      <ul className="m-0 grid list-none gap-3 p-0">
         {tiers.map((tier) => (
-          <li key={tier.id} className="card tier-row" data-testid="tier">
-            <div className="tier-info">
-              <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
+          <li
+            key={tier.id}
+            className={cx(ui.card, "flex items-center justify-between gap-4")}
+            data-testid="tier"
+          >
+            <div className="grid flex-1 gap-1.5">
+              <div className={cx(ui.row, "items-start justify-between")}>
                 <strong id={`tier-${tier.id}`}>{tier.name}</strong>
                 <TierStateBadge state={tier.state} remaining={tier.remaining} />
               </div>
-              {tier.description ? <div className="small muted">{tier.description}</div> : null}
+              {tier.description ? <div className={ui.hint}>{tier.description}</div> : null}
               <div>
                 {unit(tier) !== tier.price.totalMinor ? (
                   <>
-                    <s className="muted">{money(tier.price.totalMinor)}</s>{" "}
+                    <s className={ui.muted}>{money(tier.price.totalMinor)}</s>{" "}
                   </>
                 ) : null}
-                <strong data-testid="tier-price" style={{ fontSize: "1.15rem" }}>
+                <strong data-testid="tier-price" className="text-lg">
                   {money(unit(tier))}
                 </strong>
                 <Breakdown text={describeUnitPrice(tier.priceMinor, unitPrice(tier), tier.currency)} />
               </div>
               {tier.state === "in_carts" ? (
-                <p className="small" role="status">
+                <p className={ui.small} role="status">
                   All remaining tickets are in other buyers&apos; carts — check back in{" "}
                   {tier.seatsBackInMinutes ?? 1} min.
                 </p>
@@ -162,7 +167,7 @@ export function TicketPicker({
               },
             }}
           />
-          <div className="row discount-row">
+          <div className={cx(ui.row, "items-end [&>div:first-child]:flex-1")}>
             <Field
               label="Discount code"
               id="discount-code"
@@ -179,7 +184,7 @@ export function TicketPicker({
               }}
             />
             <button
-              className="btn secondary"
+              className={buttonClass({ variant: "secondary" })}
               type="button"
               disabled={!discountCode.trim() || quote.isPending || applied !== null}
               onClick={() => quote.mutate(discountCode.trim())}
@@ -191,28 +196,36 @@ export function TicketPicker({
           !checkout.error.problem.errors?.some(
             (e) => e.field.startsWith("buyer") || e.field === "discountCode",
           ) ? (
-            <p className="alert error" role="alert">
+            <p className={alertClass("error")} role="alert">
               {checkout.error.message}
             </p>
           ) : null}
-          <div className="checkout-bar">
-            <div className="checkout-total" aria-live="polite">
-              <span className="small muted">Total</span>{" "}
+          <div
+            className={cx(
+              "flex flex-wrap items-center justify-between gap-3",
+              // On phones the total and Continue stay on screen wherever the buyer is on the page.
+              "max-sm:fixed max-sm:inset-x-0 max-sm:bottom-0 max-sm:z-10 max-sm:border-t max-sm:border-line max-sm:bg-card",
+              "max-sm:px-5 max-sm:pt-3 max-sm:pb-[calc(0.75rem+env(safe-area-inset-bottom))] max-sm:shadow-lg",
+              "max-sm:[&>button]:flex-1",
+            )}
+          >
+            <div className="[&_strong]:text-xl" aria-live="polite">
+              <span className={ui.hint}>Total</span>{" "}
               {total !== fullTotal ? (
                 <>
-                  <s className="muted">{money(fullTotal)}</s>{" "}
+                  <s className={ui.muted}>{money(fullTotal)}</s>{" "}
                 </>
               ) : null}
               <strong data-testid="running-total">{money(total)}</strong>
               {total !== fullTotal ? (
-                <span className="small" data-testid="running-discount">
+                <span className={ui.small} data-testid="running-discount">
                   {" "}
                   (you save {money(fullTotal - total)})
                 </span>
               ) : null}
             </div>
             <button
-              className="btn"
+              className={buttonClass()}
               type="submit"
               disabled={count === 0 || checkout.isPending || checkout.isSuccess}
             >
@@ -223,7 +236,7 @@ export function TicketPicker({
                   : `Continue to payment (${count})`}
             </button>
           </div>
-          <p className="small muted">Your seats are held for 30 minutes while you pay.</p>
+          <p className={ui.hint}>Your seats are held for 30 minutes while you pay.</p>
         </>
       ) : null}
     </form>
@@ -232,7 +245,7 @@ export function TicketPicker({
 
 function Breakdown({ text }: { text: string | null }) {
   return text ? (
-    <div className="small muted" data-testid="tier-breakdown">
+    <div className={ui.hint} data-testid="tier-breakdown">
       {text}
     </div>
   ) : null;
@@ -252,22 +265,26 @@ function QuantityStepper({
   onChange: (value: number) => void;
 }) {
   return (
-    <div className="stepper" role="group" aria-labelledby={`tier-${tierId}`}>
+    <div className="inline-flex items-center gap-1" role="group" aria-labelledby={`tier-${tierId}`}>
       <button
         type="button"
-        className="stepper-button"
+        className={STEPPER_BUTTON}
         aria-label={`Remove one ${tierName} ticket`}
         disabled={value === 0}
         onClick={() => onChange(value - 1)}
       >
         −
       </button>
-      <output className="stepper-value" aria-live="polite" aria-label={`${tierName} tickets`}>
+      <output
+        className="min-w-[2ch] text-center text-lg font-bold"
+        aria-live="polite"
+        aria-label={`${tierName} tickets`}
+      >
         {value}
       </output>
       <button
         type="button"
-        className="stepper-button"
+        className={STEPPER_BUTTON}
         aria-label={`Add one ${tierName} ticket`}
         disabled={value >= max}
         onClick={() => onChange(value + 1)}
@@ -293,7 +310,7 @@ function Field({
 }) {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
   return (
-    <div className="field">
+    <div className={ui.field}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -302,15 +319,19 @@ function Field({
         aria-describedby={describedBy || undefined}
       />
       {hint ? (
-        <p className="small muted" id={`${id}-hint`}>
+        <p className={ui.hint} id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <p className={ui.fieldError} id={`${id}-error`} role="alert">
           {error}
         </p>
       ) : null}
     </div>
   );
 }
+
+const STEPPER_BUTTON =
+  "size-11 cursor-pointer rounded-full border border-accent bg-white text-2xl leading-none text-accent " +
+  "disabled:cursor-not-allowed disabled:border-line disabled:text-muted";

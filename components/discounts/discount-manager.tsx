@@ -14,6 +14,7 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import { parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import { formatBpsAsPercent, parsePercentToBps, parsePriceToMinor } from "@/lib/tiers/parse-price";
+import { badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 export interface DiscountJson {
   id: string;
@@ -234,8 +235,8 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
   const tierOptions = tiers.data?.tiers ?? [];
 
   return (
-    <div className="stack">
-      <section className="card stack" aria-label="Discount codes">
+    <div className={ui.stack}>
+      <section className={cx(ui.card, ui.stack)} aria-label="Discount codes">
         <h2>Discount codes</h2>
         {frozen ? (
           <Alert tone="info">
@@ -255,7 +256,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
           loading="Loading codes…"
           empty="No discount codes yet."
         >
-          <table className="data">
+          <table className={ui.table}>
             <thead>
               <tr>
                 <th>Code</th>
@@ -282,18 +283,18 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
                   <td>
                     {d.uses} / {d.maxUses ?? "unlimited"}
                   </td>
-                  <td className="small">{describeValidity(d, timezone)}</td>
+                  <td className={ui.small}>{describeValidity(d, timezone)}</td>
                   <td>
                     {d.active ? (
-                      <span className="badge ok">Active</span>
+                      <span className={badgeClass("ok")}>Active</span>
                     ) : (
-                      <span className="badge bad">Inactive</span>
+                      <span className={badgeClass("bad")}>Inactive</span>
                     )}
                   </td>
                   <td>
                     <button
                       type="button"
-                      className="btn secondary small"
+                      className={buttonClass({ variant: "secondary", size: "sm" })}
                       disabled={frozen}
                       onClick={() => toggle.mutate({ discount: d, active: !d.active })}
                     >
@@ -309,7 +310,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
 
       {frozen ? null : (
         <form
-          className="card stack"
+          className={cx(ui.card, ui.stack)}
           noValidate
           aria-label="Add a discount code"
           onSubmit={(e) => {
@@ -324,7 +325,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
               {problemText(create.error, "Could not add the code. Check your connection and try again.")}
             </Alert>
           ) : null}
-          <div className="grid">
+          <div className={ui.grid}>
             {field(
               "code",
               <input
@@ -373,7 +374,7 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
                   `In ${eventCurrency.toUpperCase()}, off each ticket.`,
                 )}
           </div>
-          <div className="grid">
+          <div className={ui.grid}>
             {field(
               "maxUses",
               <input type="number" min={1} step={1} {...bind("maxUses")} {...inputProps("maxUses")} />,
@@ -391,17 +392,17 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
             )}
           </div>
           <fieldset
-            className="field"
+            className={ui.field}
             aria-invalid={fieldErrors.tierIds ? true : undefined}
             aria-describedby={fieldErrors.tierIds ? `${idPrefix}-tierIds-error` : undefined}
           >
             <legend>Applies to</legend>
             {tierOptions.length === 0 ? (
-              <p className="small muted">No tiers yet: the code will apply to every tier.</p>
+              <p className={ui.hint}>No tiers yet: the code will apply to every tier.</p>
             ) : (
-              <div className="row">
+              <div className={ui.row}>
                 {tierOptions.map((tier) => (
-                  <label key={tier.id} className="row" style={{ gap: "0.35rem", fontWeight: 400 }}>
+                  <label key={tier.id} className={cx(ui.row, "gap-1.5 font-normal")}>
                     <input
                       type="checkbox"
                       checked={values.tierIds.includes(tier.id)}
@@ -419,12 +420,12 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
                 ))}
               </div>
             )}
-            {fieldErrors.tierIds ? null : <p className="small muted">None checked: every tier.</p>}
+            {fieldErrors.tierIds ? null : <p className={ui.hint}>None checked: every tier.</p>}
             {fieldErrors.tierIds ? (
               <FieldError id={`${idPrefix}-tierIds`}>{errorText("tierIds")}</FieldError>
             ) : null}
           </fieldset>
-          <button className="btn" type="submit" disabled={create.isPending}>
+          <button className={buttonClass()} type="submit" disabled={create.isPending}>
             {create.isPending ? "Adding…" : "Add code"}
           </button>
         </form>

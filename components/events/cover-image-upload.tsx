@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
 import { uploadImageFile } from "@/components/events/upload-image";
 import { ApiError } from "@/components/ui/api-client";
+import { cx, ui } from "@/components/ui/styles";
 
 /** "Cover image": uploads as soon as a file is chosen (PNG, JPEG, WebP or GIF up to 5 MB). */
 export function CoverImageUpload({
@@ -58,17 +59,17 @@ export function ImageUpload({
     : null;
 
   return (
-    <section className="card stack">
+    <section className={cx(ui.card, ui.stack)}>
       {currentUrl ? (
         // Uploaded images live on our own route or the bucket's CDN; no Next image optimisation needed.
         // eslint-disable-next-line @next/next/no-img-element
         <img
           src={currentUrl}
           alt={`Current ${label.toLowerCase()}`}
-          style={{ maxWidth: "100%", maxHeight: 240, objectFit: "cover", borderRadius: 8 }}
+          className="max-h-60 max-w-full rounded-lg object-cover"
         />
       ) : null}
-      <div className="field">
+      <div className={ui.field}>
         <label htmlFor={id}>{label}</label>
         <input
           id={id}
@@ -84,23 +85,23 @@ export function ImageUpload({
           }}
         />
         {mutation.isPending ? (
-          <p className="small muted" role="status">
+          <p className={ui.hint} role="status">
             Uploading…
           </p>
         ) : null}
         {mutation.isSuccess ? (
-          <p className="small" role="status">
+          <p className={ui.small} role="status">
             {label} updated.
           </p>
         ) : null}
         {message ? (
-          <p id={`${id}-error`} className="field-error">
+          <p id={`${id}-error`} className={ui.fieldError}>
             {message}
           </p>
         ) : mutation.isError ? (
-          <p className="field-error">Could not upload the image. Check your connection and try again.</p>
+          <p className={ui.fieldError}>Could not upload the image. Check your connection and try again.</p>
         ) : (
-          <p className="small muted">PNG, JPEG, WebP or GIF, up to 5 MB.</p>
+          <p className={ui.hint}>PNG, JPEG, WebP or GIF, up to 5 MB.</p>
         )}
       </div>
     </section>

@@ -10,11 +10,16 @@ import { DiscountManager } from "@/components/discounts/discount-manager";
 import { TierManager } from "@/components/tiers/tier-manager";
 import { CancelEventPanel } from "@/components/orders/cancel-event-panel";
 import { apiFetch } from "@/components/ui/api-client";
+import { Tabs } from "@/components/ui/tabs";
 import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
+import { ui } from "@/components/ui/styles";
 
 export const organizerEventKey = (id: string) => ["organizer", "event", id] as const;
 
-/** The organizer's page for one event: status, cover image, details form, tiers and discount codes. */
+/**
+ * The organizer's page for one event: status and publishing on top, then its sections as tabs (details,
+ * tickets, discount codes, the public page's image, cancellation), each saved on its own.
+ */
 export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) {
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -41,38 +46,61 @@ export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) 
   const frozen = event.status === "archived" || event.status === "cancelled";
 
   return (
-    <div className="stack">
+    <div className={ui.stack}>
       <EventStatusActions event={event} queryKey={queryKey} />
-      <CoverImageUpload
-        eventId={event.id}
-        coverImageUrl={event.coverImageUrl}
-        disabled={frozen}
-        onUploaded={(url) => {
-          const current = queryClient.getQueryData<OrganizerEvent>(queryKey);
-          if (current) queryClient.setQueryData<OrganizerEvent>(queryKey, { ...current, coverImageUrl: url });
-        }}
+      <Tabs
+        label="Event sections"
+        tabs={[
+          {
+            id: "details",
+            label: "Details",
+            content: (
+              <EventForm
+                formLabel="Event details"
+                idPrefix="event"
+                initialValues={eventValues(initialEvent)}
+                submitLabel="Save changes"
+                pendingLabel="Saving…"
+                slugLocked={event.status !== "draft"}
+                readOnly={frozen}
+                isPending={save.isPending}
+                error={save.error}
+                notice={saved ? "Changes saved." : null}
+                onSubmit={(body) => save.mutate(body)}
+              />
+            ),
+          },
+          {
+            id: "tickets",
+            label: "Tickets",
+            content: <TierManager eventId={event.id} currency={event.currency} />,
+          },
+          {
+            id: "discounts",
+            label: "Discount codes",
+            content: <DiscountManager eventId={event.id} currency={event.currency} />,
+          },
+          {
+            id: "page",
+            label: "Event page",
+            content: (
+              <CoverImageUpload
+                eventId={event.id}
+                coverImageUrl={event.coverImageUrl}
+                disabled={frozen}
+                onUploaded={(url) => {
+                  const current = queryClient.getQueryData<OrganizerEvent>(queryKey);
+                  if (current)
+                    queryClient.setQueryData<OrganizerEvent>(queryKey, { ...current, coverImageUrl: url });
+                }}
+              />
+            ),
+          },
+          ...(event.status === "published" || event.status === "cancelled"
+            ? [{ id: "cancel", label: "Cancel event", content: <CancelEventPanel eventId={event.id} /> }]
+            : []),
+        ]}
       />
-      <section className="stack">
-        <h2>Details</h2>
-        <EventForm
-          formLabel="Event details"
-          idPrefix="event"
-          initialValues={eventValues(initialEvent)}
-          submitLabel="Save changes"
-          pendingLabel="Saving…"
-          slugLocked={event.status !== "draft"}
-          readOnly={frozen}
-          isPending={save.isPending}
-          error={save.error}
-          notice={saved ? "Changes saved." : null}
-          onSubmit={(body) => save.mutate(body)}
-        />
-      </section>
-      <TierManager eventId={event.id} currency={event.currency} />
-      <DiscountManager eventId={event.id} currency={event.currency} />
-      {event.status === "published" || event.status === "cancelled" ? (
-        <CancelEventPanel eventId={event.id} />
-      ) : null}
     </div>
   );
 }

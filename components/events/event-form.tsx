@@ -17,6 +17,7 @@ import { suggestEventSlug } from "@/lib/events/event-rules";
 import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
 import { instantToLocalInput } from "@/lib/events/zoned-time";
 import { CURRENCY_CODES } from "@/lib/money/currencies";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 /** What the inputs hold: strings as typed (times are wall-clock in the chosen time zone). */
 export interface EventFormValues {
@@ -189,7 +190,7 @@ export function EventForm({
 
   return (
     <form
-      className="card stack"
+      className={cx(ui.card, ui.stack)}
       aria-label={formLabel}
       noValidate
       onSubmit={(e) => {
@@ -203,7 +204,7 @@ export function EventForm({
       ) : null}
       {apiError && shown ? <Alert tone="error">Some fields need attention.</Alert> : null}
       {notice ? <Alert tone="ok">{notice}</Alert> : null}
-      <fieldset disabled={readOnly} className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={readOnly} className={ui.stack}>
         {field(
           "title",
           <input required value={values.title} onChange={slug.onTitleChange} {...aria("title")} />,
@@ -230,7 +231,7 @@ export function EventForm({
         )}
         {field("venueName", text("venueName", { required: true }))}
         {field("venueAddress", text("venueAddress"))}
-        <div className="grid">
+        <div className={ui.grid}>
           {field("city", text("city", { required: true }))}
           {field("region", text("region"))}
           {field(
@@ -252,11 +253,11 @@ export function EventForm({
           />,
           "Start, end and refund times are in this time zone.",
         )}
-        <div className="grid">
+        <div className={ui.grid}>
           {field("startsAt", text("startsAt", { type: "datetime-local", required: true }))}
           {field("endsAt", text("endsAt", { type: "datetime-local", required: true }))}
         </div>
-        <div className="grid">
+        <div className={ui.grid}>
           {field(
             "capacity",
             text("capacity", { type: "number", min: 1, step: 1, inputMode: "numeric" }),
@@ -296,20 +297,19 @@ export function EventForm({
           text("allowRefundsUntil", { type: "datetime-local" }),
           "Leave empty to decide refunds case by case.",
         )}
-        <div className="field">
-          <div className="row">
+        <div className={ui.field}>
+          <div className={ui.row}>
             <input
               id={inputId("stripeTaxEnabled")}
               type="checkbox"
               checked={values.stripeTaxEnabled}
               onChange={(e) => set("stripeTaxEnabled", e.target.checked)}
-              style={{ width: "1.25rem", height: "1.25rem" }}
             />
             <label htmlFor={inputId("stripeTaxEnabled")}>{LABELS.stripeTaxEnabled}</label>
           </div>
-          <p className="small muted">Let Stripe calculate tax at checkout instead of the taxes below.</p>
+          <p className={ui.hint}>Let Stripe calculate tax at checkout instead of the taxes below.</p>
           {fieldErrors.stripeTaxEnabled ? (
-            <p className="field-error">
+            <p className={ui.fieldError}>
               {fieldMessage(LABELS.stripeTaxEnabled, fieldErrors.stripeTaxEnabled)}
             </p>
           ) : null}
@@ -317,7 +317,7 @@ export function EventForm({
         <TaxesEditor rows={values.taxes} onChange={(taxes) => set("taxes", taxes)} errors={fieldErrors} />
         {readOnly ? null : (
           <div>
-            <button className="btn" type="submit" disabled={isPending}>
+            <button className={buttonClass()} type="submit" disabled={isPending}>
               {isPending ? pendingLabel : submitLabel}
             </button>
           </div>

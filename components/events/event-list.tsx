@@ -2,18 +2,19 @@ import Link from "next/link";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import type { OrganizerEventSummary } from "@/lib/events/list-organizer-events";
+import { cx, ui } from "@/components/ui/styles";
 
 /** The organizer's events: title, start in the event's own time zone, status, tickets sold / capacity. */
 export function EventList({ events }: { events: OrganizerEventSummary[] }) {
   if (events.length === 0) {
     return (
-      <p className="card muted">
+      <p className={cx(ui.card, ui.muted)}>
         No events yet. Create one, add ticket tiers, then publish it when you are ready to sell.
       </p>
     );
   }
   return (
-    <table className="data">
+    <table className={ui.table}>
       <thead>
         <tr>
           <th>Event</th>
@@ -27,17 +28,17 @@ export function EventList({ events }: { events: OrganizerEventSummary[] }) {
           <tr key={event.id}>
             <td>
               <Link href={`/tickets/organizer/events/${event.id}`}>{event.title}</Link>
-              <div className="small muted">
+              <div className={ui.hint}>
                 {event.venueName}, {event.city}
               </div>
             </td>
-            <td className="small">{formatEventTime(new Date(event.startsAt), event.timezone)}</td>
+            <td className={ui.small}>{formatEventTime(new Date(event.startsAt), event.timezone)}</td>
             <td>
               <EventStatusBadge status={event.status} />
             </td>
             <td>
               {event.ticketsSold} / {event.capacity ?? "—"}
-              {event.tierCount === 0 ? <div className="small muted">No tiers yet</div> : null}
+              {event.tierCount === 0 ? <div className={ui.hint}>No tiers yet</div> : null}
             </td>
           </tr>
         ))}

@@ -7,6 +7,7 @@ import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { useOptimisticCache } from "@/components/ui/optimistic-cache";
 import type { EventStatus } from "@/lib/events/event-rules";
 import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
+import { alertClass, buttonClass, cx, ui, type ButtonVariant } from "@/components/ui/styles";
 
 type StatusAction = "publish" | "unpublish" | "archive";
 
@@ -20,12 +21,12 @@ const NEXT_STATUS: Record<StatusAction, EventStatus> = {
 const ACTIONS: {
   action: StatusAction;
   label: string;
-  className: string;
+  variant: ButtonVariant;
   offered: (s: EventStatus) => boolean;
 }[] = [
-  { action: "publish", label: "Publish", className: "btn", offered: (s) => s === "draft" },
-  { action: "unpublish", label: "Unpublish", className: "btn secondary", offered: (s) => s === "published" },
-  { action: "archive", label: "Archive", className: "btn secondary", offered: (s) => s !== "archived" },
+  { action: "publish", label: "Publish", variant: "primary", offered: (s) => s === "draft" },
+  { action: "unpublish", label: "Unpublish", variant: "secondary", offered: (s) => s === "published" },
+  { action: "archive", label: "Archive", variant: "secondary", offered: (s) => s !== "archived" },
 ];
 
 const FIELD_HINTS: Record<string, string> = {
@@ -60,9 +61,9 @@ export function EventStatusActions({
   const hint = error?.problem.errors?.map((e) => FIELD_HINTS[e.field]).find(Boolean);
 
   return (
-    <section className="card stack" aria-label="Status">
-      <div className="row">
-        <h2 style={{ margin: 0 }}>Status</h2>
+    <section className={cx(ui.card, ui.stack)} aria-label="Status">
+      <div className={ui.row}>
+        <h2>Status</h2>
         <EventStatusBadge status={event.status} />
         {event.status === "published" && !mutation.isPending ? (
           <Link href={`/tickets/e/${event.slug}`}>View public page</Link>
@@ -70,24 +71,24 @@ export function EventStatusActions({
         <Link href={`/tickets/organizer/events/${event.id}/checkin`}>Check-in and scanners</Link>
       </div>
       {mutation.isError ? (
-        <div className="alert error" role="alert">
-          <p style={{ margin: 0 }}>
+        <div className={alertClass("error")} role="alert">
+          <p>
             {error?.problem.detail ?? "Could not change the status. Check your connection and try again."}
           </p>
-          {hint ? <p style={{ margin: 0 }}>{hint}</p> : null}
+          {hint ? <p>{hint}</p> : null}
           {stripeProblem ? (
-            <p style={{ margin: 0 }}>
+            <p>
               <Link href="/tickets/organizer/payments">Set up payments with Stripe →</Link>
             </p>
           ) : null}
         </div>
       ) : null}
-      <div className="row">
-        {ACTIONS.filter(({ offered }) => offered(event.status)).map(({ action, label, className }) => (
+      <div className={ui.row}>
+        {ACTIONS.filter(({ offered }) => offered(event.status)).map(({ action, label, variant }) => (
           <button
             key={action}
             type="button"
-            className={className}
+            className={buttonClass({ variant })}
             disabled={mutation.isPending}
             onClick={() => mutation.mutate(action)}
           >
@@ -95,7 +96,7 @@ export function EventStatusActions({
           </button>
         ))}
       </div>
-      <p className="small muted">
+      <p className={ui.hint}>
         {event.status === "draft"
           ? "Only you and your team can see a draft. Publishing needs at least one ticket tier."
           : event.status === "published"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 export interface TaxRow {
   key: string;
@@ -42,19 +43,19 @@ export function TaxesEditor({
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   return (
-    <fieldset className="card stack" style={{ border: "1px solid var(--line)" }}>
+    <fieldset className={cx(ui.card, ui.stack)}>
       <legend>Taxes</legend>
-      <p className="small muted">
+      <p className={ui.hint}>
         Added to each ticket (or included in its price) and shown to buyers as named lines.
       </p>
-      {errors.taxes ? <p className="field-error">Taxes {errors.taxes}</p> : null}
+      {errors.taxes ? <p className={ui.fieldError}>Taxes {errors.taxes}</p> : null}
       {rows.map((row, i) => {
         const nameError = errors[`taxes.${i}.name`] ?? errors[`taxes.${i}`];
         const rateError = errors[`taxes.${i}.rateBps`];
         const inclusiveError = errors[`taxes.${i}.inclusive`];
         return (
-          <div key={row.key} className="row" style={{ alignItems: "flex-start" }}>
-            <div className="field">
+          <div key={row.key} className={cx(ui.row, "items-start")}>
+            <div className={ui.field}>
               <label htmlFor={`${id}-${i}-name`}>Tax name</label>
               <input
                 id={`${id}-${i}-name`}
@@ -63,9 +64,9 @@ export function TaxesEditor({
                 onChange={(e) => update(i, { name: e.target.value })}
                 aria-invalid={nameError ? true : undefined}
               />
-              {nameError ? <p className="field-error">{nameError}</p> : null}
+              {nameError ? <p className={ui.fieldError}>{nameError}</p> : null}
             </div>
-            <div className="field" style={{ maxWidth: "8rem" }}>
+            <div className={cx(ui.field, "max-w-32")}>
               <label htmlFor={`${id}-${i}-rate`}>Rate (%)</label>
               <input
                 id={`${id}-${i}-rate`}
@@ -74,25 +75,23 @@ export function TaxesEditor({
                 onChange={(e) => update(i, { rate: e.target.value })}
                 aria-invalid={rateError ? true : undefined}
               />
-              {rateError ? <p className="field-error">Enter a percentage from 0 to 100.</p> : null}
+              {rateError ? <p className={ui.fieldError}>Enter a percentage from 0 to 100.</p> : null}
             </div>
-            <div className="field">
+            <div className={ui.field}>
               <label htmlFor={`${id}-${i}-inclusive`}>Included in price</label>
               <input
                 id={`${id}-${i}-inclusive`}
                 type="checkbox"
                 checked={row.inclusive}
                 onChange={(e) => update(i, { inclusive: e.target.checked })}
-                style={{ minHeight: "auto", width: "1.25rem", height: "1.25rem" }}
               />
-              {inclusiveError ? <p className="field-error">{inclusiveError}</p> : null}
+              {inclusiveError ? <p className={ui.fieldError}>{inclusiveError}</p> : null}
             </div>
             <button
               type="button"
-              className="btn secondary"
+              className={buttonClass({ variant: "secondary" }, "self-end")}
               aria-label={`Remove tax ${row.name || i + 1}`}
               onClick={() => onChange(rows.filter((_, j) => j !== i))}
-              style={{ alignSelf: "flex-end" }}
             >
               Remove
             </button>
@@ -100,7 +99,11 @@ export function TaxesEditor({
         );
       })}
       <div>
-        <button type="button" className="btn secondary" onClick={() => onChange([...rows, newTaxRow()])}>
+        <button
+          type="button"
+          className={buttonClass({ variant: "secondary" })}
+          onClick={() => onChange([...rows, newTaxRow()])}
+        >
           Add tax
         </button>
       </div>

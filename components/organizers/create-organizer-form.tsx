@@ -9,6 +9,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { TimeZoneSelect, useBrowserTimeZone } from "@/components/ui/time-zones";
 import { useSuggestedSlug } from "@/components/ui/use-suggested-slug";
 import { SUPPORTED_CURRENCIES, suggestSlug } from "@/lib/organizers/organizer-rules";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 interface Values {
   name: string;
@@ -70,7 +71,7 @@ export function CreateOrganizerForm({ defaultContactEmail }: { defaultContactEma
 
   return (
     <form
-      className="card stack"
+      className={cx(ui.card, ui.stack)}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -123,7 +124,7 @@ export function CreateOrganizerForm({ defaultContactEmail }: { defaultContactEma
         />,
         "Event times are shown in this zone by default.",
       )}
-      <button className="btn" type="submit" disabled={mutation.isPending}>
+      <button className={buttonClass()} type="submit" disabled={mutation.isPending}>
         {mutation.isPending ? "Creating…" : "Create organizer"}
       </button>
     </form>

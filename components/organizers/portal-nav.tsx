@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { cx } from "@/components/ui/styles";
 
 export interface PortalNavItem {
   href: string;
@@ -11,7 +12,7 @@ export interface PortalNavItem {
 export function PortalNav({ items }: { items: PortalNavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav className="nav small" aria-label="Organizer">
+    <nav aria-label="Organizer" className="-mx-5 flex gap-1 overflow-x-auto px-5 text-sm sm:mx-0 sm:px-0">
       {items.map((item) => {
         const active =
           item.href === "/tickets/organizer" ? pathname === item.href : pathname.startsWith(item.href);
@@ -20,7 +21,10 @@ export function PortalNav({ items }: { items: PortalNavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            style={active ? { fontWeight: 700 } : undefined}
+            className={cx(
+              "shrink-0 border-b-2 px-3 py-2.5 whitespace-nowrap no-underline",
+              active ? "border-accent font-bold text-accent" : "border-transparent text-fg hover:text-accent",
+            )}
           >
             {item.label}
           </Link>

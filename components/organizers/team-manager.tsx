@@ -4,7 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch, problemText } from "@/components/ui/api-client";
+import { DataTable } from "@/components/ui/data-table";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
 import { MEMBER_ROLES, ROLE_LABELS, type MemberRole } from "@/lib/auth/roles";
+import { alertClass, badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 export interface TeamMember {
   id: string;
@@ -64,64 +68,87 @@ export function TeamManager({
   });
 
   return (
-    <div className="stack">
-      <section className="card stack">
+    <div className={ui.stack}>
+      <section className={cx(ui.card, ui.stack)}>
         <h2>Members</h2>
         {remove.isError ? (
-          <p className="alert error" role="alert">
+          <p className={alertClass("error")} role="alert">
             {problemText(remove.error, "Could not remove that member.")}
           </p>
         ) : null}
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Status</th>
-              {canManage ? <th aria-label="Actions" /> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.map((m) => (
-              <tr key={m.id}>
-                <td>
+        <DataTable
+          label="Members"
+          rows={members.data}
+          rowKey={(m) => m.id}
+          searchText={(m) => `${m.email} ${ROLE_LABELS[m.role]}`}
+          searchLabel="Search members"
+          initialSort={{ column: "email", direction: "ascending" }}
+          empty={<EmptyState title="No members yet." />}
+          columns={[
+            {
+              id: "email",
+              header: "Email",
+              sortValue: (m) => m.email,
+              cell: (m) => (
+                <>
                   {m.email}
-                  {m.email === currentUserEmail ? <span className="small muted"> (you)</span> : null}
-                </td>
-                <td>{ROLE_LABELS[m.role]}</td>
-                <td>
-                  {m.pending ? (
-                    <span className="badge warn">Invited</span>
-                  ) : (
-                    <span className="badge ok">Active</span>
-                  )}
-                </td>
-                {canManage ? (
-                  <td>
-                    <button
-                      type="button"
-                      className="btn secondary small"
-                      disabled={remove.isPending}
-                      onClick={() => {
-                        const what = m.pending
-                          ? `Withdraw the invitation for ${m.email}?`
-                          : `Remove ${m.email} from the team?`;
-                        if (window.confirm(what)) remove.mutate(m);
-                      }}
-                    >
-                      {m.pending ? "Withdraw" : "Remove"}
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  {m.email === currentUserEmail ? <span className={ui.hint}> (you)</span> : null}
+                </>
+              ),
+            },
+            {
+              id: "role",
+              header: "Role",
+              sortValue: (m) => ROLE_LABELS[m.role],
+              cell: (m) => ROLE_LABELS[m.role],
+            },
+            {
+              id: "status",
+              header: "Status",
+              sortValue: (m) => (m.pending ? 1 : 0),
+              cell: (m) =>
+                m.pending ? (
+                  <span className={badgeClass("warn")}>Invited</span>
+                ) : (
+                  <span className={badgeClass("ok")}>Active</span>
+                ),
+            },
+            ...(canManage
+              ? [
+                  {
+                    id: "actions",
+                    header: "Actions",
+                    cell: (m: TeamMember) => (
+                      <ConfirmDialog
+                        title={m.pending ? `Withdraw the invitation for ${m.email}?` : `Remove ${m.email}?`}
+                        description={
+                          m.pending
+                            ? "The invitation link stops working."
+                            : "They lose access to this organizer at once."
+                        }
+                        confirmLabel={m.pending ? "Withdraw invitation" : "Remove member"}
+                        onConfirm={() => remove.mutate(m)}
+                        trigger={
+                          <button
+                            type="button"
+                            className={buttonClass({ variant: "secondary", size: "sm" })}
+                            disabled={remove.isPending}
+                          >
+                            {m.pending ? "Withdraw" : "Remove"}
+                          </button>
+                        }
+                      />
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </section>
 
       {canManage ? (
         <form
-          className="card stack"
+          className={cx(ui.card, ui.stack)}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -130,21 +157,21 @@ export function TeamManager({
           }}
         >
           <h2>Invite someone</h2>
-          <p className="small muted">
+          <p className={ui.hint}>
             Managers run events, orders and refunds; scanners only check tickets in; owners also manage the
             team and payouts.
           </p>
           {invited ? (
-            <p className="alert ok" role="status">
+            <p className={alertClass("ok")} role="status">
               Invitation sent to {invited}.
             </p>
           ) : null}
           {invite.isError && !inviteFieldErrors.email && !inviteFieldErrors.role ? (
-            <p className="alert error" role="alert">
+            <p className={alertClass("error")} role="alert">
               {problemText(invite.error, "Could not send the invitation.")}
             </p>
           ) : null}
-          <div className="field">
+          <div className={ui.field}>
             <label htmlFor="invite-email">Email</label>
             <input
               id="invite-email"
@@ -156,14 +183,14 @@ export function TeamManager({
               aria-describedby={inviteFieldErrors.email ? "invite-email-error" : undefined}
             />
             {inviteFieldErrors.email ? (
-              <p id="invite-email-error" className="field-error">
+              <p id="invite-email-error" className={ui.fieldError}>
                 {inviteError?.problem.status === 409
                   ? inviteFieldErrors.email
                   : `Email ${inviteFieldErrors.email}`}
               </p>
             ) : null}
           </div>
-          <div className="field">
+          <div className={ui.field}>
             <label htmlFor="invite-role">Role</label>
             <select
               id="invite-role"
@@ -177,9 +204,9 @@ export function TeamManager({
                 </option>
               ))}
             </select>
-            {inviteFieldErrors.role ? <p className="field-error">Role {inviteFieldErrors.role}</p> : null}
+            {inviteFieldErrors.role ? <p className={ui.fieldError}>Role {inviteFieldErrors.role}</p> : null}
           </div>
-          <button className="btn" type="submit" disabled={invite.isPending}>
+          <button className={buttonClass()} type="submit" disabled={invite.isPending}>
             {invite.isPending ? "Sending…" : "Send invitation"}
           </button>
         </form>

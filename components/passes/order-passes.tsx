@@ -4,10 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { PassCard } from "@/components/passes/pass-card";
-import styles from "@/components/passes/passes.module.css";
+import { passStyles as styles } from "@/components/passes/pass-styles";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
 import { hasPasses, type OrderSummary } from "@/lib/orders/order-summary";
+import { alertClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 const POLL_MS = 2_000;
 /** Without an expiry on the order, stop asking after this long. */
@@ -66,7 +67,7 @@ export function OrderPasses({
   const linkReplaced = query.error instanceof ApiError && query.error.problem.status === 404;
   if (linkReplaced) {
     return (
-      <section className="alert error" role="alert">
+      <section className={alertClass("error")} role="alert">
         <strong>This link no longer opens your order.</strong> A newer link to your tickets was sent in your
         confirmation email: please use that one.
       </section>
@@ -75,12 +76,12 @@ export function OrderPasses({
 
   if (pending && !timedOut) {
     return (
-      <section className="card" aria-live="polite">
+      <section className={ui.card} aria-live="polite">
         <div className={styles.status}>
           <span className={styles.spinner} aria-hidden="true" />
           <div>
             <strong>Confirming payment…</strong>
-            <div className="small muted">
+            <div className={ui.hint}>
               This usually takes a few seconds. Your tickets appear here, and in your email, as soon as the
               payment is confirmed.
             </div>
@@ -92,15 +93,15 @@ export function OrderPasses({
 
   if (pending) {
     return (
-      <section className="card stack" aria-live="polite">
+      <section className={cx(ui.card, ui.stack)} aria-live="polite">
         <strong>We have not received a payment confirmation yet.</strong>
-        <p className="small muted" style={{ margin: 0 }}>
+        <p className={ui.hint}>
           If you completed the payment, your tickets will be emailed to you as soon as it is confirmed.
         </p>
         <div>
           <button
             type="button"
-            className="btn secondary"
+            className={buttonClass({ variant: "secondary" })}
             onClick={() => void query.refetch()}
             disabled={query.isFetching}
           >
@@ -113,14 +114,14 @@ export function OrderPasses({
 
   if (!hasPasses(order.status)) {
     return (
-      <section className="alert error stack" role="alert">
+      <section className={alertClass("error", ui.stack)} role="alert">
         <strong>Payment not completed</strong>
-        <p style={{ margin: 0 }}>
+        <p>
           {order.status === "expired"
             ? "The checkout ran out of time before the payment went through. You were not charged and the seats were released."
             : "This order was cancelled. You were not charged."}
         </p>
-        <p style={{ margin: 0 }}>
+        <p>
           <a href={links.eventPage}>Back to the event</a>
         </p>
       </section>
@@ -129,16 +130,16 @@ export function OrderPasses({
 
   const count = order.tickets.length;
   return (
-    <section className="stack" aria-labelledby="passes-heading">
+    <section className={ui.stack} aria-labelledby="passes-heading">
       <h2 id="passes-heading">{count === 1 ? "Your pass" : `Your ${count} passes`}</h2>
       {order.status === "refunded" ? (
-        <p className="alert error">This order was refunded. Its tickets are no longer valid.</p>
+        <p className={alertClass("error")}>This order was refunded. Its tickets are no longer valid.</p>
       ) : (
-        <p className="small muted" style={{ margin: 0 }}>
+        <p className={ui.hint}>
           Show each QR code at the door; every code admits one person once. Turn your screen brightness up.
         </p>
       )}
-      {count === 0 ? <p className="muted">Your tickets are being prepared. Refresh in a moment.</p> : null}
+      {count === 0 ? <p className={ui.muted}>Your tickets are being prepared. Refresh in a moment.</p> : null}
       <div className={styles.passes}>
         {order.tickets.map((ticket, index) => (
           <PassCard
@@ -151,11 +152,16 @@ export function OrderPasses({
           />
         ))}
       </div>
-      <div className="row">
-        <a className="btn secondary" href={links.calendarIcs} download>
+      <div className={ui.row}>
+        <a className={buttonClass({ variant: "secondary" })} href={links.calendarIcs} download>
           Add to calendar
         </a>
-        <a className="btn secondary" href={links.googleCalendar} target="_blank" rel="noopener noreferrer">
+        <a
+          className={buttonClass({ variant: "secondary" })}
+          href={links.googleCalendar}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           Google Calendar
         </a>
       </div>

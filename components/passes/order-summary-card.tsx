@@ -1,21 +1,22 @@
-import styles from "@/components/passes/passes.module.css";
+import { passStyles as styles } from "@/components/passes/pass-styles";
 import { formatMoney } from "@/lib/money/format-money";
 import { orderReference, taxLineLabel, type OrderSummary } from "@/lib/orders/order-summary";
+import { cx, ui } from "@/components/ui/styles";
 
 /** What was paid: each line, discount, service fee, each tax by name and the total. */
 export function OrderSummaryCard({ summary }: { summary: OrderSummary }) {
   const money = (minor: number) => formatMoney(minor, summary.currency);
   const { totals } = summary;
   return (
-    <section className="card stack" aria-labelledby="order-summary-heading">
+    <section className={cx(ui.card, ui.stack)} aria-labelledby="order-summary-heading">
       <h2 id="order-summary-heading">Order summary</h2>
-      <table className={`data ${styles.summary}`}>
+      <table className={ui.table}>
         <tbody>
           {summary.lines.map((line) => (
             <tr key={line.id}>
               <td>
                 {line.quantity} × {line.tierName}
-                <div className="small muted">{money(line.unitPriceMinor)} each</div>
+                <div className={ui.hint}>{money(line.unitPriceMinor)} each</div>
               </td>
               <td className={styles.num}>{money(line.unitPriceMinor * line.quantity)}</td>
             </tr>
@@ -52,7 +53,7 @@ export function OrderSummaryCard({ summary }: { summary: OrderSummary }) {
           ) : null}
         </tbody>
       </table>
-      <p className="small muted" style={{ margin: 0 }}>
+      <p className={ui.hint}>
         Order <span data-testid="order-reference">{orderReference(summary.id)}</span> · {summary.buyerName}
       </p>
     </section>

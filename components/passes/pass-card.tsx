@@ -1,5 +1,6 @@
-import styles from "@/components/passes/passes.module.css";
+import { passStyles as styles } from "@/components/passes/pass-styles";
 import { ticketQrCodePath, type OrderSummaryTicket } from "@/lib/orders/order-summary";
+import { cx, ui } from "@/components/ui/styles";
 
 /**
  * One pass: the QR code (from the qrcode route, with the buyer's token), tier, holder, event time and the
@@ -20,15 +21,15 @@ export function PassCard({
 }) {
   const invalid = ticket.status !== "valid";
   const review = !invalid && ticket.disputed;
-  const className = [styles.pass, invalid ? styles.invalid : "", review ? styles.review : ""].join(" ");
+  const className = cx(styles.pass, invalid && styles.invalid, review && styles.review);
   return (
     <article className={className} aria-label={`Ticket ${index + 1} of ${count}`} data-testid="pass">
       {invalid ? (
-        <div className={styles.qrPlaceholder} role="status">
+        <div className={styles.qrPlaceholder} data-qr-placeholder role="status">
           Refunded — not valid
         </div>
       ) : review ? (
-        <div className={styles.qrPlaceholder} role="status">
+        <div className={styles.qrPlaceholder} data-qr-placeholder role="status">
           Under review — see box office
         </div>
       ) : (
@@ -44,8 +45,8 @@ export function PassCard({
       )}
       <strong>{ticket.tierName}</strong>
       {ticket.holderName ? <span>{ticket.holderName}</span> : null}
-      <span className="small">{eventTime}</span>
-      <span className="small muted">
+      <span className={ui.small}>{eventTime}</span>
+      <span className={ui.hint}>
         Ticket {index + 1} of {count} · box office code{" "}
         <span className={styles.code}>{ticket.shortCode}</span>
       </span>

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { alertClass, buttonClass, ui } from "@/components/ui/styles";
 
 /** Asks Stripe for the account's current status, then re-renders the page with it. */
 export function RecheckStripeButton() {
@@ -12,23 +13,23 @@ export function RecheckStripeButton() {
     onSuccess: () => router.refresh(),
   });
   return (
-    <div className="stack">
+    <div className={ui.stack}>
       {recheck.isError ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           {recheck.error instanceof ApiError
             ? recheck.error.problem.detail
             : "Could not check with Stripe. Please try again."}
         </p>
       ) : null}
       {recheck.isSuccess ? (
-        <p className="small muted" role="status">
+        <p className={ui.hint} role="status">
           Checked with Stripe just now.
         </p>
       ) : null}
       <div>
         <button
           type="button"
-          className="btn secondary"
+          className={buttonClass({ variant: "secondary" })}
           disabled={recheck.isPending}
           onClick={() => recheck.mutate()}
         >

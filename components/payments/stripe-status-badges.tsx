@@ -1,4 +1,5 @@
 import type { PaymentsStatus } from "@/lib/payments/get-payments-status";
+import { badgeClass, cx, ui } from "@/components/ui/styles";
 
 type BadgeStatus = Pick<
   PaymentsStatus,
@@ -7,21 +8,24 @@ type BadgeStatus = Pick<
 
 /** Charges / payouts / details badges (plus "test mode"), or "not connected". */
 export function StripeStatusBadges({ status }: { status: BadgeStatus }) {
-  if (!status.connected) return <span className="badge warn">Stripe not connected yet</span>;
+  if (!status.connected) return <span className={badgeClass("warn")}>Stripe not connected yet</span>;
   return (
-    <span className="row" style={{ gap: "0.5rem", flexWrap: "wrap" }}>
+    <span className={cx(ui.row, "gap-2")}>
       {status.testMode ? (
-        <span className="badge warn" title="Connected to a built-in test account: no real money moves">
+        <span
+          className={badgeClass("warn")}
+          title="Connected to a built-in test account: no real money moves"
+        >
           Test mode
         </span>
       ) : null}
-      <span className={`badge ${status.chargesEnabled ? "ok" : "warn"}`}>
+      <span className={badgeClass(status.chargesEnabled ? "ok" : "warn")}>
         {status.chargesEnabled ? "Charges enabled" : "Charges not enabled yet"}
       </span>
-      <span className={`badge ${status.payoutsEnabled ? "ok" : "warn"}`}>
+      <span className={badgeClass(status.payoutsEnabled ? "ok" : "warn")}>
         {status.payoutsEnabled ? "Payouts enabled" : "Payouts not enabled yet"}
       </span>
-      <span className={`badge ${status.detailsSubmitted ? "ok" : "warn"}`}>
+      <span className={badgeClass(status.detailsSubmitted ? "ok" : "warn")}>
         {status.detailsSubmitted ? "Details submitted" : "Details not submitted yet"}
       </span>
     </span>

@@ -10,7 +10,10 @@ export function TestModeBanner() {
   const notice = testModeNotice(getPaymentsMode());
   if (!notice) return null;
   return (
-    <p className="test-mode-banner" role="status">
+    <p
+      className="border-b border-amber-500 bg-amber-100 px-4 py-2 text-center text-sm font-semibold text-amber-900"
+      role="status"
+    >
       {notice}
     </p>
   );

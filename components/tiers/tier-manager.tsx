@@ -20,6 +20,7 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import { instantToLocalInput, parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import { formatMinorAsMajor, parsePriceToMinor } from "@/lib/tiers/parse-price";
+import { badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 type FormKey =
   | "name"
@@ -302,8 +303,8 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
   const busy = save.isPending;
 
   return (
-    <div className="stack">
-      <section className="card stack" aria-label="Tiers">
+    <div className={ui.stack}>
+      <section className={cx(ui.card, ui.stack)} aria-label="Tiers">
         <h2>Tiers</h2>
         {frozen ? (
           <Alert tone="info">This event is {event?.status}; its tiers can no longer be changed.</Alert>
@@ -321,7 +322,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
           loading="Loading tiers…"
           empty="No tiers yet. Add the first one below."
         >
-          <table className="data">
+          <table className={ui.table}>
             <thead>
               <tr>
                 <th>Name</th>
@@ -338,7 +339,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                   <td>
                     {tier.name}
                     {tier.salesStartAt || tier.salesEndAt ? (
-                      <div className="small muted">
+                      <div className={ui.hint}>
                         {tier.salesStartAt
                           ? `From ${formatEventTime(new Date(tier.salesStartAt), timezone)}`
                           : ""}
@@ -353,20 +354,20 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                   <td>{tier.capacity}</td>
                   <td>
                     {tier.sold}
-                    {tier.held > 0 ? <span className="small muted"> (+{tier.held} in checkout)</span> : null}
+                    {tier.held > 0 ? <span className={ui.hint}> (+{tier.held} in checkout)</span> : null}
                   </td>
                   <td>
                     {tier.visibility === "public" ? (
-                      <span className="badge ok">Public</span>
+                      <span className={badgeClass("ok")}>Public</span>
                     ) : (
-                      <span className="badge warn">Hidden</span>
+                      <span className={badgeClass("warn")}>Hidden</span>
                     )}
                   </td>
                   <td>
-                    <div className="row">
+                    <div className={ui.row}>
                       <button
                         type="button"
-                        className="btn secondary small"
+                        className={buttonClass({ variant: "secondary", size: "sm" })}
                         disabled={frozen || reorder.isPending || index === 0}
                         onClick={() => move(index, -1)}
                         aria-label={`Move ${tier.name} up`}
@@ -375,7 +376,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                       </button>
                       <button
                         type="button"
-                        className="btn secondary small"
+                        className={buttonClass({ variant: "secondary", size: "sm" })}
                         disabled={frozen || reorder.isPending || index === tiers.length - 1}
                         onClick={() => move(index, 1)}
                         aria-label={`Move ${tier.name} down`}
@@ -384,7 +385,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                       </button>
                       <button
                         type="button"
-                        className="btn secondary small"
+                        className={buttonClass({ variant: "secondary", size: "sm" })}
                         disabled={frozen}
                         onClick={() => startEdit(tier)}
                       >
@@ -392,7 +393,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                       </button>
                       <button
                         type="button"
-                        className="btn secondary small"
+                        className={buttonClass({ variant: "secondary", size: "sm" })}
                         disabled={frozen}
                         onClick={() =>
                           visibility.mutate({
@@ -405,7 +406,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
                       </button>
                       <button
                         type="button"
-                        className="btn secondary small"
+                        className={buttonClass({ variant: "secondary", size: "sm" })}
                         disabled={frozen || (remove.isPending && remove.variables?.id === tier.id)}
                         onClick={() => remove.mutate(tier)}
                       >
@@ -422,7 +423,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
 
       {frozen ? null : (
         <form
-          className="card stack"
+          className={cx(ui.card, ui.stack)}
           noValidate
           aria-label={editing ? `Edit ${editing.name}` : "Add a tier"}
           onSubmit={(e) => {
@@ -445,7 +446,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
             "description",
             <textarea rows={2} {...bind("description")} {...inputProps("description")} />,
           )}
-          <div className="grid">
+          <div className={ui.grid}>
             {field(
               "price",
               <input
@@ -483,7 +484,7 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
               "Up to 50; 10 if left empty.",
             )}
           </div>
-          <div className="grid">
+          <div className={ui.grid}>
             {field(
               "salesStartAt",
               <input type="datetime-local" {...bind("salesStartAt")} {...inputProps("salesStartAt")} />,
@@ -507,12 +508,12 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
               "Hidden tiers are not on the event page.",
             )}
           </div>
-          <div className="row">
-            <button className="btn" type="submit" disabled={busy || list.isPending}>
+          <div className={ui.row}>
+            <button className={buttonClass()} type="submit" disabled={busy || list.isPending}>
               {editing ? (busy ? "Saving…" : "Save tier") : busy ? "Adding…" : "Add tier"}
             </button>
             {editing ? (
-              <button type="button" className="btn secondary" onClick={cancelEdit}>
+              <button type="button" className={buttonClass({ variant: "secondary" })} onClick={cancelEdit}>
                 Cancel
               </button>
             ) : null}

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { problemText } from "@/components/ui/api-client";
+import { alertClass, buttonClass, ui } from "@/components/ui/styles";
 
 /** A button that runs one API call, shows it pending, then hands the answer on; errors shown above it. */
 export function ActionButton<T>({
@@ -20,14 +21,14 @@ export function ActionButton<T>({
   const mutation = useMutation({ mutationFn: action, onSuccess: onDone });
   const busy = mutation.isPending || mutation.isSuccess;
   return (
-    <div className="stack">
+    <div className={ui.stack}>
       {mutation.isError ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           {problemText(mutation.error, errorFallback)}
         </p>
       ) : null}
       <div>
-        <button type="button" className="btn" disabled={busy} onClick={() => mutation.mutate()}>
+        <button type="button" className={buttonClass()} disabled={busy} onClick={() => mutation.mutate()}>
           {busy ? pendingLabel : label}
         </button>
       </div>

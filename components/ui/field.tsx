@@ -1,3 +1,4 @@
+import { ui } from "@/components/ui/styles";
 /** The id and ARIA wiring that ties an input to the error message a `Field` shows under it. */
 export function fieldAria(id: string, error: unknown) {
   return {
@@ -10,7 +11,7 @@ export function fieldAria(id: string, error: unknown) {
 /** The message under an input, at the id `fieldAria` points the input's aria-describedby at. */
 export function FieldError({ id, children }: { id: string; children: React.ReactNode }) {
   return (
-    <p id={`${id}-error`} className="field-error">
+    <p id={`${id}-error`} className={ui.fieldError}>
       {children}
     </p>
   );
@@ -32,10 +33,10 @@ export function Field({
   children: React.ReactNode;
 }) {
   return (
-    <div className="field">
+    <div className={ui.field}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && !error ? <p className="small muted">{hint}</p> : null}
+      {hint && !error ? <p className={ui.hint}>{hint}</p> : null}
       {error ? <FieldError id={id}>{error}</FieldError> : null}
     </div>
   );

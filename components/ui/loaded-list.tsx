@@ -1,10 +1,14 @@
-/** A fetched list's states: a loading line, an empty line (unless loading failed), else the list itself. */
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** A fetched list's states: a skeleton, an empty state (unless loading failed), else the list itself. */
 export function LoadedList({
   isPending,
   isError,
   count,
   loading,
   empty,
+  emptyHint,
   children,
 }: {
   isPending: boolean;
@@ -12,9 +16,10 @@ export function LoadedList({
   count: number;
   loading: string;
   empty: string;
+  emptyHint?: React.ReactNode;
   children: React.ReactNode;
 }) {
-  if (isPending) return <p className="muted">{loading}</p>;
-  if (count === 0) return isError ? null : <p className="muted">{empty}</p>;
+  if (isPending) return <Skeleton label={loading} />;
+  if (count === 0) return isError ? null : <EmptyState title={empty}>{emptyHint}</EmptyState>;
   return children;
 }

@@ -6,6 +6,7 @@ import { requireUserPage } from "@/lib/auth/require-page";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listUserOrganizers } from "@/lib/organizers/list-user-organizers";
 import { openOrganizer } from "./actions";
+import { badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
@@ -15,29 +16,29 @@ export default async function AccountPage() {
   await claimInvitations(user.id, user.email);
   const organizers = await listUserOrganizers(user.id);
   return (
-    <main className="container narrow stack">
+    <main className={ui.narrowPage}>
       <h1>Your account</h1>
-      <div className="card stack">
+      <div className={cx(ui.card, ui.stack)}>
         <p>
           Signed in as <strong>{user.email}</strong>
-          {user.isAdmin ? <span className="badge ok"> Platform admin</span> : null}
+          {user.isAdmin ? <span className={badgeClass("ok")}> Platform admin</span> : null}
         </p>
         <SignOutButton />
       </div>
-      <section className="card stack">
+      <section className={cx(ui.card, ui.stack)}>
         <h2>Organizers</h2>
         {organizers.length === 0 ? (
-          <p className="muted">You are not on any organizer’s team yet.</p>
+          <p className={ui.muted}>You are not on any organizer’s team yet.</p>
         ) : (
-          <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+          <ul className={ui.stack}>
             {organizers.map((o) => (
-              <li key={o.id} className="row" style={{ justifyContent: "space-between" }}>
+              <li key={o.id} className={cx(ui.row, "justify-between")}>
                 <span>
-                  {o.name} <span className="badge">{ROLE_LABELS[o.role]}</span>
+                  {o.name} <span className={badgeClass()}>{ROLE_LABELS[o.role]}</span>
                 </span>
                 <form action={openOrganizer}>
                   <input type="hidden" name="organizerId" value={o.id} />
-                  <button className="btn secondary" type="submit">
+                  <button className={buttonClass({ variant: "secondary" })} type="submit">
                     Open
                   </button>
                 </form>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { isSafeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,9 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const error = first(params.error);
   if (!error && (await getCurrentUser())) redirect(callbackUrl ?? "/tickets/account");
   return (
-    <main className="container narrow stack">
+    <main className={ui.narrowPage}>
       <h1>Sign in</h1>
-      <p className="muted">Organizers and ticket buyers sign in with a link sent by email.</p>
+      <p className={ui.muted}>Organizers and ticket buyers sign in with a link sent by email.</p>
       <LoginForm callbackUrl={callbackUrl} errorCode={error} />
     </main>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { findPublicEventCities, findPublicEvents } from "@/lib/events/find-public-events";
 import { formatEventTime } from "@/lib/events/format-event-time";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Upcoming events" };
@@ -23,11 +24,11 @@ export default async function EventsPage({
     findPublicEventCities(),
   ]);
   return (
-    <main className="container stack">
+    <main className={ui.page}>
       <h1>Upcoming events</h1>
-      <form className="row" action="/tickets/events">
+      <form className={ui.row} action="/tickets/events">
         {organizer ? <input type="hidden" name="organizer" value={organizer} /> : null}
-        <div className="field">
+        <div className={ui.field}>
           <label htmlFor="city">City</label>
           <select id="city" name="city" defaultValue={city ?? ""}>
             <option value="">All cities</option>
@@ -38,27 +39,27 @@ export default async function EventsPage({
             ))}
           </select>
         </div>
-        <button className="btn secondary" type="submit" style={{ alignSelf: "flex-end" }}>
+        <button className={buttonClass({ variant: "secondary" }, "self-end")} type="submit">
           Filter
         </button>
       </form>
       {events.length === 0 ? (
-        <p className="muted">No upcoming events{city ? ` in ${city}` : ""} yet.</p>
+        <p className={ui.muted}>No upcoming events{city ? ` in ${city}` : ""} yet.</p>
       ) : (
-        <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
+        <ul className={ui.grid}>
           {events.map((event) => (
-            <li key={event.id} className="card stack">
-              <h2 style={{ fontSize: "1.2rem" }}>
+            <li key={event.id} className={cx(ui.card, ui.stack)}>
+              <h2 className="text-lg">
                 <Link href={`/tickets/e/${event.slug}`}>{event.title}</Link>
               </h2>
-              <p className="small muted">
+              <p className={ui.hint}>
                 {formatEventTime(event.startsAt, event.timezone)}
                 <br />
                 {event.venueName}, {event.city}
                 {event.region ? `, ${event.region}` : ""}
               </p>
-              {event.summary ? <p className="small">{event.summary}</p> : null}
-              <p className="small muted">by {event.organizer.name}</p>
+              {event.summary ? <p className={ui.small}>{event.summary}</p> : null}
+              <p className={ui.hint}>by {event.organizer.name}</p>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isDevMailboxEnabled } from "@/lib/email/assert-dev-mailbox-enabled";
 import { findMailboxMessages } from "@/lib/email/find-mailbox-messages";
+import { badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dev mailbox", robots: { index: false } };
@@ -19,27 +20,27 @@ export default async function DevMailboxPage({
   const messages = await findMailboxMessages({ to });
 
   return (
-    <main className="container stack">
+    <main className={ui.page}>
       <h1>Dev mailbox</h1>
-      <p className="muted small">
+      <p className={ui.hint}>
         Every email the app has queued, newest first. Only available in development and test mode
         (DEV_MAILBOX).
       </p>
-      <form method="get" className="row">
-        <div className="field">
+      <form method="get" className={ui.row}>
+        <div className={ui.field}>
           <label htmlFor="to">Recipient</label>
           <input id="to" name="to" type="email" defaultValue={to ?? ""} placeholder="someone@example.com" />
         </div>
-        <button type="submit" className="btn secondary">
+        <button type="submit" className={buttonClass({ variant: "secondary" })}>
           Filter
         </button>
         {to ? <Link href="/tickets/dev/mailbox">Show all</Link> : null}
       </form>
       {messages.length === 0 ? (
-        <p className="card muted">No messages{to ? ` for ${to}` : ""} yet.</p>
+        <p className={cx(ui.card, ui.muted)}>No messages{to ? ` for ${to}` : ""} yet.</p>
       ) : (
-        <div className="card">
-          <table className="data">
+        <div className={ui.card}>
+          <table className={ui.table}>
             <thead>
               <tr>
                 <th>To</th>
@@ -57,12 +58,12 @@ export default async function DevMailboxPage({
                   <td>
                     <Link href={`/tickets/dev/mailbox/${m.id}`}>{m.subject}</Link>
                   </td>
-                  <td className="small">{m.template}</td>
+                  <td className={ui.small}>{m.template}</td>
                   <td>
-                    <span className={`badge ${STATUS_BADGE[m.status]}`}>{m.status}</span>
+                    <span className={badgeClass(STATUS_BADGE[m.status])}>{m.status}</span>
                   </td>
-                  <td className="small">{m.provider ?? "—"}</td>
-                  <td className="small muted">
+                  <td className={ui.small}>{m.provider ?? "—"}</td>
+                  <td className={ui.hint}>
                     <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString()}</time>
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LoginForm } from "@/components/auth/login-form";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
 
@@ -10,7 +11,7 @@ export default async function SignInErrorPage({ searchParams }: { searchParams: 
   const raw = (await searchParams).error;
   const error = (Array.isArray(raw) ? raw[0] : raw) ?? "Default";
   return (
-    <main className="container narrow stack">
+    <main className={ui.narrowPage}>
       <h1>{error === "Verification" ? "This link can’t be used" : "Sign-in problem"}</h1>
       <LoginForm errorCode={error} />
     </main>

@@ -1,6 +1,7 @@
 import { PortalNav, type PortalNavItem } from "@/components/organizers/portal-nav";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLE_LABELS, ROLES, roleAllows, type MemberRole } from "@/lib/auth/roles";
+import { ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 
@@ -17,11 +18,11 @@ export default async function OrganizerPortalLayout({ children }: { children: Re
   ];
   return (
     <div>
-      <div className="site-header">
-        <div className="container">
-          <div>
-            <strong>{organizer.name}</strong>
-            <div className="small muted">
+      <div className="border-b border-line bg-card">
+        <div className="mx-auto flex w-full max-w-5xl flex-col gap-2 px-5 pt-3 sm:flex-row sm:items-end sm:justify-between">
+          <div className="min-w-0">
+            <strong className="block truncate">{organizer.name}</strong>
+            <div className={ui.hint}>
               {user.email} · {ROLE_LABELS[role]}
             </div>
           </div>

@@ -7,6 +7,7 @@ import { OrganizerLogoUpload } from "@/components/organizers/organizer-logo-uplo
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
 import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
+import { alertClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organizer" };
@@ -24,18 +25,18 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
   ]);
   const stillNeeded = payments.currentlyDue.length + payments.pastDue.length;
   return (
-    <main className="container stack">
+    <main className={ui.page}>
       {params.denied ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           Your role in {profile.name} does not give access to that page.
         </p>
       ) : null}
       <h1>{profile.name}</h1>
-      <section className="card stack">
+      <section className={cx(ui.card, ui.stack)}>
         <h2>Payments</h2>
         <StripeStatusBadges status={payments} />
         {payments.connected && stillNeeded > 0 ? (
-          <p className="small">
+          <p className={ui.small}>
             Stripe still needs {stillNeeded === 1 ? "one thing" : `${stillNeeded} things`} from you.
           </p>
         ) : null}
@@ -46,16 +47,16 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
               : "Connect Stripe to sell paid tickets →"}
           </Link>
         </p>
-        <p className="small muted">
+        <p className={ui.hint}>
           Prices in {profile.defaultCurrency.toUpperCase()} · times in {profile.timezone.replace(/_/g, " ")}
         </p>
       </section>
-      <section className="stack">
+      <section className={ui.stack}>
         <h2>Logo</h2>
-        <p className="small muted">Shown in buyers&rsquo; confirmation emails.</p>
+        <p className={ui.hint}>Shown in buyers&rsquo; confirmation emails.</p>
         <OrganizerLogoUpload logoUrl={profile.logoUrl} />
       </section>
-      <section className="card stack">
+      <section className={cx(ui.card, ui.stack)}>
         <h2>Team</h2>
         <p>
           <Link href="/tickets/organizer/team">Manage who can run events and scan tickets →</Link>
@@ -75,14 +76,14 @@ async function ScannerOverview({
 }) {
   const events = (await listOrganizerEvents(organizer.id)).filter((e) => e.status === "published");
   return (
-    <main className="container stack">
+    <main className={ui.page}>
       {denied ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           Your role in {organizer.name} gives access to check-in only.
         </p>
       ) : null}
       <h1>{organizer.name}</h1>
-      <section className="card stack">
+      <section className={cx(ui.card, ui.stack)}>
         <h2>Check-in</h2>
         {events.length === 0 ? (
           <p>No published events to check in yet.</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateOrganizerForm } from "@/components/organizers/create-organizer-form";
 import { requireUserPage } from "@/lib/auth/require-page";
+import { ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Create an organizer" };
@@ -9,9 +10,9 @@ export const metadata: Metadata = { title: "Create an organizer" };
 export default async function NewOrganizerPage() {
   const user = await requireUserPage("/tickets/organizer/new");
   return (
-    <main className="container narrow stack">
+    <main className={ui.narrowPage}>
       <h1>Create an organizer</h1>
-      <p className="muted">
+      <p className={ui.muted}>
         An organizer is the venue or promoter that sells tickets. You will be its owner.
       </p>
       <CreateOrganizerForm defaultContactEmail={user.email} />

@@ -7,6 +7,7 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import { instantToZonedIso } from "@/lib/events/zoned-time";
 import { getPublicEvent } from "@/lib/events/get-public-event";
 import { getCurrencyDigits } from "@/lib/money/currencies";
+import { alertClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 
@@ -86,26 +87,39 @@ export default async function EventPage({ params, searchParams }: Props) {
   };
   const onSale = event.status === "published";
   return (
-    <main className="container stack event-page">
+    <main className={cx(ui.page, "pb-32 sm:pb-6")}>
       <script
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
       />
       {event.coverImageUrl ? (
         // eslint-disable-next-line @next/next/no-img-element -- uploads live in our own storage, any size
-        <img className="event-cover" src={event.coverImageUrl} alt="" width={1200} height={630} />
+        <img
+          className="block aspect-[1200/630] max-h-80 w-full rounded-card bg-line object-cover"
+          src={event.coverImageUrl}
+          alt=""
+          width={1200}
+          height={630}
+        />
       ) : null}
-      <p className="small muted">{event.organizer.name} presents</p>
+      <p className={ui.hint}>{event.organizer.name} presents</p>
       <h1>{event.title}</h1>
-      {event.status === "cancelled" ? <p className="alert error">This event has been cancelled.</p> : null}
+      {event.status === "cancelled" ? (
+        <p className={alertClass("error")}>This event has been cancelled.</p>
+      ) : null}
       {checkout === "cancelled" || checkout === "failed" ? (
-        <p className="alert" role="status">
+        <p className={alertClass()} role="status">
           {checkout === "failed"
             ? "Your payment did not go through and your seats were released. You can try again."
             : "Checkout was cancelled and your seats were released."}
         </p>
       ) : null}
-      <dl className="event-facts card">
+      <dl
+        className={cx(
+          ui.card,
+          "m-0 grid grid-cols-[repeat(auto-fit,minmax(220px,1fr))] gap-3 [&_dd]:mt-1 [&_dt]:text-xs [&_dt]:font-semibold [&_dt]:tracking-wide [&_dt]:text-muted [&_dt]:uppercase",
+        )}
+      >
         <div>
           <dt>When</dt>
           <dd>
@@ -128,10 +142,10 @@ export default async function EventPage({ params, searchParams }: Props) {
         </div>
       </dl>
       {event.summary ? <p>{event.summary}</p> : null}
-      <section className="stack" aria-labelledby="tickets-heading">
+      <section className={ui.stack} aria-labelledby="tickets-heading">
         <h2 id="tickets-heading">Tickets</h2>
         {event.tiers.length === 0 ? (
-          <p className="muted">No tickets are on sale yet.</p>
+          <p className={ui.muted}>No tickets are on sale yet.</p>
         ) : (
           <TicketPicker
             eventId={event.id}
@@ -159,9 +173,9 @@ export default async function EventPage({ params, searchParams }: Props) {
         )}
       </section>
       {event.description ? (
-        <section className="stack">
+        <section className={ui.stack}>
           <h2>About</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{event.description}</p>
+          <p className="whitespace-pre-line">{event.description}</p>
         </section>
       ) : null}
     </main>

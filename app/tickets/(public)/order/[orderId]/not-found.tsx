@@ -1,14 +1,15 @@
 import Link from "next/link";
+import { ui } from "@/components/ui/styles";
 
 export default function OrderNotFound() {
   return (
-    <main className="container narrow stack">
+    <main className={ui.narrowPage}>
       <h1>We can’t find these tickets</h1>
       <p>
         This link does not open an order. Open the full link from your confirmation email: it ends with a long
         code after <code>?token=</code>, and a newer email replaces the link of an earlier one.
       </p>
-      <p className="muted small">
+      <p className={ui.hint}>
         Still stuck? Contact the event’s organizer with the email address you used to buy.
       </p>
       <p>

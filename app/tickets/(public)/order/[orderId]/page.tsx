@@ -4,6 +4,7 @@ import { EventHeader } from "@/components/passes/event-header";
 import { OrderPasses } from "@/components/passes/order-passes";
 import { OrderSummaryCard } from "@/components/passes/order-summary-card";
 import { getOrderForBuyer } from "@/lib/orders/get-order-for-buyer";
+import { cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
@@ -24,7 +25,7 @@ export default async function OrderPassesPage({ params, searchParams }: Props) {
   const data = token ? await getOrderForBuyer(orderId, token) : null;
   if (!data || !token) notFound();
   return (
-    <main className="container stack" style={{ maxWidth: 720 }}>
+    <main className={cx(ui.page, "max-w-3xl")}>
       <EventHeader event={data.summary.event} />
       <OrderPasses initial={data.summary} token={token} links={data.links} />
       <OrderSummaryCard summary={data.summary} />

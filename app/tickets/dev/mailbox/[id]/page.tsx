@@ -4,6 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { isDevMailboxEnabled } from "@/lib/email/assert-dev-mailbox-enabled";
 import { getMailboxMessage } from "@/lib/email/get-mailbox-message";
 import { rewriteCidReferences } from "@/lib/email/rewrite-cid-references";
+import { badgeClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dev mailbox message", robots: { index: false } };
@@ -28,13 +29,13 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
   const html = rewriteCidReferences(message.html, message.attachments, attachmentUrl);
 
   return (
-    <main className="container stack">
-      <p className="small">
+    <main className={ui.page}>
+      <p className={ui.small}>
         <Link href="/tickets/dev/mailbox">← Mailbox</Link>
       </p>
       <h1>{message.subject}</h1>
-      <div className="card">
-        <table className="data">
+      <div className={ui.card}>
+        <table className={ui.table}>
           <tbody>
             <tr>
               <th>From</th>
@@ -51,8 +52,8 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
             <tr>
               <th>Status</th>
               <td>
-                <span className={`badge ${STATUS_BADGE[message.status]}`}>{message.status}</span>{" "}
-                <span className="small muted">
+                <span className={badgeClass(STATUS_BADGE[message.status])}>{message.status}</span>{" "}
+                <span className={ui.hint}>
                   {message.provider ? `via ${message.provider}` : null}
                   {message.sentAt ? ` at ${message.sentAt.toISOString()}` : null}
                 </span>
@@ -64,44 +65,38 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
             </tr>
             <tr>
               <th>Last error</th>
-              <td className="small">{message.lastError ?? "—"}</td>
+              <td className={ui.small}>{message.lastError ?? "—"}</td>
             </tr>
             <tr>
               <th>Queued</th>
-              <td className="small">{message.createdAt.toISOString()}</td>
+              <td className={ui.small}>{message.createdAt.toISOString()}</td>
             </tr>
           </tbody>
         </table>
       </div>
 
-      <section className="stack">
+      <section className={ui.stack}>
         <h2>HTML</h2>
         {/* No scripts and no same-origin access; links may open in a new tab. */}
         <iframe
           title="Email HTML preview"
           srcDoc={html}
           sandbox="allow-popups allow-popups-to-escape-sandbox"
-          style={{
-            width: "100%",
-            height: "640px",
-            border: "1px solid var(--line)",
-            borderRadius: "var(--radius)",
-            background: "#fff",
-          }}
+          className="h-160 w-full rounded-card border border-line bg-white"
         />
       </section>
 
-      <section className="stack">
+      <section className={ui.stack}>
         <h2>Plain text</h2>
-        <pre className="card small" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+        <pre className={cx(ui.card, ui.small, "whitespace-pre-wrap [overflow-wrap:anywhere]")}>
           {message.text}
         </pre>
       </section>
 
-      <section className="stack">
+      <section className={ui.stack}>
         <h2>Attachments</h2>
         {message.attachments.length === 0 ? (
-          <p className="muted">None.</p>
+          <p className={ui.muted}>None.</p>
         ) : (
           <ul>
             {message.attachments.map((a, index) => (
@@ -109,7 +104,7 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
                 <a href={attachmentUrl(index)} download={a.filename}>
                   {a.filename}
                 </a>{" "}
-                <span className="small muted">
+                <span className={ui.hint}>
                   {a.contentType}
                   {a.cid ? ` · inline (cid:${a.cid})` : ""}
                 </span>

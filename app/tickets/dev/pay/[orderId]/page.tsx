@@ -9,6 +9,7 @@ import { isSettledOrder } from "@/lib/refunds/find-order-for-payment";
 import { formatMoney } from "@/lib/money/format-money";
 import { taxLinesSchema } from "@/lib/money/schemas";
 import { z } from "zod";
+import { alertClass, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Test-mode payment", robots: { index: false } };
@@ -29,36 +30,36 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
   if (isSettledOrder(order) && token) redirect(orderPassesUrl(order.id, token));
   const money = (minor: number) => formatMoney(minor, order.currency);
   return (
-    <main className="container narrow stack">
-      <p className="alert" role="note">
+    <main className={ui.narrowPage}>
+      <p className={alertClass()} role="note">
         <strong>Stripe test mode.</strong> No real payment is taken: this page stands in for Stripe Checkout
         and sends the same signed events to the webhook.
       </p>
       <h1>Pay {order.organizer.name}</h1>
-      <p className="muted">{order.event.title}</p>
+      <p className={ui.muted}>{order.event.title}</p>
       {order.status === "pending" && order.expiresAt ? (
         <HoldCountdown expiresAt={order.expiresAt.toISOString()} />
       ) : null}
-      <table className="data" aria-label="Order summary">
+      <table className={ui.table} aria-label="Order summary">
         <tbody>
           {order.items.map((item) => (
             <tr key={item.id}>
               <td>
                 {item.quantity} × {item.tierName}
               </td>
-              <td style={{ textAlign: "right" }}>{money(item.unitPriceMinor * item.quantity)}</td>
+              <td className="text-right">{money(item.unitPriceMinor * item.quantity)}</td>
             </tr>
           ))}
           {order.discountMinor > 0 ? (
             <tr>
               <td>Discount</td>
-              <td style={{ textAlign: "right" }}>−{money(order.discountMinor)}</td>
+              <td className="text-right">−{money(order.discountMinor)}</td>
             </tr>
           ) : null}
           {order.feeMinor > 0 ? (
             <tr>
               <td>Service fee</td>
-              <td style={{ textAlign: "right" }}>{money(order.feeMinor)}</td>
+              <td className="text-right">{money(order.feeMinor)}</td>
             </tr>
           ) : null}
           {chargedTaxes.parse(order.taxLines).map((tax) => (
@@ -67,12 +68,12 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
                 {tax.name}
                 {tax.inclusive ? " (included)" : ""}
               </td>
-              <td style={{ textAlign: "right" }}>{money(tax.amountMinor)}</td>
+              <td className="text-right">{money(tax.amountMinor)}</td>
             </tr>
           ))}
           <tr>
             <th>Total</th>
-            <th style={{ textAlign: "right" }} data-testid="payment-total">
+            <th className="text-right" data-testid="payment-total">
               {money(order.totalMinor)}
             </th>
           </tr>
@@ -81,7 +82,7 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
       {order.status === "pending" ? (
         <TestPaymentForm orderId={order.id} token={token ?? ""} totalLabel={money(order.totalMinor)} />
       ) : (
-        <p className="alert">This order is {order.status.replace("_", " ")}: nothing to pay.</p>
+        <p className={alertClass()}>This order is {order.status.replace("_", " ")}: nothing to pay.</p>
       )}
     </main>
   );

@@ -4,6 +4,7 @@ import { CompleteTestOnboardingButton } from "@/components/payments/complete-tes
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
+import { alertClass, badgeClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Stripe test mode onboarding", robots: { index: false } };
@@ -23,9 +24,9 @@ export default async function DevStripeOnboardPage({ searchParams }: { searchPar
   });
 
   return (
-    <main className="container narrow stack">
+    <main className={ui.narrowPage}>
       <p>
-        <span className="badge warn">Stripe test mode — no real account</span>
+        <span className={badgeClass("warn")}>Stripe test mode — no real account</span>
       </p>
       <h1>Connect {organizer.name} to Stripe (test mode)</h1>
       <p>
@@ -34,14 +35,14 @@ export default async function DevStripeOnboardPage({ searchParams }: { searchPar
         account is created and no real money moves.
       </p>
       {organizerId !== organizer.id ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           This link was made for another organizer than the one you are acting for ({organizer.name}). Go back
           to <Link href="/tickets/organizer/payments">Payments</Link> and start again.
         </p>
       ) : (
-        <section className="card stack">
+        <section className={cx(ui.card, ui.stack)}>
           <CompleteTestOnboardingButton organizerId={organizer.id} />
-          <p className="small muted">
+          <p className={ui.hint}>
             <Link href="/tickets/organizer/payments">Cancel and go back to Payments</Link>
           </p>
         </section>

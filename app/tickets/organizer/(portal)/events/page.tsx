@@ -4,6 +4,7 @@ import { EventList } from "@/components/events/event-list";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
 import { listOrganizerEvents } from "@/lib/events/list-organizer-events";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
@@ -14,10 +15,10 @@ export default async function OrganizerEventsPage() {
   });
   const events = await listOrganizerEvents(organizer.id);
   return (
-    <main className="container stack">
-      <div className="row" style={{ justifyContent: "space-between" }}>
-        <h1 style={{ margin: 0 }}>Events</h1>
-        <Link className="btn" href="/tickets/organizer/events/new">
+    <main className={ui.page}>
+      <div className={cx(ui.row, "justify-between")}>
+        <h1>Events</h1>
+        <Link className={buttonClass()} href="/tickets/organizer/events/new">
           New event
         </Link>
       </div>

@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
 import { refreshConnectedAccount } from "@/lib/payments/refresh-connected-account";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
+import { alertClass, badgeClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payments" };
@@ -48,32 +49,32 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
   const linkError = typeof params.link_error === "string";
 
   return (
-    <main className="container stack">
+    <main className={ui.page}>
       <h1>Payments</h1>
       {serverTestMode ? (
-        <p className="alert" role="note">
-          <span className="badge warn">Stripe test mode</span> This server has no Stripe keys: onboarding and
-          payments use built-in test pages and no real money moves.
+        <p className={alertClass()} role="note">
+          <span className={badgeClass("warn")}>Stripe test mode</span> This server has no Stripe keys:
+          onboarding and payments use built-in test pages and no real money moves.
         </p>
       ) : null}
       {returned === "updated" ? (
-        <p className="alert ok" role="status">
+        <p className={alertClass("ok")} role="status">
           Welcome back. We checked your account with Stripe; its status is below.
         </p>
       ) : null}
       {returned === "failed" ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           We could not check your account with Stripe just now. The status below may be out of date; use
           “Re-check with Stripe” in a minute.
         </p>
       ) : null}
       {linkError ? (
-        <p className="alert error" role="alert">
+        <p className={alertClass("error")} role="alert">
           We could not reopen Stripe onboarding. Press the button below to try again.
         </p>
       ) : null}
 
-      <section className="card stack">
+      <section className={cx(ui.card, ui.stack)}>
         <h2>Stripe account</h2>
         <p>
           Buyers pay through Stripe Checkout and the money goes to your own Stripe account; the platform fee
@@ -81,7 +82,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
         </p>
         <StripeStatusBadges status={status} />
         {status.connected ? (
-          <p className="small muted">
+          <p className={ui.hint}>
             {status.accountKind ? KIND_LABEL[status.accountKind] : "Stripe"} account
             {status.testMode ? " (test mode: no real account behind it)" : ""}
             {status.syncedAt ? (
@@ -94,7 +95,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
           </p>
         ) : null}
         {status.disabledReason ? (
-          <p className="alert error" role="alert">
+          <p className={alertClass("error")} role="alert">
             {status.disabledReason}
           </p>
         ) : null}
@@ -111,11 +112,11 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
         <RequirementList title="Needed later, as you sell more" items={status.eventuallyDue} />
 
         {!payoutsOn ? (
-          <p className="alert" role="note">
+          <p className={alertClass()} role="note">
             Connecting Stripe accounts is turned off on this platform right now.
           </p>
         ) : isOwner ? (
-          <div className="row" style={{ gap: "0.75rem", flexWrap: "wrap", alignItems: "flex-start" }}>
+          <div className={cx(ui.row, "items-start")}>
             {status.needsOnboarding ? (
               <ConnectStripeButton
                 label={status.connected ? "Continue Stripe onboarding" : "Connect Stripe"}
@@ -124,7 +125,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
             {status.connected && !status.testMode ? <RecheckStripeButton /> : null}
           </div>
         ) : (
-          <p className="small muted">
+          <p className={ui.hint}>
             Only an owner of {organizer.name} can connect or change the Stripe account.
           </p>
         )}

@@ -6,6 +6,7 @@ import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { getOrganizerEvent } from "@/lib/events/get-organizer-event";
+import { ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Event" };
@@ -20,8 +21,8 @@ export default async function OrganizerEventPage({ params }: { params: Promise<{
     throw error;
   });
   return (
-    <main className="container stack">
-      <p className="small">
+    <main className={ui.page}>
+      <p className={ui.small}>
         <Link href="/tickets/organizer/events">← Events</Link>
       </p>
       <h1>{event.title}</h1>

@@ -4,6 +4,7 @@ import { CreateEventForm } from "@/components/events/create-event-form";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
+import { ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New event" };
@@ -14,12 +15,12 @@ export default async function NewEventPage() {
   });
   const profile = await getOrganizerProfile(organizer.id);
   return (
-    <main className="container stack">
-      <p className="small">
+    <main className={ui.page}>
+      <p className={ui.small}>
         <Link href="/tickets/organizer/events">← Events</Link>
       </p>
       <h1>New event</h1>
-      <p className="muted">
+      <p className={ui.muted}>
         Events start as drafts. Add ticket tiers on the next page, then publish when you are ready to sell.
       </p>
       <CreateEventForm defaultTimezone={profile.timezone} defaultCurrency={profile.defaultCurrency} />

@@ -6,6 +6,7 @@ import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES, roleAllows } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { getEventCheckins } from "@/lib/checkin/get-event-checkins";
+import { ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Check-in" };
@@ -22,7 +23,7 @@ export default async function EventCheckinPage({ params }: { params: Promise<{ i
   });
   if (isAppError(initial)) {
     return (
-      <main className="container stack">
+      <main className={ui.page}>
         <h1>Check-in</h1>
         <p role="alert">{initial.message}</p>
       </main>
@@ -30,8 +31,8 @@ export default async function EventCheckinPage({ params }: { params: Promise<{ i
   }
   const canManage = roleAllows(role, ROLES.manage);
   return (
-    <main className="container stack">
-      <p className="small">
+    <main className={ui.page}>
+      <p className={ui.small}>
         {canManage ? (
           <Link href={`/tickets/organizer/events/${encodeURIComponent(id)}`}>← {initial.event.title}</Link>
         ) : (

@@ -40,10 +40,11 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
+    // Buyer and door journeys on a phone; organizer journeys on a desktop; the portal journey on both.
     { name: "phone", testIgnore: /organizer.*\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
     {
       name: "desktop",
-      testMatch: /organizer.*\.spec\.ts/,
+      testMatch: /(organizer.*|portal)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 }, launchOptions },
     },
   ],

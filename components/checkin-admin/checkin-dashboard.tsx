@@ -159,7 +159,7 @@ export function CheckinDashboard({ eventId, canManage }: { eventId: string; canM
                 </span>
               </div>
               <progress
-                className="h-2 w-full accent-accent"
+                className="h-2 w-full overflow-hidden rounded-full [&::-webkit-progress-bar]:bg-line [&::-webkit-progress-value]:bg-accent [&::-moz-progress-bar]:bg-accent"
                 max={Math.max(t.valid, 1)}
                 value={t.admitted}
                 aria-label={`${t.name} progress`}

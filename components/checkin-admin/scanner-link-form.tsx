@@ -4,8 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import QRCode from "qrcode";
 import { useId, useState } from "react";
 import type { CreateDeviceResponse } from "@/lib/checkin/contract";
+import { Alert } from "@/components/ui/alert";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
-import { ui } from "@/components/ui/styles";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 /** Creates a single-use scanner link and shows it as a QR code (to scan with the door phone) and a link. */
 export function ScannerLinkForm({ eventId }: { eventId: string }) {
@@ -32,20 +33,23 @@ export function ScannerLinkForm({ eventId }: { eventId: string }) {
   });
 
   return (
-    <div className={ui.stack}>
+    <div className={cx(ui.card, ui.stack)}>
       <form
+        className={cx(ui.row, "items-end")}
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate();
         }}
       >
-        <label htmlFor={nameId}>Scanner name</label>{" "}
-        <input id={nameId} value={name} maxLength={60} required onChange={(e) => setName(e.target.value)} />{" "}
-        <button type="submit" disabled={create.isPending}>
+        <div className={cx(ui.field, "min-w-48 flex-1")}>
+          <label htmlFor={nameId}>Scanner name</label>
+          <input id={nameId} value={name} maxLength={60} required onChange={(e) => setName(e.target.value)} />
+        </div>
+        <button type="submit" className={buttonClass()} disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create scanner link"}
         </button>
       </form>
-      {error ? <p role="alert">{error}</p> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       {created ? (
         <div className={ui.stack} aria-live="polite">
           <p>

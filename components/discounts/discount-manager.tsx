@@ -6,6 +6,7 @@ import { fetchTiers, isFrozen, tiersQueryKey, type EventInfoJson } from "@/compo
 import { ApiError, apiFetch, problemText, serverFieldErrors } from "@/components/ui/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Field, FieldError, fieldAria } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/data-table";
 import { LoadedList } from "@/components/ui/loaded-list";
 import { useOptimisticCache } from "@/components/ui/optimistic-cache";
 import { zoneLabel } from "@/components/ui/time-zones";
@@ -256,55 +257,63 @@ export function DiscountManager({ eventId, currency }: { eventId: string; curren
           loading="Loading codes…"
           empty="No discount codes yet."
         >
-          <table className={ui.table}>
-            <thead>
-              <tr>
-                <th>Code</th>
-                <th>Discount</th>
-                <th>Tiers</th>
-                <th>Uses</th>
-                <th>Valid</th>
-                <th>Status</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {discounts.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <code>{d.code}</code>
-                  </td>
-                  <td>{describeAmount(d, eventCurrency)}</td>
-                  <td>
-                    {d.tierIds.length === 0
-                      ? "All tiers"
-                      : d.tierIds.map((id) => tierNames.get(id) ?? "(deleted tier)").join(", ")}
-                  </td>
-                  <td>
-                    {d.uses} / {d.maxUses ?? "unlimited"}
-                  </td>
-                  <td className={ui.small}>{describeValidity(d, timezone)}</td>
-                  <td>
-                    {d.active ? (
-                      <span className={badgeClass("ok")}>Active</span>
-                    ) : (
-                      <span className={badgeClass("bad")}>Inactive</span>
-                    )}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className={buttonClass({ variant: "secondary", size: "sm" })}
-                      disabled={frozen}
-                      onClick={() => toggle.mutate({ discount: d, active: !d.active })}
-                    >
-                      {d.active ? "Deactivate" : "Activate"}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Discount codes"
+            rows={discounts}
+            rowKey={(d) => d.id}
+            searchText={(d) => d.code}
+            searchLabel="Search codes"
+            empty={null}
+            columns={[
+              { id: "code", header: "Code", sortValue: (d) => d.code, cell: (d) => <code>{d.code}</code> },
+              { id: "discount", header: "Discount", cell: (d) => describeAmount(d, eventCurrency) },
+              {
+                id: "tiers",
+                header: "Tiers",
+                cell: (d) =>
+                  d.tierIds.length === 0
+                    ? "All tiers"
+                    : d.tierIds.map((id) => tierNames.get(id) ?? "(deleted tier)").join(", "),
+              },
+              {
+                id: "uses",
+                header: "Uses",
+                numeric: true,
+                sortValue: (d) => d.uses,
+                cell: (d) => `${d.uses} / ${d.maxUses ?? "unlimited"}`,
+              },
+              {
+                id: "valid",
+                header: "Valid",
+                cell: (d) => <span className={ui.small}>{describeValidity(d, timezone)}</span>,
+              },
+              {
+                id: "status",
+                header: "Status",
+                sortValue: (d) => (d.active ? 0 : 1),
+                cell: (d) =>
+                  d.active ? (
+                    <span className={badgeClass("ok")}>Active</span>
+                  ) : (
+                    <span className={badgeClass("bad")}>Inactive</span>
+                  ),
+              },
+              {
+                id: "actions",
+                header: "Actions",
+                cell: (d) => (
+                  <button
+                    type="button"
+                    className={buttonClass({ variant: "secondary", size: "sm" })}
+                    disabled={frozen}
+                    onClick={() => toggle.mutate({ discount: d, active: !d.active })}
+                  >
+                    {d.active ? "Deactivate" : "Activate"}
+                  </button>
+                ),
+              },
+            ]}
+          />
         </LoadedList>
       </section>
 

@@ -90,5 +90,6 @@ export const ui = {
   table:
     "w-full border-collapse text-left [&_td]:border-b [&_td]:border-line [&_td]:p-2 [&_td]:align-top " +
     "[&_th]:border-b [&_th]:border-line [&_th]:p-2 [&_th]:align-bottom [&_th]:text-sm [&_th]:font-semibold " +
+    "[&_th]:whitespace-nowrap " +
     "[&_th]:text-muted",
 } as const;

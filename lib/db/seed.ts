@@ -19,6 +19,8 @@ import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 
 export const DEMO_EVENT_SLUG = "demo-night";
 export const DEMO_OWNER_EMAIL = "demo@stagedoor.test";
+/** A second member of the demo team, with the manager role (events, orders, refunds; not the team). */
+export const DEMO_MANAGER_EMAIL = "manager@stagedoor.test";
 /** 10% off every tier of the demo event: printed at start-up and in the README for a newcomer to try. */
 export const DEMO_DISCOUNT_CODE = "DEMO10";
 /** Committed under public/. */
@@ -58,6 +60,7 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
   const seeded = await db.$transaction(
     async (tx) => {
       const owner = await tx.user.create({ data: { email: DEMO_OWNER_EMAIL, name: "Demo Owner" } });
+      const manager = await tx.user.create({ data: { email: DEMO_MANAGER_EMAIL, name: "Demo Manager" } });
       const organizer = await tx.organizer.create({
         data: {
           name: "Demo Hall Productions",
@@ -72,7 +75,10 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
           stripePayoutsEnabled: true,
           stripeDetailsSubmitted: true,
           members: {
-            create: { userId: owner.id, email: DEMO_OWNER_EMAIL, role: "owner", acceptedAt: new Date() },
+            create: [
+              { userId: owner.id, email: DEMO_OWNER_EMAIL, role: "owner", acceptedAt: new Date() },
+              { userId: manager.id, email: DEMO_MANAGER_EMAIL, role: "manager", acceptedAt: new Date() },
+            ],
           },
         },
       });

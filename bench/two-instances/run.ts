@@ -6,7 +6,9 @@
 //      tier of CAPACITY seats: exactly CAPACITY are answered 201, the rest 409 sold_out, CAPACITY seats held;
 //      every order is then paid through the instances and the worker issues exactly CAPACITY tickets;
 //   2. shared rate limit: LIMIT + 10 checkouts from one IP, alternating between the instances, are limited
-//      as one (the checkout's per-IP limit is LIMIT a minute): exactly LIMIT pass, the others get 429.
+//      as one (the checkout's per-IP limit is LIMIT a minute): exactly LIMIT pass, the others get 429;
+//   3. one Idempotency-Key: REPEATS identical checkouts with the same key, sent at once to both instances,
+//      make one order, and every answer is that order's 201.
 // Prints one JSON line with the figures; exits 1 on any mismatch. Ports: TWO_INSTANCE_PORTS (3240,3241).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -20,6 +22,7 @@ const CAPACITY = Number(process.env.TWO_INSTANCE_CAPACITY ?? 20);
 const BUYERS = Number(process.env.TWO_INSTANCE_BUYERS ?? 80);
 const CONCURRENCY = 40;
 const CHECKOUT_LIMIT_PER_MINUTE = 30;
+const REPEATS = 10;
 const [PORT_A, PORT_B] = (process.env.TWO_INSTANCE_PORTS ?? "3240,3241").split(",").map(Number) as [
   number,
   number,
@@ -107,10 +110,16 @@ async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
   throw new Error(`instance on ${port} did not become healthy: ${logs.get(child) ?? ""}`);
 }
 
-function post(port: number, pathname: string, body: unknown, ip: string): Promise<Response> {
+function post(
+  port: number,
+  pathname: string,
+  body: unknown,
+  ip: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`http://127.0.0.1:${port}${pathname}`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
+    headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip, ...headers },
     body: JSON.stringify(body),
   });
 }
@@ -242,6 +251,49 @@ try {
     `first ${CHECKOUT_LIMIT_PER_MINUTE} answered ${[...new Set(limited.slice(0, CHECKOUT_LIMIT_PER_MINUTE))].join(", ")}`,
   );
 
+  // 3. One Idempotency-Key, both instances at once: the database lets one request run. A repeat that outwaits
+  // the first (409 "still being processed", on a loaded machine) is sent again after Retry-After, as a client
+  // would.
+  const repeats = await Promise.all(
+    Array.from({ length: REPEATS }, async (_, i) => {
+      let response: Response;
+      for (let attempt = 0; ; attempt++) {
+        response = await post(
+          i % 2 === 0 ? PORT_A : PORT_B,
+          "/api/tickets/checkout/session",
+          {
+            eventId: event.id,
+            items: [{ tierId: tryLimit.id, quantity: 1 }],
+            buyer: { email: "repeat@example.test", name: "Repeat" },
+          },
+          "198.51.100.9",
+          { "idempotency-key": "two-instances-repeat" },
+        );
+        if (response.status !== 409 || !response.headers.has("retry-after") || attempt === 5) break;
+        await response.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      const body = (await response.json()) as { orderId?: string };
+      return {
+        status: response.status,
+        orderId: body.orderId,
+        replayed: response.headers.has("idempotent-replayed"),
+      };
+    }),
+  );
+  const repeatOrders = await db.order.count({
+    where: { eventId: event.id, buyerEmail: "repeat@example.test" },
+  });
+  check(repeatOrders === 1, `orders from ${REPEATS} repeats of one Idempotency-Key: ${repeatOrders}`);
+  check(
+    repeats.every((r) => r.status === 201 && r.orderId !== undefined && r.orderId === repeats[0]?.orderId),
+    `repeats answered ${repeats.map((r) => `${r.status} ${r.orderId ?? "-"}`).join(", ")}`,
+  );
+  check(
+    repeats.filter((r) => r.replayed).length === REPEATS - 1,
+    `replayed answers: ${repeats.filter((r) => r.replayed).length} of ${REPEATS}`,
+  );
+
   console.log(
     JSON.stringify({
       instances: [PORT_A, PORT_B],
@@ -255,6 +307,7 @@ try {
       startUpMs,
       sellOutMs,
       rateLimit: { tries, passed: tries - refused, limited: refused },
+      idempotencyKey: { repeats: REPEATS, orders: repeatOrders },
       totalMs: Date.now() - started,
       failures,
     }),

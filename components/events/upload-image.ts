@@ -1,5 +1,5 @@
 // Browser-side multipart upload to POST /api/tickets/uploads; problem+json errors become ApiError.
-import { ApiError, type ProblemBody } from "@/components/ui/api-client";
+import { ApiError, sendRequest, type ProblemBody } from "@/components/ui/api-client";
 
 export async function uploadImageFile(fields: {
   file: File;
@@ -10,11 +10,8 @@ export async function uploadImageFile(fields: {
   form.set("file", fields.file);
   form.set("kind", fields.kind);
   if (fields.eventId) form.set("eventId", fields.eventId);
-  const response = await fetch("/api/tickets/uploads", {
-    method: "POST",
-    body: form,
-    credentials: "same-origin",
-  });
+  // sendRequest adds the Idempotency-Key; a retried FormData gets a new boundary, which the server ignores.
+  const response = await sendRequest("/api/tickets/uploads", { method: "POST", body: form });
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     throw new ApiError(

@@ -1,4 +1,5 @@
 // Browser-side fetch for our API: JSON in, JSON out; problem+json errors become ApiError with field messages.
+// Writes carry an Idempotency-Key, so a retry after a dropped connection never does the action twice.
 export interface ProblemBody {
   title: string;
   status: number;
@@ -22,12 +23,54 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(path, {
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Waits before sending a write again after the network failed (two retries). */
+const RETRY_DELAYS_MS = [500, 1500];
+
+/**
+ * A fresh Idempotency-Key for one user action. From getRandomValues rather than crypto.randomUUID, which
+ * browsers offer only in secure contexts (a phone on the venue's LAN may reach the app over plain http).
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join(
+    "",
+  );
+}
+
+/**
+ * fetch for one user action. A write carries an Idempotency-Key (`idempotencyKey` to repeat an earlier
+ * action, else a fresh one) and is sent again with the same key when the network fails before an answer
+ * arrives: the server runs it at most once and answers the repeat with the first response.
+ */
+export async function sendRequest(
+  path: string,
+  init: RequestInit & { idempotencyKey?: string } = {},
+): Promise<Response> {
+  const { idempotencyKey, ...rest } = init;
+  const method = (rest.method ?? "GET").toUpperCase();
+  if (!WRITE_METHODS.has(method)) return fetch(path, { ...rest, credentials: "same-origin" });
+  const headers = new Headers(rest.headers);
+  headers.set("idempotency-key", idempotencyKey ?? newIdempotencyKey());
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(path, { ...rest, method, headers, credentials: "same-origin" });
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<T> {
+  const response = await sendRequest(path, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    credentials: "same-origin",
+    idempotencyKey: init.idempotencyKey,
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import type { RateLimitRule } from "@/lib/rate-limit/consume-rate-limit";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/http/input";
+import { parseIdempotentRequest } from "@/lib/idempotency/parse-idempotent-request";
+import { runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { problemResponse } from "@/lib/http/problem";
 
 export interface RouteContext<P> {
@@ -96,8 +98,8 @@ async function bufferBody(
   request: Request,
   maxBytes: number,
   field = "body",
-): Promise<{ request: Request; size: number }> {
-  if (request.body === null) return { request, size: 0 };
+): Promise<{ request: Request; size: number; bytes: Uint8Array }> {
+  if (request.body === null) return { request, size: 0, bytes: new Uint8Array() };
   const tooLarge = () =>
     new AppError("payload_too_large", `The request body must be at most ${formatBytes(maxBytes)}.`, {
       fields: [{ field, message: `must be at most ${formatBytes(maxBytes)}` }],
@@ -117,13 +119,14 @@ async function bufferBody(
     }
     chunks.push(value);
   }
+  const bytes = Buffer.concat(chunks);
   const buffered = new Request(request.url, {
     method: request.method,
     headers: request.headers,
-    body: Buffer.concat(chunks),
+    body: bytes,
     signal: request.signal,
   });
-  return { request: buffered, size: total };
+  return { request: buffered, size: total, bytes };
 }
 
 function formatBytes(bytes: number): string {
@@ -132,10 +135,13 @@ function formatBytes(bytes: number): string {
 
 /**
  * Wraps a handler: the body is limited (limitBody), path parameters checked (assertSafeInput); plain return
- * values become JSON (200, or the `status` given), errors problem+json.
+ * values become JSON (200, or the `status` given), errors problem+json. A write carrying an `Idempotency-Key`
+ * header runs once per caller and key (runIdempotent): here, so every write endpoint has it, and after the
+ * CSRF, size and content-type checks, so a refused request never takes a key.
  */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: ApiRouteOptions = {}) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const problemContext = { method: request.method, path: new URL(request.url).pathname };
     try {
       const params = await context.params;
       assertSafeInput(params ?? {}, "params");
@@ -147,15 +153,25 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
       );
       if (options.csrf !== "none")
         assertContentType(request, body.size > 0, options.contentTypes ?? ["application/json"]);
-      const result = await handler(body.request, { params: Promise.resolve(params) });
-      if (result instanceof Response) return result;
-      if (result === null) return new Response(null, { status: 204 });
-      return Response.json(result, {
-        status: options.status ?? 200,
-        headers: { "cache-control": "no-store" },
-      });
+      const respond = async (): Promise<Response> => {
+        try {
+          const result = await handler(body.request, { params: Promise.resolve(params) });
+          if (result instanceof Response) return result;
+          if (result === null) return new Response(null, { status: 204 });
+          return Response.json(result, {
+            status: options.status ?? 200,
+            headers: { "cache-control": "no-store" },
+          });
+        } catch (error) {
+          return problemResponse(error, problemContext);
+        }
+      };
+      const idempotent = WRITE_METHODS.has(request.method)
+        ? parseIdempotentRequest(body.request, body.bytes)
+        : null;
+      return idempotent === null ? await respond() : await runIdempotent(idempotent, respond);
     } catch (error) {
-      return problemResponse(error, { method: request.method, path: new URL(request.url).pathname });
+      return problemResponse(error, problemContext);
     }
   };
 }

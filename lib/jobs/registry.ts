@@ -5,6 +5,7 @@ import type { Schedule } from "@/lib/jobs/worker";
 import { sendEmailJob } from "@/lib/email/send-email-job";
 import { sweepVerificationTokensJob } from "@/lib/auth/sweep-verification-tokens";
 import { sweepRateLimitsJob } from "@/lib/rate-limit/sweep-rate-limits";
+import { sweepIdempotencyKeysJob } from "@/lib/idempotency/sweep-idempotency-keys";
 import { expireHoldsJob } from "@/lib/inventory/expire-holds";
 import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
 import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
@@ -15,6 +16,7 @@ import { expireCheckoutSessionJob } from "@/lib/checkout/expire-checkout-session
 export const jobDefinitions: JobDefinition[] = [
   sendEmailJob,
   sweepRateLimitsJob,
+  sweepIdempotencyKeysJob,
   sweepVerificationTokensJob,
   processStripeEventJob,
   expireHoldsJob,
@@ -27,5 +29,6 @@ export const jobDefinitions: JobDefinition[] = [
 export const jobSchedules: Schedule[] = [
   { job: expireHoldsJob, everyMs: 60_000 },
   { job: sweepRateLimitsJob, everyMs: 10 * 60_000 },
+  { job: sweepIdempotencyKeysJob, everyMs: 10 * 60_000 },
   { job: sweepVerificationTokensJob, everyMs: 10 * 60_000 },
 ];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ORDER_STATUS_LABELS } from "@/components/orders/order-list";
+import { ORDER_STATUS_LABELS } from "@/components/orders/order-status-labels";
 import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { apiFetch } from "@/components/ui/api-client";

@@ -3,6 +3,7 @@
 // ordinary Postgres wire protocol: one code path for embedded and server databases.
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
@@ -15,7 +16,8 @@ export async function startEmbeddedPostgres(
   options: { dataDir?: string; port?: number } = {},
 ): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const pg = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  // Extensions the migrations create must be loaded into the wasm build up front (pg_trgm: order search).
+  const pg = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
   await pg.waitReady;
   const server = new PGLiteSocketServer({
     db: pg,

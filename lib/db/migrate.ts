@@ -117,8 +117,13 @@ export async function deployMigrations(
  */
 export async function createMigration(name: string, migrationsDir = MIGRATIONS_DIR): Promise<string | null> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const factory = new PrismaPGlite(new PGlite());
+  // Extensions the migrations create (pg_trgm) must be loaded into each wasm database, the shadow one too:
+  // the adapter's own shadow database is a bare PGlite.
+  const newDatabase = () => new PGlite({ extensions: { pg_trgm } });
+  const factory = new PrismaPGlite(newDatabase());
+  factory.connectToShadowDb = () => new PrismaPGlite(newDatabase()).connect();
   const engine = await openEngine(factory as unknown as SqlMigrationAwareFactory, () => {});
   try {
     const migrationsList = await loadMigrationsList(migrationsDir);

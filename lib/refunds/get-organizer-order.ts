@@ -22,7 +22,7 @@ export async function getOrganizerOrder(organizerId: string, orderId: string): P
       chargeType: true,
       createdAt: true,
       paidAt: true,
-      event: { select: { id: true, title: true, allowRefundsUntil: true } },
+      event: { select: { id: true, title: true, timezone: true, allowRefundsUntil: true } },
       items: orderLinesSelect,
       tickets: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -57,7 +57,7 @@ export async function getOrganizerOrder(organizerId: string, orderId: string): P
     id: order.id,
     buyerName: order.buyerName,
     buyerEmail: order.buyerEmail,
-    event: { id: order.event.id, title: order.event.title },
+    event: { id: order.event.id, title: order.event.title, timezone: order.event.timezone },
     currency: order.currency,
     totalMinor: order.totalMinor,
     refundedMinor: order.refundedMinor,

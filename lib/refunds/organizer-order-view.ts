@@ -8,7 +8,8 @@ export interface OrganizerOrderRow {
   id: string;
   buyerName: string;
   buyerEmail: string;
-  event: { id: string; title: string };
+  /** `timezone`: the zone every time of the order is shown in (formatInZone). */
+  event: { id: string; title: string; timezone: string };
   currency: string;
   totalMinor: number;
   refundedMinor: number;

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { OrderFilters } from "@/components/orders/order-filters";
 import { OrderList } from "@/components/orders/order-list";
+import { orderListFormValues, orderListQueryInput } from "@/components/orders/order-list-url";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
-import { parseInput } from "@/lib/errors";
-import { listOrganizerEvents } from "@/lib/events/list-organizer-events";
-import { listOrganizerOrders, orderListQuerySchema } from "@/lib/refunds/list-organizer-orders";
+import { isAppError, parseInput } from "@/lib/errors";
+import { listOrderFilterOptions } from "@/lib/refunds/list-order-filter-options";
+import { listOrganizerOrders } from "@/lib/refunds/list-organizer-orders";
+import { orderListQuerySchema } from "@/lib/refunds/order-list-query";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Orders" };
@@ -18,21 +21,32 @@ export default async function OrganizerOrdersPage({
     callbackUrl: "/tickets/organizer/orders",
   });
   const raw = await searchParams;
-  const { eventId } = parseInput(orderListQuerySchema, {
-    eventId: typeof raw.eventId === "string" && raw.eventId !== "" ? raw.eventId : undefined,
-  });
-  const [orders, events] = await Promise.all([
-    listOrganizerOrders(organizer.id, { eventId }),
-    listOrganizerEvents(organizer.id),
-  ]);
+  const values = orderListFormValues(raw);
+  const input = orderListQueryInput(raw);
+  const options = await listOrderFilterOptions(organizer.id);
+  const result = await loadPage(organizer.id, input);
+  const zone = options.events.find((e) => e.id === values.eventId)?.timezone ?? options.timeZone;
   return (
     <main className="container stack">
       <h1 style={{ margin: 0 }}>Orders</h1>
-      <OrderList
-        orders={orders}
-        events={events.map((e) => ({ id: e.id, title: e.title }))}
-        eventId={eventId}
-      />
+      <OrderFilters values={values} options={options} timeZone={zone} error={result.error} />
+      {result.page ? (
+        <OrderList page={result.page} values={values} options={options} paged={input.cursor !== undefined} />
+      ) : null}
     </main>
   );
+}
+
+/** The page, or the refused field when a value is bad (a hand-edited URL, "to" before "from"): shown next to
+ * the form rather than as an error page. */
+async function loadPage(organizerId: string, input: Record<string, string>) {
+  try {
+    return {
+      page: await listOrganizerOrders(organizerId, parseInput(orderListQuerySchema, input)),
+      error: null,
+    };
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "validation") throw error;
+    return { page: null, error: error.fields[0] ?? { field: "query", message: error.message } };
+  }
 }

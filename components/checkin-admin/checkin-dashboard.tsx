@@ -12,19 +12,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { badgeClass, buttonClass, cx, ui, type Tone } from "@/components/ui/styles";
 import { useToast } from "@/components/ui/toast";
+import { formatInZone } from "@/lib/events/zoned-time";
 
 export function checkinsQueryKey(eventId: string) {
   return ["event-checkins", eventId] as const;
 }
 
+/** "20:00:05 EST": in the event's zone, named (the same on the server's render and in the browser). */
 function timeOf(iso: string | null, timeZone: string): string {
-  if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hour: "numeric",
-    minute: "2-digit",
-    second: "2-digit",
-  }).format(new Date(iso));
+  return iso ? formatInZone(iso, timeZone, { style: "time" }) : "—";
 }
 
 function scanLabel(row: CheckinScanRow): string {
@@ -172,7 +168,7 @@ export function CheckinDashboard({ eventId, canManage }: { eventId: string; canM
 
       <section aria-labelledby="devices-heading" className={ui.stack}>
         <h2 id="devices-heading">Scanner devices</h2>
-        {canManage ? <ScannerLinkForm eventId={eventId} /> : null}
+        {canManage ? <ScannerLinkForm eventId={eventId} timeZone={tz} /> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <DataTable
           label="Scanner devices"

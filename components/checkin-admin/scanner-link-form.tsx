@@ -7,9 +7,13 @@ import type { CreateDeviceResponse } from "@/lib/checkin/contract";
 import { Alert } from "@/components/ui/alert";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { buttonClass, cx, ui } from "@/components/ui/styles";
+import { formatInZone } from "@/lib/events/zoned-time";
 
-/** Creates a single-use scanner link and shows it as a QR code (to scan with the door phone) and a link. */
-export function ScannerLinkForm({ eventId }: { eventId: string }) {
+/**
+ * Creates a single-use scanner link and shows it as a QR code (to scan with the door phone) and a link. Its
+ * expiry is shown in the event's zone (`timeZone`), not the browser's.
+ */
+export function ScannerLinkForm({ eventId, timeZone }: { eventId: string; timeZone: string }) {
   const queryClient = useQueryClient();
   const nameId = useId();
   const [name, setName] = useState("Door 1");
@@ -54,7 +58,7 @@ export function ScannerLinkForm({ eventId }: { eventId: string }) {
         <div className={ui.stack} aria-live="polite">
           <p>
             Scan this with the door phone for <strong>{created.device.name}</strong>. The link works once and
-            expires {new Date(created.expiresAt).toLocaleString()}.
+            expires <time dateTime={created.expiresAt}>{formatInZone(created.expiresAt, timeZone)}</time>.
           </p>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data URL, nothing to optimise */}
           <img

@@ -5,6 +5,7 @@ import { ORDER_STATUS_LABELS } from "@/components/orders/order-status-labels";
 import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { apiFetch } from "@/components/ui/api-client";
+import { formatInZone } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import { hasPendingRefund, type OrganizerOrderDetail } from "@/lib/refunds/organizer-order-view";
 
@@ -26,12 +27,23 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
   });
   const order = query.data;
   const money = (minor: number) => formatMoney(minor, order.currency);
+  // The event's zone, passed explicitly: the server's render and the browser's hydration agree.
+  const time = (iso: string) => formatInZone(iso, order.event.timezone);
   return (
     <div className="stack">
       <p>
         <strong>{order.buyerName}</strong> · {order.buyerEmail} · {order.event.title} ·{" "}
         <span data-testid="order-status">{ORDER_STATUS_LABELS[order.status]}</span>
         {order.disputed ? " · Disputed" : null}
+      </p>
+      <p className="small muted">
+        Placed <time dateTime={order.createdAt}>{time(order.createdAt)}</time>
+        {order.paidAt ? (
+          <>
+            {" "}
+            · paid <time dateTime={order.paidAt}>{time(order.paidAt)}</time>
+          </>
+        ) : null}
       </p>
       {hasPendingRefund(order) ? (
         <p className="card" role="status">
@@ -133,13 +145,16 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
               <th>Date</th>
               <th>Amount</th>
               <th>Status</th>
-              <th>Reason</th>
+              <th>Message to buyer</th>
+              <th>Internal note</th>
             </tr>
           </thead>
           <tbody>
             {order.refunds.map((r) => (
               <tr key={r.id}>
-                <td className="small">{new Date(r.createdAt).toLocaleString("en-CA")}</td>
+                <td className="small">
+                  <time dateTime={r.createdAt}>{time(r.createdAt)}</time>
+                </td>
                 <td>
                   {money(r.amountMinor)}
                   {r.applicationFeeMinor !== null ? (
@@ -159,8 +174,9 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
                     </div>
                   ) : null}
                 </td>
+                <td>{r.reason ?? "—"}</td>
                 <td>
-                  {r.reason ?? "—"}
+                  {r.internalNote ?? "—"}
                   {r.adminOverride ? (
                     <div className="small muted">Admin override: {r.adminOverride}</div>
                   ) : null}

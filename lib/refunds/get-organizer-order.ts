@@ -35,6 +35,7 @@ export async function getOrganizerOrder(organizerId: string, orderId: string): P
           amountMinor: true,
           status: true,
           reason: true,
+          internalNote: true,
           failureReason: true,
           ticketIds: true,
           adminOverride: true,

@@ -44,7 +44,10 @@ export interface OrganizerOrderRefund {
   id: string;
   amountMinor: number;
   status: RefundStatusJson;
+  /** The message emailed to the buyer. */
   reason: string | null;
+  /** The team's note, never sent to the buyer. */
+  internalNote: string | null;
   failureReason: string | null;
   ticketIds: string[];
   adminOverride: string | null;

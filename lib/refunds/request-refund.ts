@@ -19,7 +19,15 @@ export const refundRequestSchema = z
   .object({
     ticketIds: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
     amountMinor: z.number().int().optional(),
+    /** Emailed to the buyer with the refund. */
     reason: z.string().trim().min(1, "give a reason").max(500),
+    /** For the organizer's team only: stored and audited, never emailed. Blank counts as none. */
+    internalNote: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .transform((v) => v || null),
     adminOverrideNote: z.string().trim().min(1).max(1000).optional(),
   })
   .refine((v) => !(v.ticketIds && v.amountMinor !== undefined), {
@@ -161,6 +169,7 @@ export async function requestRefund(
           orderId: order.id,
           amountMinor,
           reason: body.reason,
+          internalNote: body.internalNote ?? null,
           status: "pending",
           ticketIds,
           requestedById: actor.userId,
@@ -188,6 +197,7 @@ export async function requestRefund(
           applicationFeeMinor: allocation.applicationFeeMinor,
           ticketIds,
           reason: body.reason,
+          ...(body.internalNote ? { internalNote: body.internalNote } : {}),
           source,
           ...(adminNote ? { adminOverrideNote: adminNote } : {}),
           ...(deadline && now > deadline ? { pastDeadline: deadline.toISOString() } : {}),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "tickets_refunds" ADD COLUMN     "internal_note" TEXT;

@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 import type { CancellationProgress } from "@/lib/events/cancel-event";
 
 /**
@@ -38,41 +40,49 @@ export function CancelEventPanel({ eventId }: { eventId: string }) {
   if (data.status !== "cancelled") {
     if (data.status === "archived") return null;
     return (
-      <section className="card stack" aria-label="Cancel event">
+      <section className={cx(ui.card, ui.stack)} aria-label="Cancel event">
         {confirming ? (
           <>
             <p>
               Cancel this event? Sales stop now and every paid order ({data.total}) is refunded in full. This
               cannot be undone.
             </p>
-            <div className="row">
+            <div className={ui.row}>
               <button
                 type="button"
-                className="btn"
+                className={buttonClass({ variant: "danger" })}
                 disabled={cancel.isPending}
                 onClick={() => cancel.mutate()}
               >
                 Yes, cancel event and refund everyone
               </button>
-              <button type="button" className="btn secondary" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                className={buttonClass({ variant: "secondary" })}
+                onClick={() => setConfirming(false)}
+              >
                 Keep event
               </button>
             </div>
           </>
         ) : (
           <div>
-            <button type="button" className="btn" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className={buttonClass({ variant: "danger" })}
+              onClick={() => setConfirming(true)}
+            >
               Cancel event
             </button>
           </div>
         )}
-        {error instanceof ApiError ? <p className="error">{error.problem.detail}</p> : null}
+        {error instanceof ApiError ? <Alert tone="error">{error.problem.detail}</Alert> : null}
       </section>
     );
   }
 
   return (
-    <section className="card stack" aria-label="Cancellation progress">
+    <section className={cx(ui.card, ui.stack)} aria-label="Cancellation progress">
       <strong>Event cancelled</strong>
       <p role="status">
         {data.refunded} of {data.total} orders refunded
@@ -81,7 +91,7 @@ export function CancelEventPanel({ eventId }: { eventId: string }) {
       </p>
       {data.failed.length > 0 ? (
         <>
-          <ul>
+          <ul className="list-disc pl-5">
             {data.failed.map((f) => (
               <li key={f.orderId}>
                 <a href={`/tickets/organizer/orders/${f.orderId}`}>{f.buyerName}</a>: {f.failureReason}
@@ -91,7 +101,7 @@ export function CancelEventPanel({ eventId }: { eventId: string }) {
           <div>
             <button
               type="button"
-              className="btn"
+              className={buttonClass()}
               disabled={retry.isPending || data.working}
               onClick={() => retry.mutate()}
             >
@@ -100,7 +110,7 @@ export function CancelEventPanel({ eventId }: { eventId: string }) {
           </div>
         </>
       ) : null}
-      {error instanceof ApiError ? <p className="error">{error.problem.detail}</p> : null}
+      {error instanceof ApiError ? <Alert tone="error">{error.problem.detail}</Alert> : null}
     </section>
   );
 }

@@ -1,20 +1,31 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ORDER_STATUS_LABELS } from "@/components/orders/order-status-labels";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
+import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/components/ui/api-client";
+import { EmptyState } from "@/components/ui/empty-state";
+import { badgeClass, cx, ui, type Tone } from "@/components/ui/styles";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import { hasPendingRefund, type OrganizerOrderDetail } from "@/lib/refunds/organizer-order-view";
 
-const TICKET_STATUS: Record<OrganizerOrderDetail["tickets"][number]["status"], string> = {
-  valid: "Valid",
-  refunded: "Refunded",
-  void: "Void",
-};
-const REFUND_STATUS = { pending: "Pending", succeeded: "Succeeded", failed: "Failed" } as const;
+const TICKET_STATUS: Record<OrganizerOrderDetail["tickets"][number]["status"], { text: string; tone: Tone }> =
+  {
+    valid: { text: "Valid", tone: "ok" },
+    refunded: { text: "Refunded", tone: "neutral" },
+    void: { text: "Void", tone: "bad" },
+  };
+const REFUND_STATUS: Record<OrganizerOrderDetail["refunds"][number]["status"], { text: string; tone: Tone }> =
+  {
+    pending: { text: "Pending", tone: "accent" },
+    succeeded: { text: "Succeeded", tone: "ok" },
+    failed: { text: "Failed", tone: "bad" },
+  };
+/** Tables scroll sideways inside their card on phones instead of widening the page. */
+const TABLE_FRAME = "overflow-x-auto rounded-card border border-line bg-card";
 
 /** The order's lines, tickets and refunds; polls every 2 s while a refund waits for Stripe. */
 export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDetail }) {
@@ -30,13 +41,15 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
   // The event's zone, passed explicitly: the server's render and the browser's hydration agree.
   const time = (iso: string) => formatInZone(iso, order.event.timezone);
   return (
-    <div className="stack">
-      <p>
-        <strong>{order.buyerName}</strong> · {order.buyerEmail} · {order.event.title} ·{" "}
-        <span data-testid="order-status">{ORDER_STATUS_LABELS[order.status]}</span>
-        {order.disputed ? " · Disputed" : null}
+    <div className={ui.stack}>
+      <p className={ui.row}>
+        <span>
+          <strong>{order.buyerName}</strong> · {order.buyerEmail} · {order.event.title}
+        </span>
+        <OrderStatusBadge status={order.status} testId="order-status" />
+        {order.disputed ? <span className={badgeClass("bad")}>Disputed</span> : null}
       </p>
-      <p className="small muted">
+      <p className={ui.hint}>
         Placed <time dateTime={order.createdAt}>{time(order.createdAt)}</time>
         {order.paidAt ? (
           <>
@@ -45,84 +58,86 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
           </>
         ) : null}
       </p>
-      {hasPendingRefund(order) ? (
-        <p className="card" role="status">
-          Refund pending — waiting for Stripe
-        </p>
-      ) : null}
+      {hasPendingRefund(order) ? <Alert tone="info">Refund pending — waiting for Stripe</Alert> : null}
 
-      <table className="data" aria-label="Order lines">
-        <thead>
-          <tr>
-            <th>Tier</th>
-            <th>Qty</th>
-            <th>Price</th>
-            <th>Discount</th>
-            <th>Fee</th>
-            <th>Tax</th>
-            <th>Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.id}>
-              <td>{line.tierName}</td>
-              <td>{line.quantity}</td>
-              <td>{money(line.unitPriceMinor)}</td>
-              <td>{line.discountMinor > 0 ? `−${money(line.discountMinor)}` : "—"}</td>
-              <td>{money(line.feeMinor)}</td>
-              <td>
-                {money(line.taxMinor)}
-                {line.taxLines.length > 0 ? (
-                  <div className="small muted">
-                    {line.taxLines.map((t) => `${t.name} ${money(t.amountMinor)}`).join(", ")}
-                  </div>
-                ) : null}
-              </td>
-              <td>{money(line.totalMinor)}</td>
+      <div className={TABLE_FRAME}>
+        <table className={ui.table} aria-label="Order lines">
+          <thead>
+            <tr>
+              <th>Tier</th>
+              <th>Qty</th>
+              <th>Price</th>
+              <th>Discount</th>
+              <th>Fee</th>
+              <th>Tax</th>
+              <th>Total</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={6}>Total</td>
-            <td>{money(order.totalMinor)}</td>
-          </tr>
-          <tr>
-            <td colSpan={6}>Refunded</td>
-            <td>{money(order.refundedMinor)}</td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {order.lines.map((line) => (
+              <tr key={line.id}>
+                <td>{line.tierName}</td>
+                <td>{line.quantity}</td>
+                <td>{money(line.unitPriceMinor)}</td>
+                <td>{line.discountMinor > 0 ? `−${money(line.discountMinor)}` : "—"}</td>
+                <td>{money(line.feeMinor)}</td>
+                <td>
+                  {money(line.taxMinor)}
+                  {line.taxLines.length > 0 ? (
+                    <div className={ui.hint}>
+                      {line.taxLines.map((t) => `${t.name} ${money(t.amountMinor)}`).join(", ")}
+                    </div>
+                  ) : null}
+                </td>
+                <td>{money(line.totalMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={6}>Total</td>
+              <td>{money(order.totalMinor)}</td>
+            </tr>
+            <tr>
+              <td colSpan={6}>Refunded</td>
+              <td>{money(order.refundedMinor)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
 
       <h2>Tickets</h2>
-      <table className="data" aria-label="Tickets">
-        <thead>
-          <tr>
-            <th>Code</th>
-            <th>Tier</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.tickets.map((t) => (
-            <tr key={t.id}>
-              <td>{t.shortCode}</td>
-              <td>{t.tierName}</td>
-              <td>
-                {TICKET_STATUS[t.status]}
-                {t.refundPending ? " (refund pending)" : ""}
-                {t.disputed ? " · Disputed" : ""}
-              </td>
+      <div className={TABLE_FRAME}>
+        <table className={ui.table} aria-label="Tickets">
+          <thead>
+            <tr>
+              <th>Code</th>
+              <th>Tier</th>
+              <th>Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {order.tickets.map((t) => (
+              <tr key={t.id}>
+                <td className="font-mono">{t.shortCode}</td>
+                <td>{t.tierName}</td>
+                <td>
+                  <span className={badgeClass(TICKET_STATUS[t.status].tone)}>
+                    {TICKET_STATUS[t.status].text}
+                  </span>
+                  {t.refundPending ? " (refund pending)" : ""}
+                  {t.disputed ? " · Disputed" : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       {order.status === "paid" || order.status === "partially_refunded" ? (
-        <section className="stack">
+        <section className={ui.stack}>
           <h2>Buyer&rsquo;s link</h2>
-          <p className="small muted">
+          <p className={ui.hint}>
             If the link to the passes was forwarded or leaked, replace it: the old link stops working and the
             buyer gets the new one by email.
           </p>
@@ -137,54 +152,58 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
 
       <h2>Refunds</h2>
       {order.refunds.length === 0 ? (
-        <p className="muted">No refunds.</p>
+        <EmptyState title="No refunds." />
       ) : (
-        <table className="data" aria-label="Refunds">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Amount</th>
-              <th>Status</th>
-              <th>Message to buyer</th>
-              <th>Internal note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.refunds.map((r) => (
-              <tr key={r.id}>
-                <td className="small">
-                  <time dateTime={r.createdAt}>{time(r.createdAt)}</time>
-                </td>
-                <td>
-                  {money(r.amountMinor)}
-                  {r.applicationFeeMinor !== null ? (
-                    <div className="small muted">
-                      {money(r.amountMinor - r.applicationFeeMinor)} from you, {money(r.applicationFeeMinor)}{" "}
-                      platform fee
-                    </div>
-                  ) : null}
-                </td>
-                <td>
-                  {REFUND_STATUS[r.status]}
-                  {r.failureReason ? <div className="small error">{r.failureReason}</div> : null}
-                  {r.settlementError ? (
-                    <div className="small error">
-                      The buyer has the money; moving it between you and the platform failed:{" "}
-                      {r.settlementError}
-                    </div>
-                  ) : null}
-                </td>
-                <td>{r.reason ?? "—"}</td>
-                <td>
-                  {r.internalNote ?? "—"}
-                  {r.adminOverride ? (
-                    <div className="small muted">Admin override: {r.adminOverride}</div>
-                  ) : null}
-                </td>
+        <div className={TABLE_FRAME}>
+          <table className={ui.table} aria-label="Refunds">
+            <thead>
+              <tr>
+                <th>Date</th>
+                <th>Amount</th>
+                <th>Status</th>
+                <th>Message to buyer</th>
+                <th>Internal note</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {order.refunds.map((r) => (
+                <tr key={r.id}>
+                  <td className={cx(ui.small, "whitespace-nowrap")}>
+                    <time dateTime={r.createdAt}>{time(r.createdAt)}</time>
+                  </td>
+                  <td>
+                    {money(r.amountMinor)}
+                    {r.applicationFeeMinor !== null ? (
+                      <div className={ui.hint}>
+                        {money(r.amountMinor - r.applicationFeeMinor)} from you,{" "}
+                        {money(r.applicationFeeMinor)} platform fee
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <span className={badgeClass(REFUND_STATUS[r.status].tone)}>
+                      {REFUND_STATUS[r.status].text}
+                    </span>
+                    {r.failureReason ? <div className={ui.error}>{r.failureReason}</div> : null}
+                    {r.settlementError ? (
+                      <div className={ui.error}>
+                        The buyer has the money; moving it between you and the platform failed:{" "}
+                        {r.settlementError}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{r.reason ?? "—"}</td>
+                  <td>
+                    {r.internalNote ?? "—"}
+                    {r.adminOverride ? (
+                      <div className={ui.hint}>Admin override: {r.adminOverride}</div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <RefundForm order={order} />
     </div>

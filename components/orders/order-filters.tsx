@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { OrderListFormValues } from "@/components/orders/order-list-url";
-import { ORDER_STATUS_LABELS } from "@/components/orders/order-status-labels";
+import { ORDER_STATUS_LABELS } from "@/components/orders/order-status-badge";
+import { alertClass, buttonClass, cx, ui } from "@/components/ui/styles";
 import type { OrderFilterOptions } from "@/lib/refunds/list-order-filter-options";
 import { ORDER_LIST_STATUSES } from "@/lib/refunds/order-list-query";
 
@@ -47,9 +48,14 @@ export function OrderFilters({
   const invalid = (field: string) => (error?.field.split(".")[0] === field ? true : undefined);
   const errorId = "order-filter-error";
   return (
-    <form method="get" action="/tickets/organizer/orders" className="card stack" aria-label="Search orders">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <div className="field" style={{ flex: "2 1 16rem" }}>
+    <form
+      method="get"
+      action="/tickets/organizer/orders"
+      className={cx(ui.card, ui.stack)}
+      aria-label="Search orders"
+    >
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className={cx(ui.field, "sm:col-span-2 lg:col-span-3")}>
           <label htmlFor="order-q">Search</label>
           <input
             id="order-q"
@@ -62,7 +68,7 @@ export function OrderFilters({
             aria-describedby={invalid("q") ? errorId : undefined}
           />
         </div>
-        <div className="field" style={{ flex: "1 1 12rem" }}>
+        <div className={ui.field}>
           <label htmlFor="order-status">Status</label>
           <select id="order-status" name="status" defaultValue={values.status ?? ""}>
             <option value="">All orders</option>
@@ -74,8 +80,8 @@ export function OrderFilters({
           </select>
         </div>
       </div>
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <div className="field" style={{ flex: "1 1 12rem" }}>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className={ui.field}>
           <label htmlFor="order-event">Event</label>
           <select id="order-event" name="eventId" defaultValue={values.eventId ?? ""}>
             <option value="">All events</option>
@@ -86,7 +92,7 @@ export function OrderFilters({
             ))}
           </select>
         </div>
-        <div className="field" style={{ flex: "1 1 12rem" }}>
+        <div className={ui.field}>
           <label htmlFor="order-tier">Ticket type</label>
           <select id="order-tier" name="tierId" defaultValue={values.tierId ?? ""}>
             <option value="">All ticket types</option>
@@ -103,7 +109,7 @@ export function OrderFilters({
               ))}
           </select>
         </div>
-        <div className="field">
+        <div className={ui.field}>
           <label htmlFor="order-from">Placed from</label>
           <input
             id="order-from"
@@ -114,8 +120,8 @@ export function OrderFilters({
             aria-describedby={`order-dates-zone${invalid("from") ? ` ${errorId}` : ""}`}
           />
         </div>
-        <div className="field">
-          <label htmlFor="order-to">to</label>
+        <div className={ui.field}>
+          <label htmlFor="order-to">Placed to</label>
           <input
             id="order-to"
             type="date"
@@ -126,21 +132,23 @@ export function OrderFilters({
           />
         </div>
       </div>
-      <p id="order-dates-zone" className="small muted" style={{ margin: 0 }}>
+      <p id="order-dates-zone" className={ui.hint}>
         Days run midnight to midnight in {timeZone}
         {values.eventId ? " (the event's time zone)" : " (your organization's time zone)"}.
       </p>
       {values.limit ? <input type="hidden" name="limit" value={values.limit} /> : null}
       {error ? (
-        <p id={errorId} className="alert error" role="alert" style={{ margin: 0 }}>
+        <p id={errorId} className={alertClass("error")} role="alert">
           {describeError(error)}
         </p>
       ) : null}
-      <div className="row">
-        <button type="submit" className="btn">
+      <div className={ui.row}>
+        <button type="submit" className={buttonClass()}>
           Search
         </button>
-        <Link href="/tickets/organizer/orders">Clear filters</Link>
+        <Link className={buttonClass({ variant: "ghost" })} href="/tickets/organizer/orders">
+          Clear filters
+        </Link>
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { orderListHref, type OrderListFormValues } from "@/components/orders/order-list-url";
-import { ORDER_STATUS_LABELS } from "@/components/orders/order-status-labels";
+import { ORDER_STATUS_LABELS, OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import { orderReference } from "@/lib/orders/order-summary";
@@ -23,62 +25,84 @@ export function OrderList({
 }) {
   if (page.orders.length === 0 && paged) {
     return (
-      <div className="card stack" role="status">
-        <p style={{ margin: 0 }}>
-          <strong>No more orders here.</strong>{" "}
-          <Link href={orderListHref(values)}>Back to the first page</Link>
-        </p>
-      </div>
+      <EmptyState
+        title="No more orders here."
+        action={
+          <Link className={buttonClass({ variant: "secondary", size: "sm" })} href={orderListHref(values)}>
+            Back to the first page
+          </Link>
+        }
+      />
     );
   }
   if (page.orders.length === 0) return <EmptyOrders values={values} options={options} />;
   return (
-    <div className="stack">
-      <table className="data" aria-label="Orders">
-        <thead>
-          <tr>
-            <th scope="col">Order</th>
-            <th scope="col">Buyer</th>
-            <th scope="col">Event</th>
-            <th scope="col">Total</th>
-            <th scope="col">Status</th>
-            <th scope="col">Refunded</th>
-            <th scope="col">Placed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.orders.map((order) => (
-            <tr key={order.id}>
-              <td>
-                <Link href={`/tickets/organizer/orders/${order.id}`}>{orderReference(order.id)}</Link>
-              </td>
-              <td>
-                {order.buyerName}
-                <div className="small muted">{order.buyerEmail}</div>
-              </td>
-              <td>{order.event.title}</td>
-              <td>{formatMoney(order.totalMinor, order.currency)}</td>
-              <td>
-                {ORDER_STATUS_LABELS[order.status]}
-                {order.disputed ? <div className="small">Disputed</div> : null}
-              </td>
-              <td>{order.refundedMinor > 0 ? formatMoney(order.refundedMinor, order.currency) : "—"}</td>
-              <td className="small">
-                <time dateTime={order.createdAt}>{formatInZone(order.createdAt, order.event.timezone)}</time>
-              </td>
+    <div className={ui.stack}>
+      <div className="overflow-x-auto rounded-card border border-line bg-card">
+        <table className={ui.table} aria-label="Orders">
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Buyer</th>
+              <th scope="col">Event</th>
+              <th scope="col" className="text-right">
+                Total
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col" className="text-right">
+                Refunded
+              </th>
+              <th scope="col">Placed</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.orders.map((order) => (
+              <tr key={order.id}>
+                <td className="font-mono">
+                  <Link href={`/tickets/organizer/orders/${order.id}`}>{orderReference(order.id)}</Link>
+                </td>
+                <td>
+                  {order.buyerName}
+                  <div className={ui.hint}>{order.buyerEmail}</div>
+                </td>
+                <td>{order.event.title}</td>
+                <td className="text-right tabular-nums">{formatMoney(order.totalMinor, order.currency)}</td>
+                <td>
+                  <OrderStatusBadge status={order.status} />
+                  {order.disputed ? <div className={ui.error}>Disputed</div> : null}
+                </td>
+                <td className="text-right tabular-nums">
+                  {order.refundedMinor > 0 ? formatMoney(order.refundedMinor, order.currency) : "—"}
+                </td>
+                <td className={cx(ui.small, "whitespace-nowrap")}>
+                  <time dateTime={order.createdAt}>
+                    {formatInZone(order.createdAt, order.event.timezone)}
+                  </time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {page.prevCursor || page.nextCursor ? (
-        <nav className="row" aria-label="Order pages">
+        <nav className={cx(ui.row, "justify-between")} aria-label="Order pages">
           {page.prevCursor ? (
-            <Link href={orderListHref(values, page.prevCursor)} rel="prev">
+            <Link
+              className={buttonClass({ variant: "secondary", size: "sm" })}
+              href={orderListHref(values, page.prevCursor)}
+              rel="prev"
+            >
               ← Previous page
             </Link>
-          ) : null}
+          ) : (
+            <span />
+          )}
           {page.nextCursor ? (
-            <Link href={orderListHref(values, page.nextCursor)} rel="next">
+            <Link
+              className={buttonClass({ variant: "secondary", size: "sm" })}
+              href={orderListHref(values, page.nextCursor)}
+              rel="next"
+            >
               Next page →
             </Link>
           ) : null}
@@ -110,28 +134,22 @@ function EmptyOrders({ values, options }: { values: OrderListFormValues; options
   const filters = describeFilters(values, options);
   if (filters.length === 0) {
     return (
-      <div className="card stack" role="status">
-        <p style={{ margin: 0 }}>
-          <strong>No orders yet.</strong>
-        </p>
-        <p className="small muted" style={{ margin: 0 }}>
-          Orders appear here as soon as a buyer pays. Checkouts that were started but not finished are under
-          the status “Unfinished checkouts”.
-        </p>
-      </div>
+      <EmptyState title="No orders yet.">
+        Orders appear here as soon as a buyer pays. Checkouts that were started but not finished are under the
+        status “Unfinished checkouts”.
+      </EmptyState>
     );
   }
   return (
-    <div className="card stack" role="status">
-      <p style={{ margin: 0 }}>
-        <strong>No orders match {filters.join(", ")}.</strong>
-      </p>
-      <p className="small muted" style={{ margin: 0 }}>
-        A reference matches from its first character (7K3M finds 7K3M9QXZ); names and emails match any part.
-      </p>
-      <p style={{ margin: 0 }}>
-        <Link href="/tickets/organizer/orders">Clear filters and show all orders</Link>
-      </p>
-    </div>
+    <EmptyState
+      title={`No orders match ${filters.join(", ")}.`}
+      action={
+        <Link className={buttonClass({ variant: "secondary", size: "sm" })} href="/tickets/organizer/orders">
+          Clear filters and show all orders
+        </Link>
+      }
+    >
+      A reference matches from its first character (7K3M finds 7K3M9QXZ); names and emails match any part.
+    </EmptyState>
   );
 }

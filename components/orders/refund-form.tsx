@@ -2,13 +2,18 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import type { OrganizerOrderDetail } from "@/lib/refunds/organizer-order-view";
 import { parsePriceToMinor } from "@/lib/tiers/parse-price";
 
 type Mode = "whole" | "tickets" | "amount";
+
+/** A radio button or checkbox with its text, at touch size in the accent colour. */
+const RADIO_LABEL = "flex items-center gap-2 [&_input]:size-5 [&_input]:accent-accent";
 
 export const orderQueryKey = (orderId: string) => ["orders", orderId, "refunds"] as const;
 
@@ -25,6 +30,7 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
   const [internalNote, setInternalNote] = useState("");
   const reasonId = useId();
   const noteId = useId();
+  const amountId = useId();
   const [localError, setLocalError] = useState<string | null>(null);
   const refundable = order.tickets.filter((t) => t.status === "valid" && !t.refundPending);
 
@@ -58,9 +64,9 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
 
   if (order.refundableMinor <= 0) return null;
   return (
-    <form className="card stack" onSubmit={submit} aria-label="Refund">
-      <h2 style={{ margin: 0 }}>Refund</h2>
-      <p className="small muted">
+    <form className={cx(ui.card, ui.stack)} onSubmit={submit} aria-label="Refund">
+      <h2>Refund</h2>
+      <p className={ui.hint}>
         Up to {formatMoney(order.refundableMinor, order.currency)} can still be refunded
         {order.allowRefundsUntil ? (
           <>
@@ -73,20 +79,20 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
         ) : null}
         .
       </p>
-      <fieldset className="stack">
-        <legend className="small">What to refund</legend>
-        <label>
+      <fieldset className={cx(ui.stack, "gap-2")}>
+        <legend className="mb-2 text-sm font-semibold">What to refund</legend>
+        <label className={RADIO_LABEL}>
           <input type="radio" name="mode" checked={mode === "whole"} onChange={() => setMode("whole")} />{" "}
           Refund whole order
         </label>
-        <label>
+        <label className={RADIO_LABEL}>
           <input type="radio" name="mode" checked={mode === "tickets"} onChange={() => setMode("tickets")} />{" "}
           Choose tickets
         </label>
         {mode === "tickets" ? (
-          <div className="stack" style={{ paddingLeft: "1.5rem" }}>
+          <div className={cx(ui.stack, "gap-2 pl-7")}>
             {refundable.map((t) => (
-              <label key={t.id}>
+              <label key={t.id} className={RADIO_LABEL}>
                 <input
                   type="checkbox"
                   checked={ticketIds.includes(t.id)}
@@ -99,21 +105,27 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
             ))}
           </div>
         ) : null}
-        <label>
+        <label className={RADIO_LABEL}>
           <input type="radio" name="mode" checked={mode === "amount"} onChange={() => setMode("amount")} />{" "}
           Partial amount
         </label>
         {mode === "amount" ? (
-          <label className="stack" style={{ paddingLeft: "1.5rem" }}>
-            Amount
-            <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <div className={cx(ui.field, "max-w-xs pl-7")}>
+            <label htmlFor={amountId}>Amount</label>
+            <input
+              id={amountId}
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              aria-invalid={serverError?.fieldErrors.amountMinor ? true : undefined}
+            />
             {serverError?.fieldErrors.amountMinor ? (
-              <span className="small error">{serverError.fieldErrors.amountMinor}</span>
+              <span className={ui.fieldError}>{serverError.fieldErrors.amountMinor}</span>
             ) : null}
-          </label>
+          </div>
         ) : null}
       </fieldset>
-      <div className="field">
+      <div className={ui.field}>
         <label htmlFor={reasonId}>Message to the buyer</label>
         <input
           id={reasonId}
@@ -124,14 +136,14 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
           aria-describedby={`${reasonId}-help`}
           aria-invalid={serverError?.fieldErrors.reason ? true : undefined}
         />
-        <span id={`${reasonId}-help`} className="small muted">
+        <span id={`${reasonId}-help`} className={ui.hint}>
           Emailed to {order.buyerEmail} with the refund confirmation, as the reason for the refund.
         </span>
         {serverError?.fieldErrors.reason ? (
-          <span className="field-error">{serverError.fieldErrors.reason}</span>
+          <span className={ui.fieldError}>{serverError.fieldErrors.reason}</span>
         ) : null}
       </div>
-      <div className="field">
+      <div className={ui.field}>
         <label htmlFor={noteId}>Internal note (optional)</label>
         <textarea
           id={noteId}
@@ -141,18 +153,14 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
           onChange={(e) => setInternalNote(e.target.value)}
           aria-describedby={`${noteId}-help`}
         />
-        <span id={`${noteId}-help`} className="small muted">
+        <span id={`${noteId}-help`} className={ui.hint}>
           Only your team sees this, on this order. It is not sent to the buyer.
         </span>
       </div>
-      {localError ? <p className="error">{localError}</p> : null}
-      {serverError ? (
-        <p className="error" role="alert">
-          {serverError.problem.detail}
-        </p>
-      ) : null}
+      {localError ? <Alert tone="error">{localError}</Alert> : null}
+      {serverError ? <Alert tone="error">{serverError.problem.detail}</Alert> : null}
       <div>
-        <button type="submit" className="btn" disabled={refund.isPending}>
+        <button type="submit" className={buttonClass()} disabled={refund.isPending}>
           Refund
         </button>
       </div>

@@ -2,7 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { apiFetch, problemText } from "@/components/ui/api-client";
+import { buttonClass, ui } from "@/components/ui/styles";
 
 /**
  * Replaces an order's access link (POST /api/tickets/orders/:id/access-link): the old link stops working and
@@ -23,35 +25,44 @@ export function RotateLinkButton({
   const [asking, setAsking] = useState(false);
   const rotate = useMutation({ mutationFn: () => apiFetch<{ emailed: true }>(path, { body: {} }) });
   if (rotate.isSuccess) {
-    return (
-      <p className="alert" role="status">
-        {doneText}
-      </p>
-    );
+    return <Alert tone="ok">{doneText}</Alert>;
   }
   return (
-    <div className="stack">
+    <div className={ui.stack}>
       {asking ? (
-        <div className="row">
+        <div className={ui.row}>
           <span>{confirmText}</span>
-          <button type="button" className="btn" onClick={() => rotate.mutate()} disabled={rotate.isPending}>
+          <button
+            type="button"
+            className={buttonClass()}
+            onClick={() => rotate.mutate()}
+            disabled={rotate.isPending}
+          >
             {rotate.isPending ? "Sending…" : "Yes, send a new link"}
           </button>
-          <button type="button" className="btn secondary" onClick={() => setAsking(false)}>
+          <button
+            type="button"
+            className={buttonClass({ variant: "secondary" })}
+            onClick={() => setAsking(false)}
+          >
             Keep the link
           </button>
         </div>
       ) : (
         <div>
-          <button type="button" className="btn secondary" onClick={() => setAsking(true)}>
+          <button
+            type="button"
+            className={buttonClass({ variant: "secondary" })}
+            onClick={() => setAsking(true)}
+          >
             {label}
           </button>
         </div>
       )}
       {rotate.isError ? (
-        <p className="alert error" role="alert">
+        <Alert tone="error">
           {problemText(rotate.error, "Could not send a new link. Please try again.")}
-        </p>
+        </Alert>
       ) : null}
     </div>
   );

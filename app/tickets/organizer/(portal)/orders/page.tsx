@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { OrderFilters } from "@/components/orders/order-filters";
 import { OrderList } from "@/components/orders/order-list";
 import { orderListFormValues, orderListQueryInput } from "@/components/orders/order-list-url";
+import { ui } from "@/components/ui/styles";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
 import { isAppError, parseInput } from "@/lib/errors";
@@ -27,8 +28,8 @@ export default async function OrganizerOrdersPage({
   const result = await loadPage(organizer.id, input);
   const zone = options.events.find((e) => e.id === values.eventId)?.timezone ?? options.timeZone;
   return (
-    <main className="container stack">
-      <h1 style={{ margin: 0 }}>Orders</h1>
+    <main className={ui.page}>
+      <h1>Orders</h1>
       <OrderFilters values={values} options={options} timeZone={zone} error={result.error} />
       {result.page ? (
         <OrderList page={result.page} values={values} options={options} paged={input.cursor !== undefined} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/orders/order-detail";
+import { ui } from "@/components/ui/styles";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
@@ -21,12 +22,15 @@ export default async function OrganizerOrderPage({ params }: { params: Promise<{
     throw error;
   });
   return (
-    <main className="container stack">
-      <p className="small">
+    <main className={ui.page}>
+      <p className={ui.small}>
         <Link href="/tickets/organizer/orders">← Orders</Link>
       </p>
       <h1>
-        Order <span data-testid="order-reference">{orderReference(order.id)}</span>
+        Order{" "}
+        <span className="font-mono" data-testid="order-reference">
+          {orderReference(order.id)}
+        </span>
       </h1>
       <OrderDetail initialOrder={order} />
     </main>

@@ -1,7 +1,7 @@
 // The organizer order list's query, as GET /api/tickets/orders and the orders page's GET form send it (q,
 // status, eventId, tierId, from, to, cursor, limit): parsed once at the edge, plus the pure rules the
-// database query is built from (search patterns, the date range in a zone, the keyset cursor). No database
-// and no server-only imports, so it is unit-tested and the page's form shares the names.
+// database query is built from (search patterns, the date range in a zone, the keyset cursor). No database,
+// so it is unit-tested on its own; the page's form takes the status names from here.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import {

@@ -22,14 +22,18 @@ import {
 } from "@/lib/payments/testing/stub-stripe-env";
 
 export async function setUpRefundEvent(
-  options: { slug?: string; allowRefundsUntil?: Date | null; gaCapacity?: number } = {},
+  options: { slug?: string; allowRefundsUntil?: Date | null; gaCapacity?: number; vipCapacity?: number } = {},
 ) {
   const { organizer, owner } = await createOrganizerWithOwner(options.slug, { chargesEnabled: true });
   const event = await createOnSaleEvent(organizer.id, {
     allowRefundsUntil: options.allowRefundsUntil ?? null,
   });
   const ga = await createTier(event.id, { name: "GA", capacity: options.gaCapacity ?? 50 });
-  const vip = await createTier(event.id, { name: "VIP", priceMinor: 6000, capacity: 10 });
+  const vip = await createTier(event.id, {
+    name: "VIP",
+    priceMinor: 6000,
+    capacity: options.vipCapacity ?? 10,
+  });
   return { organizer, owner, event, ga, vip };
 }
 

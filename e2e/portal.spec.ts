@@ -96,4 +96,36 @@ test("the portal's header, event editor and check-in page on the design system",
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
   await expect(devices.getByRole("cell", { name: "active" }).first()).toBeVisible();
+  // Check-in times are the event's (Vancouver), with the zone named.
+  await expect(page.getByText(/^Updated .*\bP[SD]T$/)).toBeVisible();
+
+  // Orders: search by a buyer's email, filter by status, times in the event's zone with the zone named.
+  await page.getByRole("navigation", { name: "Organizer" }).getByRole("link", { name: "Orders" }).click();
+  const search = page.getByRole("form", { name: "Search orders" });
+  const orders = page.getByRole("table", { name: "Orders" });
+  await search.getByLabel("Search", { exact: true }).fill("fan3@example.test");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/[?&]q=fan3%40example\.test/);
+  await expect(orders.getByRole("row")).toHaveCount(2); // the header row and Demo Fan 3's order
+  await expect(orders).toContainText("Demo Fan 3");
+  await expect(orders.locator("time").first()).toHaveText(/\d{2}:\d{2} P[SD]T$/);
+  await search.getByLabel("Search", { exact: true }).fill("");
+  await search.getByLabel("Status").selectOption({ label: "Refunded" });
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/[?&]status=refunded/);
+  const refundedRows = orders.getByRole("row").filter({ has: page.getByRole("cell") });
+  await expect(refundedRows).not.toHaveCount(0);
+  for (const row of await refundedRows.all()) await expect(row).toContainText("Refunded");
+  await expectAccessible(page, "orders-filtered");
+
+  // The refund form says where its message goes, and keeps the team's note apart.
+  await search.getByLabel("Status").selectOption({ label: "Paid" });
+  await search.getByRole("button", { name: "Search" }).click();
+  await orders.getByRole("row").nth(1).getByRole("link").first().click();
+  const refund = page.getByRole("form", { name: "Refund" });
+  await expect(refund.getByLabel("Message to the buyer")).toBeVisible();
+  await expect(refund).toContainText("Emailed to ");
+  await expect(refund).toContainText("It is not sent to the buyer.");
+  await expect(page.getByText(/\d{2}:\d{2} P[SD]T/).first()).toBeVisible();
+  await expectAccessible(page, "order-detail");
 });

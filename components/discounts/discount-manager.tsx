@@ -11,8 +11,7 @@ import { LoadedList } from "@/components/ui/loaded-list";
 import { useOptimisticCache } from "@/components/ui/optimistic-cache";
 import { zoneLabel } from "@/components/ui/time-zones";
 import { useFormValues } from "@/components/ui/use-form-values";
-import { formatEventTime } from "@/lib/events/format-event-time";
-import { parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
+import { formatInZone, parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import { formatBpsAsPercent, parsePercentToBps, parsePriceToMinor } from "@/lib/tiers/parse-price";
 import { badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
@@ -141,8 +140,8 @@ function describeAmount(discount: DiscountJson, currency: string): string {
 }
 
 function describeValidity(discount: DiscountJson, timezone: string): string {
-  const from = discount.validFrom ? formatEventTime(new Date(discount.validFrom), timezone) : null;
-  const until = discount.validUntil ? formatEventTime(new Date(discount.validUntil), timezone) : null;
+  const from = discount.validFrom ? formatInZone(discount.validFrom, timezone) : null;
+  const until = discount.validUntil ? formatInZone(discount.validUntil, timezone) : null;
   if (from && until) return `${from} – ${until}`;
   if (from) return `From ${from}`;
   if (until) return `Until ${until}`;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
-import { formatEventTime } from "@/lib/events/format-event-time";
+import { formatInZone } from "@/lib/events/zoned-time";
 import type { OrganizerEventSummary } from "@/lib/events/list-organizer-events";
 import { cx, ui } from "@/components/ui/styles";
 
@@ -32,7 +32,7 @@ export function EventList({ events }: { events: OrganizerEventSummary[] }) {
                 {event.venueName}, {event.city}
               </div>
             </td>
-            <td className={ui.small}>{formatEventTime(new Date(event.startsAt), event.timezone)}</td>
+            <td className={ui.small}>{formatInZone(event.startsAt, event.timezone)}</td>
             <td>
               <EventStatusBadge status={event.status} />
             </td>

@@ -47,7 +47,7 @@ describe("assertOrganizerAccess", () => {
     const org = await organizer("the-loft");
     const owner = await member(org.id, "owner@example.com", "owner");
     expect(await assertOrganizerAccess(owner.userId, org.id, ROLES.owner)).toEqual({
-      organizer: { id: org.id, name: "the-loft", slug: "the-loft" },
+      organizer: { id: org.id, name: "the-loft", slug: "the-loft", timezone: org.timezone },
       role: "owner",
     });
   });

@@ -6,7 +6,8 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export interface OrganizerAccess {
-  organizer: { id: string; name: string; slug: string };
+  /** `timezone`: the zone organizer-wide times are shown in (each event's own times use the event's). */
+  organizer: { id: string; name: string; slug: string; timezone: string };
   role: MemberRole;
 }
 
@@ -23,7 +24,7 @@ export async function assertOrganizerAccess(
   const client = options.db ?? defaultDb;
   const membership = await client.organizerMember.findUnique({
     where: { organizerId_userId: { organizerId, userId } },
-    select: { role: true, organizer: { select: { id: true, name: true, slug: true } } },
+    select: { role: true, organizer: { select: { id: true, name: true, slug: true, timezone: true } } },
   });
   if (!membership) throw AppError.notFound("Organizer not found.");
   if (!allowedRoles.includes(membership.role)) {

@@ -4,6 +4,7 @@ import { RecheckStripeButton } from "@/components/payments/recheck-stripe-button
 import { RequirementList } from "@/components/payments/requirement-list";
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
+import { formatInZone } from "@/lib/events/zoned-time";
 import { ROLES } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -89,7 +90,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
               <>
                 {" "}
                 · last checked{" "}
-                <time dateTime={status.syncedAt.toISOString()}>{status.syncedAt.toUTCString()}</time>
+                <time dateTime={status.syncedAt.toISOString()}>
+                  {formatInZone(status.syncedAt, organizer.timezone)}
+                </time>
               </>
             ) : null}
           </p>

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { suggestEventSlug } from "@/lib/events/event-rules";
 import {
+  formatInZone,
   instantToZonedIso,
   instantToLocalInput,
   parseInstant,
   parseLocalDateTime,
   zonedTimeToInstant,
+  zoneLabel,
 } from "@/lib/events/zoned-time";
 
 const at = (value: string, zone: string) => {
@@ -73,6 +75,54 @@ describe("instantToZonedIso", () => {
     expect(instantToZonedIso(instant, "Asia/Kolkata")).toBe("2026-03-01T05:30:00+05:30");
     for (const zone of ["UTC", "Asia/Kolkata", "America/St_Johns", "Pacific/Auckland"]) {
       expect(new Date(instantToZonedIso(instant, zone)).getTime()).toBe(instant.getTime());
+    }
+  });
+});
+
+describe("formatInZone", () => {
+  it("shows the wall-clock time in the given zone with its abbreviation", () => {
+    expect(formatInZone("2026-12-13T01:00:00Z", "America/Toronto")).toBe("Sat 12 Dec 2026, 20:00 EST");
+    expect(formatInZone(new Date("2026-07-01T03:05:00Z"), "America/Vancouver")).toBe(
+      "Tue 30 Jun 2026, 20:05 PDT",
+    );
+    expect(formatInZone("2026-12-12T20:00:00Z", "UTC")).toBe("Sat 12 Dec 2026, 20:00 UTC");
+  });
+
+  it("changes abbreviation and offset across the spring-forward and fall-back boundaries", () => {
+    // Toronto, 2026-03-08: 02:00 EST becomes 03:00 EDT.
+    expect(formatInZone("2026-03-08T06:59:00Z", "America/Toronto")).toBe("Sun 8 Mar 2026, 01:59 EST");
+    expect(formatInZone("2026-03-08T07:00:00Z", "America/Toronto")).toBe("Sun 8 Mar 2026, 03:00 EDT");
+    // 2026-11-01: 01:30 happens twice; only the zone tells them apart.
+    expect(formatInZone("2026-11-01T05:30:00Z", "America/Toronto")).toBe("Sun 1 Nov 2026, 01:30 EDT");
+    expect(formatInZone("2026-11-01T06:30:00Z", "America/Toronto")).toBe("Sun 1 Nov 2026, 01:30 EST");
+  });
+
+  it("names the zone where English has no abbreviation for it", () => {
+    expect(formatInZone("2026-12-12T19:00:00Z", "Europe/Berlin")).toBe(
+      "Sat 12 Dec 2026, 20:00 GMT+1 (Europe/Berlin)",
+    );
+    expect(formatInZone("2026-12-12T14:30:00Z", "Asia/Kolkata")).toBe(
+      "Sat 12 Dec 2026, 20:00 GMT+5:30 (Asia/Kolkata)",
+    );
+    expect(zoneLabel("2026-12-12T12:00:00Z", "Europe/London")).toBe("GMT (Europe/London)");
+    expect(zoneLabel("2026-07-12T12:00:00Z", "Europe/London")).toBe("GMT+1 (Europe/London)");
+  });
+
+  it("crosses the date line into the zone's own date, and shows seconds in the time style", () => {
+    expect(formatInZone("2026-12-31T23:30:00Z", "Asia/Tokyo")).toBe(
+      "Fri 1 Jan 2027, 08:30 GMT+9 (Asia/Tokyo)",
+    );
+    expect(formatInZone("2026-12-13T01:00:05Z", "America/Toronto", { style: "time" })).toBe("20:00:05 EST");
+  });
+
+  it("does not depend on the runtime's default zone", () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = "Pacific/Kiritimati";
+      expect(formatInZone("2026-12-13T01:00:00Z", "America/Toronto")).toBe("Sat 12 Dec 2026, 20:00 EST");
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
     }
   });
 });

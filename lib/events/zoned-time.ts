@@ -1,5 +1,6 @@
 // Wall-clock times in an IANA time zone ⇄ UTC instants, without a date library. Pure: shared by the API
-// (turning a form's "2026-12-27T20:00" + "America/Vancouver" into an instant) and the forms (the reverse).
+// (turning a form's "2026-12-27T20:00" + "America/Vancouver" into an instant), the forms (the reverse) and
+// every screen that shows an organizer a time (formatInZone).
 import { isStorableDate, MAX_YEAR, MIN_YEAR } from "@/lib/http/input";
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -120,4 +121,48 @@ export function instantToZonedIso(instant: Date, timeZone: string): string {
   const sign = offsetMinutes < 0 ? "-" : "+";
   const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${offset}`;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * How a zone is named at an instant: its abbreviation where English has one ("EST", "PDT"), else the offset
+ * with the IANA name ("GMT+1 (Europe/Berlin)"), since "GMT+1" alone does not say which rules apply next
+ * month. UTC is just "UTC".
+ */
+export function zoneLabel(instant: Date | string, timeZone: string): string {
+  let fmt = zoneNameFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    zoneNameFormatters.set(timeZone, fmt);
+  }
+  const name = fmt.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")?.value ?? "";
+  if (name === "UTC") return "UTC";
+  return /^[A-Z]{2,5}$/.test(name) && name !== "GMT" ? name : `${name} (${timeZone})`;
+}
+
+export type ZonedFormatStyle = "datetime" | "time";
+
+/**
+ * An instant as wall-clock time in a zone, with the zone named: "Fri 12 Dec 2026, 20:00 EST" (datetime) or
+ * "20:00:05 EST" (time, with seconds: check-in logs). Built from numbers rather than a locale's pattern, so
+ * the server's render and the browser's hydration give the same string whatever either's locale data; the
+ * zone is always passed in, never the runtime's default.
+ */
+export function formatInZone(
+  instant: Date | string,
+  timeZone: string,
+  options: { style?: ZonedFormatStyle } = {},
+): string {
+  const time = new Date(instant).getTime();
+  const wall = wallClock(time, timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const zone = zoneLabel(new Date(time), timeZone);
+  if (options.style === "time") {
+    return `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)} ${zone}`;
+  }
+  const weekday = WEEKDAYS[new Date(toUtcMillis(wall)).getUTCDay()];
+  return `${weekday} ${wall.day} ${MONTHS[wall.month - 1]} ${wall.year}, ${pad(wall.hour)}:${pad(wall.minute)} ${zone}`;
 }

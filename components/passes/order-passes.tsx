@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { PassCard } from "@/components/passes/pass-card";
@@ -69,7 +70,7 @@ export function OrderPasses({
     return (
       <section className={alertClass("error")} role="alert">
         <strong>This link no longer opens your order.</strong> A newer link to your tickets was sent in your
-        confirmation email: please use that one.
+        confirmation email: please use that one. Lost it? <Link href="/tickets/find">Find my tickets</Link>.
       </section>
     );
   }

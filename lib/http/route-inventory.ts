@@ -89,6 +89,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "GET /api/tickets/orders/[id]": { allow: ORDER_VIEWERS },
   "GET /api/tickets/orders/[id]/calendar.ics": { allow: ORDER_VIEWERS },
   "POST /api/tickets/orders/[id]/access-link": { allow: ORDER_VIEWERS },
+  "POST /api/tickets/orders/[id]/resend": { allow: ORDER_VIEWERS, note: "rate-limited per order" },
   "POST /api/tickets/orders/find": {
     allow: EVERYONE,
     note: "find my tickets: the same answer for any address, links emailed; rate-limited per IP and address",

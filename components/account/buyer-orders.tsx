@@ -28,13 +28,10 @@ function ticketSummary(tickets: BuyerTicketView[]): string {
 
 function OrderCard({ order }: { order: BuyerOrderView }) {
   const badge = ORDER_BADGES[order.status];
-  const headingId = `order-${order.id}-title`;
   return (
-    <li className={cx(ui.card, ui.stack)} aria-labelledby={headingId} data-testid="buyer-order">
+    <li className={cx(ui.card, ui.stack)}>
       <div className={ui.row}>
-        <h3 id={headingId} className="text-lg font-semibold">
-          {order.event.title}
-        </h3>
+        <h3 className="text-lg font-semibold">{order.event.title}</h3>
         {order.event.cancelled ? <span className={badgeClass("bad")}>Event cancelled</span> : null}
         {badge ? <span className={badgeClass(badge.tone)}>{badge.label}</span> : null}
       </div>

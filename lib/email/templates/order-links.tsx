@@ -54,13 +54,15 @@ export function OrderLinksEmail({ orders, testModeNotice }: OrderLinksProps & Em
       <EmailHeading>Your tickets</EmailHeading>
       <EmailText>
         {`Someone (we hope you) asked for the tickets bought with this email address. ${
-          orders.length === 1 ? "Here is the order" : `Here are the ${orders.length} orders`
-        }, each with its own link. Keep these links to yourself: anyone holding one can show the tickets.`}
+          orders.length === 1
+            ? "Here is the order and its link"
+            : `Here are the ${orders.length} orders, each with its own link`
+        }. Keep these links to yourself: anyone holding one can show the tickets.`}
       </EmailText>
       {orders.map((order) => (
         <Section key={order.reference}>
           <EmailText>
-            {`${order.eventTitle}${order.note ? ` (${order.note})` : ""} — ${order.when}, ${order.place}. ${
+            {`${order.eventTitle}${order.note ? ` (${order.note})` : ""}: ${order.when}, ${order.place}. ${
               order.ticketCount === 1 ? "1 ticket" : `${order.ticketCount} tickets`
             } from ${order.organizerName}, order ${order.reference}.`}
           </EmailText>

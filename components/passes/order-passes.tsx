@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { PassCard } from "@/components/passes/pass-card";
+import { ResendTicketsButton } from "@/components/passes/resend-tickets-button";
 import { passStyles as styles } from "@/components/passes/pass-styles";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
@@ -69,7 +71,7 @@ export function OrderPasses({
     return (
       <section className={alertClass("error")} role="alert">
         <strong>This link no longer opens your order.</strong> A newer link to your tickets was sent in your
-        confirmation email: please use that one.
+        confirmation email: please use that one. Lost it? <Link href="/tickets/find">Find my tickets</Link>.
       </section>
     );
   }
@@ -165,6 +167,9 @@ export function OrderPasses({
           Google Calendar
         </a>
       </div>
+      {order.status === "paid" || order.status === "partially_refunded" ? (
+        <ResendTicketsButton orderId={order.id} token={token} />
+      ) : null}
       {order.status === "paid" || order.status === "partially_refunded" ? (
         <RotateLinkButton
           path={`/api/tickets/orders/${encodeURIComponent(order.id)}/access-link?token=${encodeURIComponent(token)}`}

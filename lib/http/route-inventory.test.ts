@@ -242,6 +242,7 @@ const VALID_BODIES: Record<string, (ids: World["ids"], role: AccessRole) => unkn
   "POST /api/tickets/events/[id]/devices": () => ({ name: "Door 2" }),
   "POST /api/tickets/events/[id]/discounts": () => ({ code: "MATRIX2", kind: "percent", percentBps: 1000 }),
   "PUT /api/tickets/events/[id]/tiers/order": (ids) => ({ tierIds: [ids.tier] }),
+  "POST /api/tickets/orders/find": () => ({ email: "buyer@example.test" }),
   "POST /api/tickets/events/[id]/tiers": () => ({ name: "Balcony", priceMinor: 1000, capacity: 10 }),
   // A platform admin refunds with an override note (what the admin's form sends).
   "POST /api/tickets/orders/[id]/refund": (_ids, role) => ({

@@ -89,6 +89,11 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "GET /api/tickets/orders/[id]": { allow: ORDER_VIEWERS },
   "GET /api/tickets/orders/[id]/calendar.ics": { allow: ORDER_VIEWERS },
   "POST /api/tickets/orders/[id]/access-link": { allow: ORDER_VIEWERS },
+  "POST /api/tickets/orders/[id]/resend": { allow: ORDER_VIEWERS, note: "rate-limited per order" },
+  "POST /api/tickets/orders/find": {
+    allow: EVERYONE,
+    note: "find my tickets: the same answer for any address, links emailed; rate-limited per IP and address",
+  },
   "GET /api/tickets/tickets/[id]/qrcode": { allow: ORDER_VIEWERS, note: "team fetches are audited" },
   "GET /api/tickets/orders/[id]/refund": { allow: MANAGE },
   "POST /api/tickets/orders/[id]/refund": {
@@ -145,6 +150,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "PAGE /tickets/e/[slug]": { allow: EVERYONE },
   "GET /tickets/e/[slug]/share-card": { allow: EVERYONE, note: "the event's og:image when it has no cover" },
   "PAGE /tickets/order/[orderId]": { allow: ["buyer"], note: "the link only: team members use the portal" },
+  "PAGE /tickets/find": { allow: EVERYONE },
   "PAGE /tickets/login": { allow: EVERYONE },
   "PAGE /tickets/login/check-email": { allow: EVERYONE },
   "PAGE /tickets/login/error": { allow: EVERYONE },

@@ -12,6 +12,7 @@ import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
 import { settleRefundJob } from "@/lib/refunds/settle-refund-job";
 import { cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
 import { expireCheckoutSessionJob } from "@/lib/checkout/expire-checkout-session-job";
+import { sendOrderLinksJob } from "@/lib/orders/send-order-links-job";
 
 export const jobDefinitions: JobDefinition[] = [
   sendEmailJob,
@@ -24,6 +25,7 @@ export const jobDefinitions: JobDefinition[] = [
   settleRefundJob,
   cancelEventRefundsJob,
   expireCheckoutSessionJob,
+  sendOrderLinksJob,
 ];
 
 export const jobSchedules: Schedule[] = [

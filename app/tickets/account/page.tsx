@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BuyerOrdersSection } from "@/components/account/buyer-orders";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { claimInvitations } from "@/lib/auth/claim-invitations";
 import { requireUserPage } from "@/lib/auth/require-page";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
 import { listUserOrganizers } from "@/lib/organizers/list-user-organizers";
 import { openOrganizer } from "./actions";
 import { badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
@@ -14,9 +16,9 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const user = await requireUserPage("/tickets/account");
   await claimInvitations(user.id, user.email);
-  const organizers = await listUserOrganizers(user.id);
+  const [orders, organizers] = await Promise.all([listBuyerOrders(user.email), listUserOrganizers(user.id)]);
   return (
-    <main className={ui.narrowPage}>
+    <main className={cx(ui.page, "max-w-2xl")}>
       <h1>Your account</h1>
       <div className={cx(ui.card, ui.stack)}>
         <p>
@@ -25,6 +27,7 @@ export default async function AccountPage() {
         </p>
         <SignOutButton />
       </div>
+      <BuyerOrdersSection orders={orders} />
       <section className={cx(ui.card, ui.stack)}>
         <h2>Organizers</h2>
         {organizers.length === 0 ? (

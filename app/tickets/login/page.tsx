@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { isSafeCallbackPath } from "@/lib/auth/callback-url";
@@ -25,6 +26,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <h1>Sign in</h1>
       <p className={ui.muted}>Organizers and ticket buyers sign in with a link sent by email.</p>
       <LoginForm callbackUrl={callbackUrl} errorCode={error} />
+      <p className={ui.hint}>
+        Lost your tickets? <Link href="/tickets/find">Find my tickets</Link> without signing in: we email you
+        the links.
+      </p>
     </main>
   );
 }

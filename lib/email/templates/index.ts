@@ -29,6 +29,7 @@ import {
   eventCancelledPropsSchema,
   eventCancelledSubject,
 } from "@/lib/email/templates/event-cancelled";
+import { OrderLinksEmail, orderLinksPropsSchema, orderLinksSubject } from "@/lib/email/templates/order-links";
 import {
   DisputeOpenedEmail,
   disputeOpenedPropsSchema,
@@ -62,6 +63,11 @@ export const emailTemplates = {
     schema: orderConfirmationPropsSchema,
     subject: orderConfirmationSubject,
     component: OrderConfirmationEmail,
+  }),
+  "order-links": defineEmailTemplate({
+    schema: orderLinksPropsSchema,
+    subject: orderLinksSubject,
+    component: OrderLinksEmail,
   }),
   "late-payment-refund": defineEmailTemplate({
     schema: latePaymentRefundPropsSchema,

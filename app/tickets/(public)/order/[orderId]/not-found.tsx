@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ui } from "@/components/ui/styles";
+import { buttonClass, ui } from "@/components/ui/styles";
 
 export default function OrderNotFound() {
   return (
@@ -8,6 +8,12 @@ export default function OrderNotFound() {
       <p>
         This link does not open an order. Open the full link from your confirmation email: it ends with a long
         code after <code>?token=</code>, and a newer email replaces the link of an earlier one.
+      </p>
+      <p>Lost your tickets? We can email you a fresh link to every order bought with your email address.</p>
+      <p>
+        <Link className={buttonClass()} href="/tickets/find">
+          Find my tickets
+        </Link>
       </p>
       <p className={ui.hint}>
         Still stuck? Contact the event’s organizer with the email address you used to buy.

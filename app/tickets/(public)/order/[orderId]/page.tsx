@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventHeader } from "@/components/passes/event-header";
 import { OrderPasses } from "@/components/passes/order-passes";
@@ -29,6 +30,10 @@ export default async function OrderPassesPage({ params, searchParams }: Props) {
       <EventHeader event={data.summary.event} />
       <OrderPasses initial={data.summary} token={token} links={data.links} />
       <OrderSummaryCard summary={data.summary} />
+      <p className={ui.hint}>
+        Lost your tickets for another event? <Link href="/tickets/find">Find my tickets</Link>: we email you
+        the link to every order bought with your email address.
+      </p>
     </main>
   );
 }

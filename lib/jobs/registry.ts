@@ -12,6 +12,7 @@ import { submitRefundJob } from "@/lib/refunds/submit-refund-job";
 import { settleRefundJob } from "@/lib/refunds/settle-refund-job";
 import { cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
 import { expireCheckoutSessionJob } from "@/lib/checkout/expire-checkout-session-job";
+import { sendEventRemindersJob } from "@/lib/reminders/send-event-reminders";
 
 export const jobDefinitions: JobDefinition[] = [
   sendEmailJob,
@@ -24,6 +25,7 @@ export const jobDefinitions: JobDefinition[] = [
   settleRefundJob,
   cancelEventRefundsJob,
   expireCheckoutSessionJob,
+  sendEventRemindersJob,
 ];
 
 export const jobSchedules: Schedule[] = [
@@ -31,4 +33,5 @@ export const jobSchedules: Schedule[] = [
   { job: sweepRateLimitsJob, everyMs: 10 * 60_000 },
   { job: sweepIdempotencyKeysJob, everyMs: 10 * 60_000 },
   { job: sweepVerificationTokensJob, everyMs: 10 * 60_000 },
+  { job: sendEventRemindersJob, everyMs: 5 * 60_000 },
 ];

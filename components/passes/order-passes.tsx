@@ -19,6 +19,7 @@ const DEFAULT_WAIT_MS = 30 * 60_000;
 export interface OrderPassesLinks {
   order: string;
   calendarIcs: string;
+  ticketsPdf: string;
   googleCalendar: string;
   eventPage: string;
 }
@@ -155,6 +156,11 @@ export function OrderPasses({
         ))}
       </div>
       <div className={ui.row}>
+        {order.tickets.some((ticket) => ticket.status === "valid") ? (
+          <a className={buttonClass({ variant: "secondary" })} href={links.ticketsPdf} download>
+            Download PDF
+          </a>
+        ) : null}
         <a className={buttonClass({ variant: "secondary" })} href={links.calendarIcs} download>
           Add to calendar
         </a>

@@ -88,6 +88,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   // The buyer's order (the link) and its owners/managers
   "GET /api/tickets/orders/[id]": { allow: ORDER_VIEWERS },
   "GET /api/tickets/orders/[id]/calendar.ics": { allow: ORDER_VIEWERS },
+  "GET /api/tickets/orders/[id]/tickets.pdf": { allow: ORDER_VIEWERS, note: "team downloads are audited" },
   "POST /api/tickets/orders/[id]/access-link": { allow: ORDER_VIEWERS },
   "POST /api/tickets/orders/[id]/resend": { allow: ORDER_VIEWERS, note: "rate-limited per order" },
   "POST /api/tickets/orders/find": {

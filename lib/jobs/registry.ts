@@ -13,6 +13,7 @@ import { settleRefundJob } from "@/lib/refunds/settle-refund-job";
 import { cancelEventRefundsJob } from "@/lib/events/cancel-event-job";
 import { expireCheckoutSessionJob } from "@/lib/checkout/expire-checkout-session-job";
 import { sendOrderLinksJob } from "@/lib/orders/send-order-links-job";
+import { sendEventRemindersJob } from "@/lib/reminders/send-event-reminders";
 
 export const jobDefinitions: JobDefinition[] = [
   sendEmailJob,
@@ -26,6 +27,7 @@ export const jobDefinitions: JobDefinition[] = [
   cancelEventRefundsJob,
   expireCheckoutSessionJob,
   sendOrderLinksJob,
+  sendEventRemindersJob,
 ];
 
 export const jobSchedules: Schedule[] = [
@@ -33,4 +35,5 @@ export const jobSchedules: Schedule[] = [
   { job: sweepRateLimitsJob, everyMs: 10 * 60_000 },
   { job: sweepIdempotencyKeysJob, everyMs: 10 * 60_000 },
   { job: sweepVerificationTokensJob, everyMs: 10 * 60_000 },
+  { job: sendEventRemindersJob, everyMs: 5 * 60_000 },
 ];

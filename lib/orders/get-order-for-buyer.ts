@@ -10,6 +10,8 @@ export interface OrderPassesData {
   links: {
     order: string;
     calendarIcs: string;
+    /** Every valid ticket as a printable PDF, one page each. */
+    ticketsPdf: string;
     googleCalendar: string;
     eventPage: string;
   };
@@ -34,6 +36,7 @@ export async function getOrderForBuyer(
     links: {
       order: `/api/tickets/orders/${id}?${query}`,
       calendarIcs: `/api/tickets/orders/${id}/calendar.ics?${query}`,
+      ticketsPdf: `/api/tickets/orders/${id}/tickets.pdf?${query}`,
       googleCalendar: eventGoogleCalendarUrl({
         ...summary.event,
         startsAt: new Date(summary.event.startsAt),

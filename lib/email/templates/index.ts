@@ -35,6 +35,11 @@ import {
   disputeOpenedPropsSchema,
   disputeOpenedSubject,
 } from "@/lib/email/templates/dispute-opened";
+import {
+  EventReminderEmail,
+  eventReminderPropsSchema,
+  eventReminderSubject,
+} from "@/lib/email/templates/event-reminder";
 
 export interface EmailTemplate<S extends z.ZodType> {
   /** Validates the props at queue time: they often carry user-entered text (names) and links. */
@@ -88,6 +93,11 @@ export const emailTemplates = {
     schema: disputeOpenedPropsSchema,
     subject: disputeOpenedSubject,
     component: DisputeOpenedEmail,
+  }),
+  "event-reminder": defineEmailTemplate({
+    schema: eventReminderPropsSchema,
+    subject: eventReminderSubject,
+    component: EventReminderEmail,
   }),
 };
 

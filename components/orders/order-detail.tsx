@@ -7,6 +7,7 @@ import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/components/ui/api-client";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TableFrame } from "@/components/ui/table-frame";
 import { badgeClass, cx, ui, type Tone } from "@/components/ui/styles";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
@@ -25,8 +26,6 @@ const REFUND_STATUS: Record<OrganizerOrderDetail["refunds"][number]["status"], {
     failed: { text: "Failed", tone: "bad" },
   };
 /** Tables scroll sideways inside their card on phones instead of widening the page. */
-const TABLE_FRAME = "overflow-x-auto rounded-card border border-line bg-card";
-
 /** The order's lines, tickets and refunds; polls every 2 s while a refund waits for Stripe. */
 export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDetail }) {
   const query = useQuery({
@@ -60,7 +59,7 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
       </p>
       {hasPendingRefund(order) ? <Alert tone="info">Refund pending — waiting for Stripe</Alert> : null}
 
-      <div className={TABLE_FRAME}>
+      <TableFrame label="Order lines">
         <table className={ui.table} aria-label="Order lines">
           <thead>
             <tr>
@@ -104,10 +103,10 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableFrame>
 
       <h2>Tickets</h2>
-      <div className={TABLE_FRAME}>
+      <TableFrame label="Tickets">
         <table className={ui.table} aria-label="Tickets">
           <thead>
             <tr>
@@ -132,7 +131,7 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
 
       {order.status === "paid" || order.status === "partially_refunded" ? (
         <section className={ui.stack}>
@@ -154,7 +153,7 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
       {order.refunds.length === 0 ? (
         <EmptyState title="No refunds." />
       ) : (
-        <div className={TABLE_FRAME}>
+        <TableFrame label="Refunds">
           <table className={ui.table} aria-label="Refunds">
             <thead>
               <tr>
@@ -203,7 +202,7 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       <RefundForm order={order} />
     </div>

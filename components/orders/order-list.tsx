@@ -2,6 +2,7 @@ import Link from "next/link";
 import { orderListHref, type OrderListFormValues } from "@/components/orders/order-list-url";
 import { ORDER_STATUS_LABELS, OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TableFrame } from "@/components/ui/table-frame";
 import { buttonClass, cx, ui } from "@/components/ui/styles";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
@@ -38,7 +39,7 @@ export function OrderList({
   if (page.orders.length === 0) return <EmptyOrders values={values} options={options} />;
   return (
     <div className={ui.stack}>
-      <div className="overflow-x-auto rounded-card border border-line bg-card">
+      <TableFrame label="Orders">
         <table className={ui.table} aria-label="Orders">
           <thead>
             <tr>
@@ -83,7 +84,7 @@ export function OrderList({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {page.prevCursor || page.nextCursor ? (
         <nav className={cx(ui.row, "justify-between")} aria-label="Order pages">
           {page.prevCursor ? (

@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TableFrame } from "@/components/ui/table-frame";
 import { buttonClass, cx, ui } from "@/components/ui/styles";
 
 export interface Column<Row> {
@@ -104,7 +105,7 @@ export function DataTable<Row>({
           </button>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-card border border-line bg-card">
+        <TableFrame label={label}>
           <table className={ui.table} aria-label={label}>
             <thead>
               <tr>
@@ -148,7 +149,7 @@ export function DataTable<Row>({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       {pageCount > 1 ? (
         <nav aria-label={`${label} pages`} className={cx(ui.row, "justify-between")}>

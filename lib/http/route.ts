@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import type { RateLimitRule } from "@/lib/rate-limit/consume-rate-limit";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/http/input";
-import { parseIdempotentRequest } from "@/lib/idempotency/parse-idempotent-request";
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotentRequest } from "@/lib/idempotency/parse-idempotent-request";
 import { runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { problemResponse } from "@/lib/http/problem";
 
@@ -98,8 +98,8 @@ async function bufferBody(
   request: Request,
   maxBytes: number,
   field = "body",
-): Promise<{ request: Request; size: number; bytes: Uint8Array }> {
-  if (request.body === null) return { request, size: 0, bytes: new Uint8Array() };
+): Promise<{ request: Request; size: number; bytes: Buffer }> {
+  if (request.body === null) return { request, size: 0, bytes: Buffer.alloc(0) };
   const tooLarge = () =>
     new AppError("payload_too_large", `The request body must be at most ${formatBytes(maxBytes)}.`, {
       fields: [{ field, message: `must be at most ${formatBytes(maxBytes)}` }],
@@ -129,6 +129,18 @@ async function bufferBody(
   return { request: buffered, size: total, bytes };
 }
 
+/** `request` (its body already read into `bytes`) without the header `name`. */
+function withoutHeader(request: Request, bytes: Buffer, name: string): Request {
+  const headers = new Headers(request.headers);
+  headers.delete(name);
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: bytes.byteLength > 0 ? new Uint8Array(bytes) : null,
+    signal: request.signal,
+  });
+}
+
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 }
@@ -153,9 +165,16 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
       );
       if (options.csrf !== "none")
         assertContentType(request, body.size > 0, options.contentTypes ?? ["application/json"]);
+      const idempotent = WRITE_METHODS.has(request.method)
+        ? parseIdempotentRequest(body.request, body.bytes)
+        : null;
+      // The key is this layer's: a handler that is itself an apiRoute (withOrganizer inside a route's own
+      // checks) must not claim it again, or it would wait on the claim made here.
+      const handlerRequest =
+        idempotent === null ? body.request : withoutHeader(body.request, body.bytes, IDEMPOTENCY_KEY_HEADER);
       const respond = async (): Promise<Response> => {
         try {
-          const result = await handler(body.request, { params: Promise.resolve(params) });
+          const result = await handler(handlerRequest, { params: Promise.resolve(params) });
           if (result instanceof Response) return result;
           if (result === null) return new Response(null, { status: 204 });
           return Response.json(result, {
@@ -166,9 +185,6 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
           return problemResponse(error, problemContext);
         }
       };
-      const idempotent = WRITE_METHODS.has(request.method)
-        ? parseIdempotentRequest(body.request, body.bytes)
-        : null;
       return idempotent === null ? await respond() : await runIdempotent(idempotent, respond);
     } catch (error) {
       return problemResponse(error, problemContext);

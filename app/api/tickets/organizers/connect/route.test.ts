@@ -118,6 +118,20 @@ describe("test-mode onboarding (no Stripe keys)", () => {
     expect(await db.auditLog.count({ where: { action: "stripe.test_onboarding_completed" } })).toBe(2);
   });
 
+  it("with an Idempotency-Key (as the page sends) it answers at once and once: this route nests withOrganizer's apiRoute", async () => {
+    const a = await team("keyed");
+    const headers = { "idempotency-key": "complete-once" };
+    const started = Date.now();
+    const done = await completeTestOnboarding(a.owner.cookie, a.organizer.id, headers);
+    // Before the fix the inner apiRoute waited on the outer one's claim of the same key, then answered 409.
+    expect(done.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    const again = await completeTestOnboarding(a.owner.cookie, a.organizer.id, headers);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await db.auditLog.count({ where: { action: "stripe.test_onboarding_completed" } })).toBe(1);
+  });
+
   it("only an owner can complete it: manager and scanner get 403, signed out 401", async () => {
     const a = await team("alpha");
     for (const user of [a.manager, a.scanner]) {

@@ -67,7 +67,11 @@ export async function getOrganizerProfile(organizerId: string): Promise<Organize
   };
 }
 
-export type MemberOrganizerView = (OrganizerProfile | OrganizerAccess["organizer"]) & { role: MemberRole };
+export type MemberOrganizerView = (
+  OrganizerProfile | Pick<OrganizerAccess["organizer"], "id" | "name" | "slug">
+) & {
+  role: MemberRole;
+};
 
 /**
  * What a member sees of the organizer they act for, with their role: the profile for owners and managers; a
@@ -77,6 +81,7 @@ export async function getOrganizerForMember({
   organizer,
   role,
 }: OrganizerAccess): Promise<MemberOrganizerView> {
-  if (!roleAllows(role, ROLES.manage)) return { ...organizer, role };
+  if (!roleAllows(role, ROLES.manage))
+    return { id: organizer.id, name: organizer.name, slug: organizer.slug, role };
   return { ...(await getOrganizerProfile(organizer.id)), role };
 }

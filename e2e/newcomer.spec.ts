@@ -45,7 +45,7 @@ test("a newcomer buys a ticket with the demo code and the scanner validates it o
 
   // The demo event shows its cover image.
   await expect(page).toHaveURL(/\/tickets\/e\/demo-night$/);
-  const cover = page.locator("img.event-cover");
+  const cover = page.getByTestId("event-cover");
   await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await snapshot(page, testInfo, "event page");
 

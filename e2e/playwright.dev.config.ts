@@ -14,7 +14,7 @@ export default defineConfig({
   use: { ...base.use, baseURL: BASE_URL },
   projects: base.projects
     ?.filter((p) => p.name === "phone")
-    .map((p) => ({ ...p, use: { ...p.use, baseURL: BASE_URL } })),
+    .map((p) => ({ ...p, testIgnore: undefined, use: { ...p.use, baseURL: BASE_URL } })),
   globalSetup: "./dev-warmup.ts",
   // Pages compile on first request in development.
   timeout: 240_000,

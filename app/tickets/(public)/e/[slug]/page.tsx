@@ -96,6 +96,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         // eslint-disable-next-line @next/next/no-img-element -- uploads live in our own storage, any size
         <img
           className="block aspect-[1200/630] max-h-80 w-full rounded-card bg-line object-cover"
+          data-testid="event-cover"
           src={event.coverImageUrl}
           alt=""
           width={1200}

@@ -20,6 +20,7 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import { instantToLocalInput, parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";
 import { formatMinorAsMajor, parsePriceToMinor } from "@/lib/tiers/parse-price";
+import { TableFrame } from "@/components/ui/table-frame";
 import { badgeClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 type FormKey =
@@ -322,102 +323,104 @@ export function TierManager({ eventId, currency }: { eventId: string; currency: 
           loading="Loading tiers…"
           empty="No tiers yet. Add the first one below."
         >
-          <table className={ui.table}>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Price</th>
-                <th>Capacity</th>
-                <th>Sold</th>
-                <th>Visibility</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {tiers.map((tier, index) => (
-                <tr key={tier.id}>
-                  <td>
-                    {tier.name}
-                    {tier.salesStartAt || tier.salesEndAt ? (
-                      <div className={ui.hint}>
-                        {tier.salesStartAt
-                          ? `From ${formatEventTime(new Date(tier.salesStartAt), timezone)}`
-                          : ""}
-                        {tier.salesStartAt && tier.salesEndAt ? " " : ""}
-                        {tier.salesEndAt
-                          ? `until ${formatEventTime(new Date(tier.salesEndAt), timezone)}`
-                          : ""}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{formatMoney(tier.priceMinor, tier.currency)}</td>
-                  <td>{tier.capacity}</td>
-                  <td>
-                    {tier.sold}
-                    {tier.held > 0 ? <span className={ui.hint}> (+{tier.held} in checkout)</span> : null}
-                  </td>
-                  <td>
-                    {tier.visibility === "public" ? (
-                      <span className={badgeClass("ok")}>Public</span>
-                    ) : (
-                      <span className={badgeClass("warn")}>Hidden</span>
-                    )}
-                  </td>
-                  <td>
-                    <div className={ui.row}>
-                      <button
-                        type="button"
-                        className={buttonClass({ variant: "secondary", size: "sm" })}
-                        disabled={frozen || reorder.isPending || index === 0}
-                        onClick={() => move(index, -1)}
-                        aria-label={`Move ${tier.name} up`}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className={buttonClass({ variant: "secondary", size: "sm" })}
-                        disabled={frozen || reorder.isPending || index === tiers.length - 1}
-                        onClick={() => move(index, 1)}
-                        aria-label={`Move ${tier.name} down`}
-                      >
-                        ↓
-                      </button>
-                      <button
-                        type="button"
-                        className={buttonClass({ variant: "secondary", size: "sm" })}
-                        disabled={frozen}
-                        onClick={() => startEdit(tier)}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className={buttonClass({ variant: "secondary", size: "sm" })}
-                        disabled={frozen}
-                        onClick={() =>
-                          visibility.mutate({
-                            tier,
-                            visibility: tier.visibility === "public" ? "hidden" : "public",
-                          })
-                        }
-                      >
-                        {tier.visibility === "public" ? "Hide" : "Show"}
-                      </button>
-                      <button
-                        type="button"
-                        className={buttonClass({ variant: "secondary", size: "sm" })}
-                        disabled={frozen || (remove.isPending && remove.variables?.id === tier.id)}
-                        onClick={() => remove.mutate(tier)}
-                      >
-                        Delete
-                      </button>
-                    </div>
-                  </td>
+          <TableFrame label="Tier list">
+            <table className={ui.table} aria-label="Tiers">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Price</th>
+                  <th>Capacity</th>
+                  <th>Sold</th>
+                  <th>Visibility</th>
+                  <th aria-label="Actions" />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tiers.map((tier, index) => (
+                  <tr key={tier.id}>
+                    <td>
+                      {tier.name}
+                      {tier.salesStartAt || tier.salesEndAt ? (
+                        <div className={ui.hint}>
+                          {tier.salesStartAt
+                            ? `From ${formatEventTime(new Date(tier.salesStartAt), timezone)}`
+                            : ""}
+                          {tier.salesStartAt && tier.salesEndAt ? " " : ""}
+                          {tier.salesEndAt
+                            ? `until ${formatEventTime(new Date(tier.salesEndAt), timezone)}`
+                            : ""}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>{formatMoney(tier.priceMinor, tier.currency)}</td>
+                    <td>{tier.capacity}</td>
+                    <td>
+                      {tier.sold}
+                      {tier.held > 0 ? <span className={ui.hint}> (+{tier.held} in checkout)</span> : null}
+                    </td>
+                    <td>
+                      {tier.visibility === "public" ? (
+                        <span className={badgeClass("ok")}>Public</span>
+                      ) : (
+                        <span className={badgeClass("warn")}>Hidden</span>
+                      )}
+                    </td>
+                    <td>
+                      <div className={ui.row}>
+                        <button
+                          type="button"
+                          className={buttonClass({ variant: "secondary", size: "sm" })}
+                          disabled={frozen || reorder.isPending || index === 0}
+                          onClick={() => move(index, -1)}
+                          aria-label={`Move ${tier.name} up`}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          className={buttonClass({ variant: "secondary", size: "sm" })}
+                          disabled={frozen || reorder.isPending || index === tiers.length - 1}
+                          onClick={() => move(index, 1)}
+                          aria-label={`Move ${tier.name} down`}
+                        >
+                          ↓
+                        </button>
+                        <button
+                          type="button"
+                          className={buttonClass({ variant: "secondary", size: "sm" })}
+                          disabled={frozen}
+                          onClick={() => startEdit(tier)}
+                        >
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className={buttonClass({ variant: "secondary", size: "sm" })}
+                          disabled={frozen}
+                          onClick={() =>
+                            visibility.mutate({
+                              tier,
+                              visibility: tier.visibility === "public" ? "hidden" : "public",
+                            })
+                          }
+                        >
+                          {tier.visibility === "public" ? "Hide" : "Show"}
+                        </button>
+                        <button
+                          type="button"
+                          className={buttonClass({ variant: "secondary", size: "sm" })}
+                          disabled={frozen || (remove.isPending && remove.variables?.id === tier.id)}
+                          onClick={() => remove.mutate(tier)}
+                        >
+                          Delete
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
         </LoadedList>
       </section>
 

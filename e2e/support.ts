@@ -4,8 +4,8 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from "@
 
 /**
  * Checks the page as it is now (or only `include`, for a screen that lasts seconds) with axe-core (WCAG 2.x A
- * and AA rules): no serious or critical violation. Also keeps a full-page screenshot under
- * test-results/screenshots/<project>/<name>.png (a CI artefact).
+ * and AA rules): no serious or critical violation, and no horizontal overflow of the page. Also keeps a
+ * full-page screenshot under test-results/screenshots/<project>/<name>.png (a CI artefact).
  */
 export async function expectAccessible(page: Page, name: string, options: { include?: string } = {}) {
   const axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
@@ -26,6 +26,11 @@ export async function expectAccessible(page: Page, name: string, options: { incl
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious, `axe on ${name}`).toEqual([]);
+  // Nothing widens the page past the screen (a wide table scrolls inside its own frame instead).
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name} is wider than the screen by ${overflow}px`).toBeLessThanOrEqual(0);
 }
 
 /**

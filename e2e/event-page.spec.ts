@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expectAccessible, pickTickets } from "./support";
 
 test("the event page tells search engines and chat apps what the event is", async ({ page, request }) => {
   await page.goto("/tickets/e/demo-night");
@@ -29,6 +29,22 @@ test("the event page tells search engines and chat apps what the event is", asyn
   const organizerPage = await request.get(jsonLd.organizer.url);
   expect(organizerPage.ok()).toBe(true);
   expect(await organizerPage.text()).toContain("demo-night");
+});
+
+test("the event page on this screen: cover, facts, steppers, and a Continue bar fixed to the bottom on phones only", async ({
+  page,
+}) => {
+  await page.goto("/tickets/e/demo-night");
+  await expect(page.getByTestId("event-cover")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open in a map" })).toBeVisible();
+  await expectAccessible(page, "event-page");
+  const picker = page.getByRole("form", { name: "Buy tickets" });
+  await pickTickets(picker, "General Admission", 1);
+  const bar = picker.getByRole("button", { name: "Continue to payment (1)" }).locator("..");
+  const phone = (page.viewportSize()?.width ?? 0) < 640;
+  await expect(bar).toHaveCSS("position", phone ? "fixed" : "static");
+  await expect(bar).toBeInViewport();
+  await expectAccessible(page, "event-page-picked");
 });
 
 test("an unknown event is a branded 404 with a way back", async ({ page }) => {

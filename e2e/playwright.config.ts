@@ -40,7 +40,8 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    // Buyer and door journeys on a phone; organizer journeys on a desktop; the portal journey on both.
+    // Buyer and door journeys on a phone; organizer journeys on a desktop; the portal journey and the event
+    // page on both.
     // dev-server.spec.ts is for `next dev` only (playwright.dev.config.ts): in production a write from a host
     // other than APP_URL's is refused as cross-site, as it should be.
     {
@@ -50,7 +51,7 @@ export default defineConfig({
     },
     {
       name: "desktop",
-      testMatch: /(organizer.*|portal)\.spec\.ts/,
+      testMatch: /(organizer.*|portal|event-page)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 }, launchOptions },
     },
   ],

@@ -14,15 +14,7 @@ import {
   EmailText,
   type EmailFrameProps,
 } from "@/lib/email/templates/layout";
-import { emailUrlSchema } from "@/lib/email/templates/schemas";
-
-const oneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .transform((v) => v.replace(/\s+/g, " "));
+import { emailUrlSchema, oneLineSchema as oneLine } from "@/lib/email/templates/schemas";
 
 const cidSchema = z
   .string()

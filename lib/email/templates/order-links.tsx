@@ -10,15 +10,7 @@ import {
   EmailText,
   type EmailFrameProps,
 } from "@/lib/email/templates/layout";
-import { emailUrlSchema } from "@/lib/email/templates/schemas";
-
-const oneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .transform((v) => v.replace(/\s+/g, " "));
+import { emailUrlSchema, oneLineSchema as oneLine } from "@/lib/email/templates/schemas";
 
 /** The most orders one message lists (the job sends the soonest events first). */
 export const MAX_ORDER_LINKS = 50;

@@ -17,8 +17,15 @@ import { createOnSaleEvent, createOrganizerWithOwner, createTier } from "@/lib/t
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const API_DIR = path.resolve(import.meta.dirname, "tickets");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-/** Tables whose rows a refused request may legitimately add: limiter counters, worker liveness. */
-const UNCOUNTED_TABLES = new Set(["tickets_rate_limits", "tickets_worker_heartbeats"]);
+/**
+ * Tables whose rows a refused request may legitimately add: limiter counters, worker liveness, and fraud
+ * signals (repeated failed checkouts are recorded by design, issue 12 §5).
+ */
+const UNCOUNTED_TABLES = new Set([
+  "tickets_rate_limits",
+  "tickets_worker_heartbeats",
+  "tickets_fraud_signals",
+]);
 
 type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
 interface Target {

@@ -82,6 +82,20 @@ export const envSchema = z
     S3_SECRET_ACCESS_KEY: optionalString,
     /** Public base URL of the bucket's objects (CDN or bucket website). */
     S3_PUBLIC_URL: optionalString.pipe(z.url().optional()),
+    /**
+     * Apple Wallet passes (lib/wallet): the Pass Type ID and Team ID from Apple's developer portal, the pass
+     * certificate and its private key, and Apple's WWDR intermediate certificate, as PEM text (newlines may be
+     * written as \n) or base64 of the PEM. All or none; without them "Add to Apple Wallet" is hidden.
+     */
+    APPLE_WALLET_PASS_TYPE_ID: optionalString,
+    APPLE_WALLET_TEAM_ID: optionalString,
+    APPLE_WALLET_SIGNER_CERT: optionalString,
+    APPLE_WALLET_SIGNER_KEY: optionalString,
+    APPLE_WALLET_SIGNER_KEY_PASSPHRASE: optionalString,
+    APPLE_WALLET_WWDR_CERT: optionalString,
+    /** Google Wallet: the issuer id and the service account's JSON key (or base64 of it). Both or neither. */
+    GOOGLE_WALLET_ISSUER_ID: optionalString.pipe(z.string().regex(/^\d+$/).optional()),
+    GOOGLE_WALLET_SERVICE_ACCOUNT: optionalString,
     /** Platform fee per paid ticket: fixed part (minor units) + percent (basis points), clamped per ticket. */
     PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(99),
     PLATFORM_FEE_PERCENT_BPS: z.coerce.number().int().min(0).max(5000).default(250),
@@ -146,6 +160,25 @@ export const envSchema = z
       ] as const) {
         if (!v[key])
           ctx.addIssue({ code: "custom", path: [key], message: "is required when STORAGE_DRIVER=s3" });
+      }
+    }
+    const appleWallet = [
+      "APPLE_WALLET_PASS_TYPE_ID",
+      "APPLE_WALLET_TEAM_ID",
+      "APPLE_WALLET_SIGNER_CERT",
+      "APPLE_WALLET_SIGNER_KEY",
+      "APPLE_WALLET_WWDR_CERT",
+    ] as const;
+    if (appleWallet.some((key) => v[key])) {
+      for (const key of appleWallet) {
+        if (!v[key])
+          ctx.addIssue({ code: "custom", path: [key], message: "is required for Apple Wallet passes" });
+      }
+    }
+    const googleWallet = ["GOOGLE_WALLET_ISSUER_ID", "GOOGLE_WALLET_SERVICE_ACCOUNT"] as const;
+    if (googleWallet.some((key) => v[key])) {
+      for (const key of googleWallet) {
+        if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required for Google Wallet" });
       }
     }
     if (v.AUTH_SECRET && v.AUTH_SECRET.length < 32) {

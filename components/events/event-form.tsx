@@ -27,6 +27,8 @@ export interface EventFormValues {
   description: string;
   venueName: string;
   venueAddress: string;
+  venueLatitude: string;
+  venueLongitude: string;
   city: string;
   region: string;
   country: string;
@@ -50,6 +52,8 @@ const LABELS: Record<Exclude<keyof EventFormValues, "taxes">, string> = {
   description: "Description",
   venueName: "Venue name",
   venueAddress: "Venue address",
+  venueLatitude: "Latitude",
+  venueLongitude: "Longitude",
   city: "City",
   region: "Province / region",
   country: "Country",
@@ -71,6 +75,8 @@ export function emptyEventValues(defaults: { timezone: string; currency: string 
     description: "",
     venueName: "",
     venueAddress: "",
+    venueLatitude: "",
+    venueLongitude: "",
     city: "",
     region: "",
     country: "",
@@ -95,6 +101,8 @@ export function eventValues(event: OrganizerEvent): EventFormValues {
     description: event.description ?? "",
     venueName: event.venueName,
     venueAddress: event.venueAddress ?? "",
+    venueLatitude: event.venueLatitude === null ? "" : String(event.venueLatitude),
+    venueLongitude: event.venueLongitude === null ? "" : String(event.venueLongitude),
     city: event.city,
     region: event.region ?? "",
     country: event.country,
@@ -231,6 +239,17 @@ export function EventForm({
         )}
         {field("venueName", text("venueName", { required: true }))}
         {field("venueAddress", text("venueAddress"))}
+        <fieldset className={ui.stack}>
+          <legend>Map pin (optional)</legend>
+          <p className={ui.hint}>
+            Wallet passes show on the buyer&rsquo;s lock screen near the venue. Copy the two numbers from
+            any map, e.g. 49.2827 and -123.1207.
+          </p>
+          <div className={ui.grid}>
+            {field("venueLatitude", text("venueLatitude", { inputMode: "decimal" }))}
+            {field("venueLongitude", text("venueLongitude", { inputMode: "decimal" }))}
+          </div>
+        </fieldset>
         <div className={ui.grid}>
           {field("city", text("city", { required: true }))}
           {field("region", text("region"))}

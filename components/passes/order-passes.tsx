@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
-import { PassCard } from "@/components/passes/pass-card";
+import { PassCard, type PassWallets } from "@/components/passes/pass-card";
 import { ResendTicketsButton } from "@/components/passes/resend-tickets-button";
 import { passStyles as styles } from "@/components/passes/pass-styles";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
@@ -39,10 +39,12 @@ export function OrderPasses({
   initial,
   token,
   links,
+  wallet,
 }: {
   initial: OrderSummary;
   token: string;
   links: OrderPassesLinks;
+  wallet: PassWallets;
 }) {
   const [timedOut, setTimedOut] = useState(false);
   const query = useQuery({
@@ -147,8 +149,10 @@ export function OrderPasses({
         {order.tickets.map((ticket, index) => (
           <PassCard
             key={ticket.id}
+            orderId={order.id}
             ticket={ticket}
             token={token}
+            wallet={wallet}
             index={index}
             count={count}
             eventTime={order.event.startsAtLocal}
@@ -158,7 +162,7 @@ export function OrderPasses({
       <div className={ui.row}>
         {order.tickets.some((ticket) => ticket.status === "valid") ? (
           <a className={buttonClass({ variant: "secondary" })} href={links.ticketsPdf} download>
-            Download PDF
+            {count === 1 ? "Download PDF" : "Download all as PDF"}
           </a>
         ) : null}
         <a className={buttonClass({ variant: "secondary" })} href={links.calendarIcs} download>

@@ -1,20 +1,30 @@
 import { passStyles as styles } from "@/components/passes/pass-styles";
-import { ticketQrCodePath, type OrderSummaryTicket } from "@/lib/orders/order-summary";
-import { cx, ui } from "@/components/ui/styles";
+import { ticketDownloadPaths, ticketQrCodePath, type OrderSummaryTicket } from "@/lib/orders/order-summary";
+import { buttonClass, cx, ui } from "@/components/ui/styles";
+
+/** Which wallet passes the platform signs (lib/wallet/wallet-config: walletOptions). */
+export interface PassWallets {
+  apple: boolean;
+  google: boolean;
+}
 
 /**
  * One pass: the QR code (from the qrcode route, with the buyer's token), tier, holder, event time and the
  * short code the box office can look up. Refunded/void and disputed tickets show no QR code.
  */
 export function PassCard({
+  orderId,
   ticket,
   token,
+  wallet,
   index,
   count,
   eventTime,
 }: {
+  orderId: string;
   ticket: OrderSummaryTicket;
   token: string;
+  wallet: PassWallets;
   index: number;
   count: number;
   eventTime: string;
@@ -50,6 +60,48 @@ export function PassCard({
         Ticket {index + 1} of {count} · box office code{" "}
         <span className={styles.code}>{ticket.shortCode}</span>
       </span>
+      {invalid || review ? null : (
+        <TicketDownloads orderId={orderId} ticket={ticket} token={token} wallet={wallet} />
+      )}
     </article>
+  );
+}
+
+function TicketDownloads({
+  orderId,
+  ticket,
+  token,
+  wallet,
+}: {
+  orderId: string;
+  ticket: OrderSummaryTicket;
+  token: string;
+  wallet: PassWallets;
+}) {
+  const paths = ticketDownloadPaths(orderId, ticket.id, token);
+  const button = buttonClass({ variant: "secondary", size: "sm" });
+  const label = `ticket ${ticket.shortCode}`;
+  return (
+    <div className={ui.row}>
+      <a className={button} href={paths.pdf} download aria-label={`PDF of ${label}`}>
+        PDF
+      </a>
+      {wallet.apple ? (
+        <a className={button} href={paths.appleWallet} aria-label={`Add ${label} to Apple Wallet`}>
+          Add to Apple Wallet
+        </a>
+      ) : null}
+      {wallet.google ? (
+        <a
+          className={button}
+          href={paths.googleWallet}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Save ${label} to Google Wallet`}
+        >
+          Save to Google Wallet
+        </a>
+      ) : null}
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import type { EventActor } from "@/lib/events/event-actor";
 import {
+  assertCoordinatesPaired,
   assertEndsAfterStart,
   createEventSchema,
   resolveDateTime,
@@ -36,6 +37,7 @@ export async function createEvent(actor: EventActor, input: unknown): Promise<Or
       const startsAt = resolveDateTime(data.startsAt, timezone);
       const endsAt = resolveDateTime(data.endsAt, timezone);
       assertEndsAfterStart(startsAt, endsAt);
+      assertCoordinatesPaired(data.venueLatitude ?? null, data.venueLongitude ?? null);
 
       let slug: string;
       if (data.slug) {
@@ -55,6 +57,8 @@ export async function createEvent(actor: EventActor, input: unknown): Promise<Or
           description: data.description ?? null,
           venueName: data.venueName,
           venueAddress: data.venueAddress ?? null,
+          venueLatitude: data.venueLatitude ?? null,
+          venueLongitude: data.venueLongitude ?? null,
           city: data.city,
           region: data.region ?? null,
           country: data.country,

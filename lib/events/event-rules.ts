@@ -83,6 +83,29 @@ export const capacitySchema = z.preprocess(
     .nullable(),
 );
 
+const coordinate = (limit: number) =>
+  z.preprocess(
+    (v) => {
+      const blank = blankToNull(v);
+      return typeof blank === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(blank) ? Number(blank) : blank;
+    },
+    z
+      .number({ error: "must be a number of degrees, e.g. 49.2827" })
+      .min(-limit, { error: `must be between -${limit} and ${limit}` })
+      .max(limit, { error: `must be between -${limit} and ${limit}` })
+      .nullable(),
+  );
+
+/** A map pin is both coordinates or neither: the field left empty is named. */
+export function assertCoordinatesPaired(latitude: number | null, longitude: number | null): void {
+  if (latitude === null && longitude !== null) {
+    throw AppError.validation("venueLatitude", "is required when the longitude is set");
+  }
+  if (longitude === null && latitude !== null) {
+    throw AppError.validation("venueLongitude", "is required when the latitude is set");
+  }
+}
+
 const coverImageUrlSchema = z.preprocess(
   blankToNull,
   z
@@ -98,6 +121,8 @@ const fields = {
   description: optionalText(10_000),
   venueName: requiredText(140),
   venueAddress: optionalText(200),
+  venueLatitude: coordinate(90),
+  venueLongitude: coordinate(180),
   city: requiredText(80),
   region: optionalText(80),
   country: countrySchema,
@@ -122,6 +147,8 @@ export const createEventSchema = z.object({
   summary: fields.summary.optional(),
   description: fields.description.optional(),
   venueAddress: fields.venueAddress.optional(),
+  venueLatitude: fields.venueLatitude.optional(),
+  venueLongitude: fields.venueLongitude.optional(),
   region: fields.region.optional(),
   capacity: fields.capacity.optional(),
   coverImageUrl: fields.coverImageUrl.optional(),

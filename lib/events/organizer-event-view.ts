@@ -14,6 +14,8 @@ export const organizerEventSelect = {
   cancelledAt: true,
   allowRefundsUntil: true,
   stripeTaxEnabled: true,
+  venueLatitude: true,
+  venueLongitude: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.EventSelect;
@@ -39,6 +41,8 @@ export interface OrganizerEvent extends EventPlace {
   feeModel: FeeModel;
   taxes: TaxLinesSetting;
   stripeTaxEnabled: boolean;
+  venueLatitude: number | null;
+  venueLongitude: number | null;
   createdAt: string;
   updatedAt: string;
   tierCount: number;
@@ -71,6 +75,8 @@ export async function toOrganizerEvent(client: Db, row: EventRow): Promise<Organ
     description: row.description,
     venueName: row.venueName,
     venueAddress: row.venueAddress,
+    venueLatitude: row.venueLatitude,
+    venueLongitude: row.venueLongitude,
     city: row.city,
     region: row.region,
     country: row.country,

@@ -5,6 +5,7 @@ import { AppError, parseInput } from "@/lib/errors";
 import { countSeatsTaken } from "@/lib/events/count-seats-taken";
 import type { EventActor } from "@/lib/events/event-actor";
 import {
+  assertCoordinatesPaired,
   assertEndsAfterStart,
   assertEventEditable,
   resolveDateTime,
@@ -57,6 +58,8 @@ export async function updateEvent(
         "description",
         "venueName",
         "venueAddress",
+        "venueLatitude",
+        "venueLongitude",
         "city",
         "region",
         "country",
@@ -67,6 +70,10 @@ export async function updateEvent(
         if (data[key] !== undefined && data[key] !== event[key]) set(key, data[key]);
       }
       if (data.taxes !== undefined) set("taxes", data.taxes);
+      assertCoordinatesPaired(
+        data.venueLatitude !== undefined ? data.venueLatitude : event.venueLatitude,
+        data.venueLongitude !== undefined ? data.venueLongitude : event.venueLongitude,
+      );
 
       const timezone = data.timezone ?? event.timezone;
       if (timezone !== event.timezone) set("timezone", timezone);

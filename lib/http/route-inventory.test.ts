@@ -17,6 +17,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import { resetDatabase } from "@/lib/testing/db";
 import { addMember, createOrganizerWithOwner } from "@/lib/testing/factories";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
+import { stubWalletEnv } from "@/lib/wallet/testing";
 
 class NavigationThrow extends Error {
   constructor(readonly target: string) {
@@ -324,6 +325,8 @@ describe("route inventory × roles", () => {
   beforeAll(async () => {
     vi.stubEnv("ADMIN_EMAILS", "admin@platform.example");
     vi.stubEnv("DEV_MAILBOX", "true");
+    // Wallet passes exist only where the platform configured them; the matrix checks who gets one.
+    stubWalletEnv();
     loadEnv();
     checks = await discover();
   });

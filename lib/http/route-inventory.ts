@@ -89,6 +89,14 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "GET /api/tickets/orders/[id]": { allow: ORDER_VIEWERS },
   "GET /api/tickets/orders/[id]/calendar.ics": { allow: ORDER_VIEWERS },
   "GET /api/tickets/orders/[id]/tickets.pdf": { allow: ORDER_VIEWERS, note: "team downloads are audited" },
+  "GET /api/tickets/orders/[id]/tickets/[ticketId]/apple-wallet": {
+    allow: ORDER_VIEWERS,
+    note: "404 to everyone when no pass certificate is configured (the matrix configures one)",
+  },
+  "GET /api/tickets/orders/[id]/tickets/[ticketId]/google-wallet": {
+    allow: ORDER_VIEWERS,
+    note: "404 to everyone when no service account is configured (the matrix configures one)",
+  },
   "POST /api/tickets/orders/[id]/access-link": { allow: ORDER_VIEWERS },
   "POST /api/tickets/orders/[id]/resend": { allow: ORDER_VIEWERS, note: "rate-limited per order" },
   "POST /api/tickets/orders/find": {

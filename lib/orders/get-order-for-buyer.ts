@@ -3,6 +3,7 @@ import { getOrderSummary } from "@/lib/orders/get-order-summary";
 import { eventGoogleCalendarUrl } from "@/lib/orders/order-calendar";
 import type { OrderSummary } from "@/lib/orders/order-summary";
 import { resolveOrderAccess } from "@/lib/orders/resolve-order-access";
+import { walletOptions } from "@/lib/wallet/wallet-config";
 
 export interface OrderPassesData {
   summary: OrderSummary;
@@ -15,6 +16,8 @@ export interface OrderPassesData {
     googleCalendar: string;
     eventPage: string;
   };
+  /** Which wallet passes the platform can sign (each ticket gets its own button). */
+  wallet: { apple: boolean; google: boolean };
 }
 
 /**
@@ -44,5 +47,6 @@ export async function getOrderForBuyer(
       }),
       eventPage: `/tickets/e/${encodeURIComponent(summary.event.slug)}`,
     },
+    wallet: walletOptions(),
   };
 }

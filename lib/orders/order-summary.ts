@@ -120,6 +120,18 @@ export function hasPasses(status: OrderSummaryStatus): boolean {
 }
 
 /** The QR image of one ticket, for the holder of the order's token (GET /api/tickets/tickets/:id/qrcode). */
+/** One ticket's downloads on the passes page: its PDF page and its wallet passes. */
+export function ticketDownloadPaths(orderId: string, ticketId: string, token: string) {
+  const order = `/api/tickets/orders/${encodeURIComponent(orderId)}`;
+  const ticket = encodeURIComponent(ticketId);
+  const query = `token=${encodeURIComponent(token)}`;
+  return {
+    pdf: `${order}/tickets.pdf?${query}&ticket=${ticket}`,
+    appleWallet: `${order}/tickets/${ticket}/apple-wallet?${query}`,
+    googleWallet: `${order}/tickets/${ticket}/google-wallet?${query}`,
+  };
+}
+
 export function ticketQrCodePath(ticketId: string, token: string, format: "png" | "svg" = "png"): string {
   const query = `token=${encodeURIComponent(token)}&format=${format}`;
   return `/api/tickets/tickets/${encodeURIComponent(ticketId)}/qrcode?${query}`;

@@ -28,7 +28,7 @@ export default async function OrderPassesPage({ params, searchParams }: Props) {
   return (
     <main className={cx(ui.page, "max-w-3xl")}>
       <EventHeader event={data.summary.event} />
-      <OrderPasses initial={data.summary} token={token} links={data.links} />
+      <OrderPasses initial={data.summary} token={token} links={data.links} wallet={data.wallet} />
       <OrderSummaryCard summary={data.summary} />
       <p className={ui.hint}>
         Lost your tickets for another event? <Link href="/tickets/find">Find my tickets</Link>: we email you

@@ -242,8 +242,8 @@ export function EventForm({
         <fieldset className={ui.stack}>
           <legend>Map pin (optional)</legend>
           <p className={ui.hint}>
-            Wallet passes show on the buyer&rsquo;s lock screen near the venue. Copy the two numbers from
-            any map, e.g. 49.2827 and -123.1207.
+            Wallet passes show on the buyer&rsquo;s lock screen near the venue. Copy the two numbers from any
+            map, e.g. 49.2827 and -123.1207.
           </p>
           <div className={ui.grid}>
             {field("venueLatitude", text("venueLatitude", { inputMode: "decimal" }))}

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { decodeQrImage, readPdf } from "@/lib/tickets/testing/read-pdf";
+import { ticketCode } from "./checkin-support";
 import { buyTickets, expectAccessible, signIn, uniqueEmail, waitForEmail, whenHydrated } from "./support";
 
 /** The first passes link (`…/tickets/order/<id>?token=…`) in an email's plain text. */
@@ -36,7 +38,33 @@ test("a buyer signs in with the email they bought with and finds the order, asks
     )
     .toBe(2);
 
-  // Signed in with the same address, the account lists the order under upcoming events.
+  // Each pass downloads as its own PDF, whose QR code decodes back to the code the passes page shows.
+  const pdfLink = page.getByRole("link", { name: /^PDF of ticket / });
+  await expect(pdfLink).toHaveCount(1);
+  const pdf = await request.get((await pdfLink.getAttribute("href")) ?? "");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const pages = await readPdf(new Uint8Array(await pdf.body()));
+  expect(pages).toHaveLength(1);
+  const token = new URL(page.url()).searchParams.get("token") ?? "";
+  const order = (await (await request.get(`/api/tickets/orders/${orderId}?token=${token}`)).json()) as {
+    tickets: { id: string }[];
+  };
+  const ticketId = order.tickets[0]!.id;
+  const shown = await ticketCode(request, { orderId, token, ticketIds: [ticketId] }, ticketId);
+  expect(decodeQrImage(pages[0]!.images[0]!)).toBe(shown);
+
+  // The same address buys from a second organizer: the account shows both orders.
+  const second = await buyTickets(page, {
+    quantity: 2,
+    email,
+    eventSlug: "harbour-sessions",
+    tierName: "General",
+  });
+  const secondReference = (await page.getByTestId("order-reference").textContent()) ?? "";
+  const secondTitle = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  expect(secondTitle).not.toBe(title);
+
+  // Signed in with the same address, the account lists both orders under upcoming events.
   await signIn(page, request, email, "/tickets/account");
   await expect(page).toHaveURL(/\/tickets\/account$/);
   await expect(page.getByRole("heading", { name: "Your tickets" })).toBeVisible();
@@ -45,6 +73,11 @@ test("a buyer signs in with the email they bought with and finds the order, asks
   await expect(card).toHaveCount(1);
   await expect(card.getByRole("heading", { name: title })).toBeVisible();
   await expect(card.getByText("1 × General Admission")).toBeVisible();
+  const secondCard = upcoming.getByRole("listitem").filter({ hasText: `Order ${secondReference}` });
+  await expect(secondCard.getByRole("heading", { name: secondTitle })).toBeVisible();
+  await expect(secondCard.getByText("2 × General")).toBeVisible();
+  await expect(secondCard.getByText("Harbour Lights Society")).toBeVisible();
+  expect(second.eventId).not.toBe("");
   await expectAccessible(page, "buyer-account");
   await card.getByRole("link", { name: `View tickets for ${title}, order ${reference}` }).click();
   await expect(page).toHaveURL(new RegExp(`/tickets/order/${orderId}\\?token=`));

@@ -142,11 +142,11 @@ export async function signInAsNewOrganizer(page: Page, request: APIRequestContex
 /** Buys `quantity` General Admission tickets to the demo event through the test-mode payment page. */
 export async function buyTickets(
   page: Page,
-  options: { quantity: number; email: string; discountCode?: string },
+  options: { quantity: number; email: string; discountCode?: string; eventSlug?: string; tierName?: string },
 ): Promise<{ orderId: string; passesUrl: string; eventId: string; total: string }> {
-  await page.goto("/tickets/e/demo-night");
+  await page.goto(`/tickets/e/${options.eventSlug ?? "demo-night"}`);
   const picker = page.getByRole("form", { name: "Buy tickets" });
-  await pickTickets(picker, "General Admission", options.quantity);
+  await pickTickets(picker, options.tierName ?? "General Admission", options.quantity);
   await picker.getByLabel("Your name").fill("Robin Fan");
   await picker.getByLabel("Email for your tickets").fill(options.email);
   if (options.discountCode) await picker.getByLabel("Discount code").fill(options.discountCode);

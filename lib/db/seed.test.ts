@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DEMO_DISCOUNT_CODE, DEMO_EVENT_SLUG, seedDemo } from "@/lib/db/seed";
+import {
+  DEMO_DISCOUNT_CODE,
+  DEMO_EVENT_SLUG,
+  SECOND_EVENT_SLUG,
+  SECOND_OWNER_EMAIL,
+  seedDemo,
+} from "@/lib/db/seed";
 import { resetDatabase } from "@/lib/testing/db";
 
 describe("demo seed", () => {
@@ -88,6 +94,22 @@ describe("demo seed", () => {
     expect(await db.event.count()).toBe(0);
     expect((await seedDemo({ reset: true })).seeded).toBe(true);
     expect(await db.user.count({ where: { email: "someone@example.test" } })).toBe(0);
-    expect(await db.event.count()).toBe(1);
+    expect(await db.event.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).toEqual([
+      { slug: DEMO_EVENT_SLUG },
+      { slug: SECOND_EVENT_SLUG },
+    ]);
+  });
+
+  it("seeds a second organizer with its own owner and published event, apart from the first", async () => {
+    await seedDemo({ reset: false });
+    const event = await db.event.findUniqueOrThrow({
+      where: { slug: SECOND_EVENT_SLUG },
+      include: { organizer: { include: { members: true } }, tiers: true },
+    });
+    expect(event.status).toBe("published");
+    expect(event.tiers).toHaveLength(1);
+    expect(event.organizer.members.map((m) => [m.email, m.role])).toEqual([[SECOND_OWNER_EMAIL, "owner"]]);
+    const demo = await db.event.findUniqueOrThrow({ where: { slug: DEMO_EVENT_SLUG } });
+    expect(demo.organizerId).not.toBe(event.organizerId);
   });
 });

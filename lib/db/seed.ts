@@ -1,12 +1,13 @@
 // Demo data so a newcomer sees every feature at once: an organizer connected to Stripe in test mode, a
 // published event with a cover image and two tiers (one nearly sold out), a discount code to try, paid orders
 // from the past two weeks with signed tickets (one with the code, one refunded) and a few check-ins at the
-// door.
+// door; and a second organizer with its own published event, so a buyer's account, the admin portal and
+// tenant separation each have two organizers to show.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordScans } from "@/lib/checkin/record-scans";
 import { generateToken } from "@/lib/checkin/device-token";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate";
 import { env } from "@/lib/env";
 import { priceOrder, type DiscountInput } from "@/lib/money/price-order";
@@ -23,6 +24,9 @@ export const DEMO_OWNER_EMAIL = "demo@stagedoor.test";
 export const DEMO_MANAGER_EMAIL = "manager@stagedoor.test";
 /** 10% off every tier of the demo event: printed at start-up and in the README for a newcomer to try. */
 export const DEMO_DISCOUNT_CODE = "DEMO10";
+/** The second organizer's event and owner: another city, time zone and tax. */
+export const SECOND_EVENT_SLUG = "harbour-sessions";
+export const SECOND_OWNER_EMAIL = "harbour@stagedoor.test";
 /** Committed under public/. */
 export const DEMO_COVER_PATH = "/demo/demo-night-cover.jpg";
 
@@ -211,6 +215,7 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
         take: CHECKED_IN,
         select: { id: true },
       });
+      await seedSecondOrganizer(tx);
       return {
         device: { id: device.id, name: device.name, eventId: event.id, organizerId: organizer.id },
         admitted,
@@ -252,4 +257,69 @@ export async function seedDemo(options: { reset: boolean }): Promise<SeedResult>
       ? { samplePassesPath: `/tickets/order/${sample}?token=${orderAccessTokenFor(sample).token}` }
       : {}),
   };
+}
+
+/** Harbour Lights Society in Toronto: connected in test mode, one published event with one tier, no orders. */
+async function seedSecondOrganizer(tx: Prisma.TransactionClient): Promise<void> {
+  const owner = await tx.user.create({ data: { email: SECOND_OWNER_EMAIL, name: "Harbour Owner" } });
+  const organizer = await tx.organizer.create({
+    data: {
+      name: "Harbour Lights Society",
+      slug: "harbour-lights",
+      contactEmail: SECOND_OWNER_EMAIL,
+      defaultCurrency: "cad",
+      timezone: "America/Toronto",
+      stripeAccountId: "acct_test_harbour",
+      stripeAccountKind: "express",
+      stripeTestMode: true,
+      stripeChargesEnabled: true,
+      stripePayoutsEnabled: true,
+      stripeDetailsSubmitted: true,
+      members: {
+        create: [{ userId: owner.id, email: SECOND_OWNER_EMAIL, role: "owner", acceptedAt: new Date() }],
+      },
+    },
+  });
+  // 7:30 pm Toronto time (UTC-5 in winter), 45 days out.
+  const startsAt = new Date(
+    Math.floor((Date.now() + 45 * DAY) / DAY) * DAY + (24 + 30 / 60) * 60 * 60 * 1000,
+  );
+  const event = await tx.event.create({
+    data: {
+      organizerId: organizer.id,
+      slug: SECOND_EVENT_SLUG,
+      title: "Harbour Sessions — Folk by the Water",
+      summary: "Three songwriters, one room, no amplifiers past the second row.",
+      description:
+        "Doors at 7, music at 7:30. Seated, first come first served. Demo data from a second organizer.",
+      venueName: "Harbourfront Room",
+      venueAddress: "235 Queens Quay W",
+      city: "Toronto",
+      region: "ON",
+      country: "CA",
+      timezone: "America/Toronto",
+      venueLatitude: 43.6387,
+      venueLongitude: -79.3826,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3 * 60 * 60 * 1000),
+      capacity: 120,
+      currency: "cad",
+      status: "published",
+      publishedAt: new Date(),
+      allowRefundsUntil: new Date(startsAt.getTime() - 2 * DAY),
+      feeModel: "buyer_pays",
+      taxes: [{ name: "HST", rateBps: 1300, inclusive: false }],
+    },
+  });
+  await tx.tier.create({
+    data: {
+      eventId: event.id,
+      name: "General",
+      priceMinor: 1800,
+      currency: "cad",
+      capacity: 120,
+      maxPerOrder: 6,
+      sortOrder: 1,
+    },
+  });
 }

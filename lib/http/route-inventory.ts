@@ -138,6 +138,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
 
   // Organizers and their teams
   "POST /api/tickets/organizers": { allow: SIGNED_IN, note: "any signed-in user may create an organizer" },
+  "PATCH /api/tickets/organizers/me": { allow: OWNER_OWN },
   "GET /api/tickets/organizers/me": {
     allow: ["owner", "manager", "scanner", "otherOrganizer"],
     note: "a scanner gets the name and role only",

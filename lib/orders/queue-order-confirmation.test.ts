@@ -14,6 +14,7 @@ import type { Storage } from "@/lib/storage/storage";
 import { resetDatabase } from "@/lib/testing/db";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 import { decodeQrPng } from "@/lib/tickets/testing/decode-qr-png";
+import { decodeQrImage, readPdf } from "@/lib/tickets/testing/read-pdf";
 import { renderTicketQrPng } from "@/lib/tickets/render-ticket-qr";
 
 let root: string;
@@ -230,6 +231,31 @@ describe("queueOrderConfirmation", () => {
     const { text } = await db.emailOutbox.findUniqueOrThrow({ where: { id: result.outboxId } });
     expect(text).toContain("Open your passes page to show this ticket's QR code.");
     expect(tickets).toHaveLength(22);
+  });
+
+  it("attaches every ticket as a PDF page when the organizer asks, its QR codes the tickets' codes", async () => {
+    const { organizer, order, token } = await paidOrder(2);
+    await db.organizer.update({ where: { id: organizer.id }, data: { attachTicketsPdf: true } });
+    const { tickets, result } = await confirm(order.id, { accessToken: token });
+    const attachments = await attachmentsOf(result.outboxId);
+    const pdfs = attachments.filter((a) => a.contentType === "application/pdf");
+    expect(pdfs).toHaveLength(1);
+    const pages = await readPdf(new Uint8Array(Buffer.from(pdfs[0]!.contentBase64, "base64")));
+    expect(pages.map((page) => decodeQrImage(page.images[0]!)).sort()).toEqual(
+      tickets.map((ticket) => ticket.secret).sort(),
+    );
+    const { text } = await db.emailOutbox.findUniqueOrThrow({ where: { id: result.outboxId } });
+    expect(text).toContain("The attached PDF has every ticket on its own page.");
+  });
+
+  it("keeps within 20 attachments with the PDF too: one QR code fewer inline", async () => {
+    const { organizer, order, token } = await paidOrder(22);
+    await db.organizer.update({ where: { id: organizer.id }, data: { attachTicketsPdf: true } });
+    const { result } = await confirm(order.id, { accessToken: token });
+    const attachments = await attachmentsOf(result.outboxId);
+    expect(attachments).toHaveLength(20);
+    expect(attachments.filter((a) => a.cid?.startsWith("qr-"))).toHaveLength(18);
+    expect(attachments.filter((a) => a.contentType === "application/pdf")).toHaveLength(1);
   });
 
   it("only confirms paid orders with valid tickets", async () => {

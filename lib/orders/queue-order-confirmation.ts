@@ -15,6 +15,7 @@ import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
 import { ticketShortCode } from "@/lib/orders/order-summary";
 import { readInlineImage, type InlineImage } from "@/lib/orders/read-inline-image";
 import { formatEventTime } from "@/lib/events/format-event-time";
+import { getOrderTicketsPdf } from "@/lib/orders/get-order-tickets-pdf";
 import type { Storage } from "@/lib/storage/storage";
 import { renderTicketQrPng } from "@/lib/tickets/render-ticket-qr";
 
@@ -97,7 +98,7 @@ export async function queueOrderConfirmation(
   // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.
   const organizer = await tx.organizer.findUniqueOrThrow({
     where: { id: order.organizerId },
-    select: { name: true, logoUrl: true },
+    select: { name: true, logoUrl: true, attachTicketsPdf: true },
   });
   const { coverImageUrl } = await tx.event.findFirstOrThrow({
     where: { id: order.eventId, organizerId: order.organizerId },
@@ -128,8 +129,16 @@ export async function queueOrderConfirmation(
     ({ token, rotated: accessTokenRotated } = await orderLinkForEmail(tx, order.id));
   }
 
-  // Attachments: the .ics and the QR codes first; the logo and cover only in the room that is left.
-  const qrTickets = tickets.slice(0, MAX_ATTACHMENTS - 1);
+  // Attachments: the .ics, the tickets PDF when the organizer asks for it, and the QR codes first; the logo
+  // and cover only in the room that is left.
+  const ticketsPdf = organizer.attachTicketsPdf
+    ? await getOrderTicketsPdf(
+        { orderId: order.id, organizerId: order.organizerId, via: "token" },
+        { db: tx, storage: options.storage },
+      )
+    : null;
+  const fixedAttachments = ticketsPdf ? 2 : 1;
+  const qrTickets = tickets.slice(0, MAX_ATTACHMENTS - fixedAttachments);
   const [qrPngs, logo, cover] = await Promise.all([
     Promise.all(qrTickets.map((ticket) => renderTicketQrPng(ticket.secret))),
     readInlineImage(organizer.logoUrl, options.storage),
@@ -144,6 +153,13 @@ export async function queueOrderConfirmation(
     contentBase64: (qrPngs[index] ?? Buffer.alloc(0)).toString("base64"),
     cid: qrCid(ticket.id),
   }));
+  if (ticketsPdf) {
+    attachments.push({
+      filename: ticketsPdf.filename,
+      contentType: "application/pdf",
+      contentBase64: Buffer.from(ticketsPdf.bytes).toString("base64"),
+    });
+  }
   const inline = (image: InlineImage | null, cid: string, name: string): string | null => {
     if (!image || attachments.length >= MAX_ATTACHMENTS - 1) return null;
     attachments.push({
@@ -199,6 +215,7 @@ export async function queueOrderConfirmation(
       qrCid: withQr.has(ticket.id) ? qrCid(ticket.id) : null,
     })),
     calendarAttached: true,
+    pdfAttached: ticketsPdf !== null,
   };
 
   const { id } = await queueEmail(

@@ -13,6 +13,7 @@ export interface OrganizerProfile {
   timezone: string;
   logoUrl: string | null;
   status: "active" | "suspended";
+  attachTicketsPdf: boolean;
   stripe: {
     connected: boolean;
     testMode: boolean;
@@ -36,6 +37,7 @@ export async function getOrganizerProfile(organizerId: string): Promise<Organize
       timezone: true,
       logoUrl: true,
       status: true,
+      attachTicketsPdf: true,
       stripeAccountId: true,
       stripeTestMode: true,
       stripeChargesEnabled: true,

@@ -87,6 +87,8 @@ export const orderConfirmationPropsSchema = z.object({
     .min(1)
     .max(500),
   calendarAttached: z.boolean().default(true),
+  /** The organizer attaches the tickets as a PDF (one page each) for printing. */
+  pdfAttached: z.boolean().default(false),
 });
 
 export type OrderConfirmationProps = z.infer<typeof orderConfirmationPropsSchema>;
@@ -239,6 +241,9 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps & EmailFram
         ))}
       </Section>
 
+      {props.pdfAttached ? (
+        <EmailText muted>Prefer paper? The attached PDF has every ticket on its own page.</EmailText>
+      ) : null}
       {props.calendarAttached ? (
         <EmailText muted>The attached calendar file (.ics) adds the event to your calendar.</EmailText>
       ) : null}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES, roleAllows } from "@/lib/auth/roles";
 import { listOrganizerEvents } from "@/lib/events/list-organizer-events";
+import { EmailSettings } from "@/components/organizers/email-settings";
 import { OrganizerLogoUpload } from "@/components/organizers/organizer-logo-upload";
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
@@ -56,6 +57,12 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
         <p className={ui.hint}>Shown in buyers&rsquo; confirmation emails.</p>
         <OrganizerLogoUpload logoUrl={profile.logoUrl} />
       </section>
+      {roleAllows(role, ROLES.owner) ? (
+        <section className={cx(ui.card, ui.stack)}>
+          <h2>Confirmation emails</h2>
+          <EmailSettings attachTicketsPdf={profile.attachTicketsPdf} />
+        </section>
+      ) : null}
       <section className={cx(ui.card, ui.stack)}>
         <h2>Team</h2>
         <p>

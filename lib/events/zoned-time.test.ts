@@ -84,6 +84,28 @@ describe("instantToZonedIso", () => {
     );
   });
 
+  it("agrees with Intl's wall clock across a year of instants in zones with odd offsets and DST", () => {
+    const zones = [
+      "America/Vancouver",
+      "Europe/London",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "America/St_Johns",
+    ];
+    for (const zone of zones) {
+      for (
+        let t = Date.parse("2026-01-01T00:00:00Z");
+        t < Date.parse("2027-01-01T00:00:00Z");
+        t += 7_777_777
+      ) {
+        const instant = new Date(t);
+        const iso = instantToZonedIso(instant, zone);
+        expect(iso.slice(0, 16), `${zone} ${instant.toISOString()}`).toBe(instantToLocalInput(instant, zone));
+        expect(new Date(iso).getTime()).toBe(Math.floor(t / 1000) * 1000);
+      }
+    }
+  });
+
   it("handles zero, half-hour and positive offsets and names the same instant", () => {
     const instant = new Date("2026-03-01T00:00:00Z");
     expect(instantToZonedIso(instant, "UTC")).toBe("2026-03-01T00:00:00+00:00");

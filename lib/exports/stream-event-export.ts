@@ -1,7 +1,7 @@
 // GET …/events/:id/export.csv: one of the event's CSV exports (lib/exports/export-rows.ts), streamed. The
 // response body is a pull stream: the next page is read from the database only when the client has taken
-// the one before, so a slow download holds one page (EXPORT_PAGE_SIZE rows) in memory, whatever the event's
-// size. RFC 4180 (csv-stringify: fields with a comma, quote, CR or LF quoted, quotes doubled), CRLF line ends,
+// the one before (and one more is read ahead), so a slow download holds two pages (EXPORT_PAGE_SIZE rows each)
+// in memory, whatever the event's size. RFC 4180 (csv-stringify: fields with a comma, quote, CR or LF quoted, quotes doubled), CRLF line ends,
 // UTF-8, optionally with a BOM so Excel reads it as UTF-8. Pages are separate reads (keyset, no OFFSET): a
 // row written during a long download may or may not be in it, and no row is written twice.
 import "server-only";
@@ -59,22 +59,32 @@ export async function streamEventExport(
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   const toRow = EXPORT_ROW[kind] as (record: unknown, timeZone: string) => string[];
   const encoder = new TextEncoder();
-  let cursor: ExportCursor | null = null;
+  const read = (cursor: ExportCursor | null) => {
+    const page = readExportPage(kind, scope, cursor, pageSize).then((result) => {
+      options.onPage?.(result.records.length);
+      return result;
+    });
+    // Awaited by the next pull; a failure before then must not be an unhandled rejection.
+    page.catch(() => undefined);
+    return page;
+  };
+  let pending: ReturnType<typeof read> | null = null;
   let first = true;
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const page = await readExportPage(kind, scope, cursor, pageSize);
-          options.onPage?.(page.records.length);
+          const page = await (pending ?? read(null));
+          // The next page is read while this one is turned into CSV and sent: the database and Node work at
+          // the same time, and at most two pages are in memory.
+          pending = page.next === null ? null : read(page.next);
           let text = toCsv(page.records.map((record) => toRow(record, event.timezone)));
           if (first) {
             text = `${bom ? BOM : ""}${toCsv([EXPORT_HEADERS[kind]])}${text}`;
             first = false;
           }
           if (text.length > 0) controller.enqueue(encoder.encode(text));
-          cursor = page.next;
-          if (cursor === null) controller.close();
+          if (pending === null) controller.close();
         } catch (error) {
           log.error({ event: "tickets.export.failed", err: error, eventId: event.id, kind }, "export failed");
           controller.error(error);

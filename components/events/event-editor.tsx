@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CoverImageUpload } from "@/components/events/cover-image-upload";
+import { EventExports } from "@/components/events/event-exports";
 import { EventForm, eventValues } from "@/components/events/event-form";
 import { EventStatusActions } from "@/components/events/event-status-actions";
 import { DiscountManager } from "@/components/discounts/discount-manager";
@@ -18,7 +19,7 @@ export const organizerEventKey = (id: string) => ["organizer", "event", id] as c
 
 /**
  * The organizer's page for one event: status and publishing on top, then its sections as tabs (details,
- * tickets, discount codes, the public page's image, cancellation), each saved on its own.
+ * tickets, discount codes, the public page's image, CSV exports, cancellation), each saved on its own.
  */
 export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) {
   const queryClient = useQueryClient();
@@ -96,6 +97,7 @@ export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) 
               />
             ),
           },
+          { id: "exports", label: "Exports", content: <EventExports eventId={event.id} /> },
           ...(event.status === "published" || event.status === "cancelled"
             ? [{ id: "cancel", label: "Cancel event", content: <CancelEventPanel eventId={event.id} /> }]
             : []),

@@ -69,6 +69,43 @@ describe("instantToZonedIso", () => {
     );
   });
 
+  it("changes offset exactly when the clocks do (DST ends 1 Nov 2026, 2:00 PDT → 1:00 PST)", () => {
+    const zone = "America/Vancouver";
+    expect(instantToZonedIso(new Date("2026-11-01T08:59:59Z"), zone)).toBe("2026-11-01T01:59:59-07:00");
+    expect(instantToZonedIso(new Date("2026-11-01T09:00:00Z"), zone)).toBe("2026-11-01T01:00:00-08:00");
+    // Spring forward (8 Mar 2026, 2:00 PST → 3:00 PDT): no 2:xx wall-clock time exists.
+    expect(instantToZonedIso(new Date("2026-03-08T09:59:59Z"), zone)).toBe("2026-03-08T01:59:59-08:00");
+    expect(instantToZonedIso(new Date("2026-03-08T10:00:00Z"), zone)).toBe("2026-03-08T03:00:00-07:00");
+  });
+
+  it("drops milliseconds without moving the second (CSV exports write whole seconds)", () => {
+    expect(instantToZonedIso(new Date("2026-12-07T03:30:00.999Z"), "America/Vancouver")).toBe(
+      "2026-12-06T19:30:00-08:00",
+    );
+  });
+
+  it("agrees with Intl's wall clock across a year of instants in zones with odd offsets and DST", () => {
+    const zones = [
+      "America/Vancouver",
+      "Europe/London",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "America/St_Johns",
+    ];
+    for (const zone of zones) {
+      for (
+        let t = Date.parse("2026-01-01T00:00:00Z");
+        t < Date.parse("2027-01-01T00:00:00Z");
+        t += 7_777_777
+      ) {
+        const instant = new Date(t);
+        const iso = instantToZonedIso(instant, zone);
+        expect(iso.slice(0, 16), `${zone} ${instant.toISOString()}`).toBe(instantToLocalInput(instant, zone));
+        expect(new Date(iso).getTime()).toBe(Math.floor(t / 1000) * 1000);
+      }
+    }
+  });
+
   it("handles zero, half-hour and positive offsets and names the same instant", () => {
     const instant = new Date("2026-03-01T00:00:00Z");
     expect(instantToZonedIso(instant, "UTC")).toBe("2026-03-01T00:00:00+00:00");

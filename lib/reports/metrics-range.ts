@@ -11,8 +11,9 @@ import { dateBound, resolveOrderDateRange } from "@/lib/refunds/order-list-query
 export const METRICS_INTERVALS = ["hour", "day"] as const;
 export type MetricsInterval = (typeof METRICS_INTERVALS)[number];
 
-/** Most buckets one answer may have: hour buckets over at most 31 days, day buckets over about three years. */
-export const MAX_BUCKETS: Record<MetricsInterval, number> = { hour: 31 * 24, day: 1_100 };
+/** Most buckets one answer may have: hour buckets over at most 31 days (one of them may have 25 hours), day
+ * buckets over about three years. */
+export const MAX_BUCKETS: Record<MetricsInterval, number> = { hour: 31 * 24 + 1, day: 1_100 };
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -103,7 +104,7 @@ function tooManyBuckets(interval: MetricsInterval): AppError {
   return AppError.validation(
     "interval",
     interval === "hour"
-      ? `hour covers at most ${MAX_BUCKETS.hour / 24} days: use interval=day or a shorter range`
+      ? `hour covers at most 31 days: use interval=day or a shorter range`
       : `day covers at most ${MAX_BUCKETS.day} days: use a shorter range`,
   );
 }

@@ -462,7 +462,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         const mine = [...ledger.payouts.values()].filter((p) => p.account === account).reverse();
         return send(response, 200, {
           object: "list",
-          data: mine.slice(0, limit).map(({ account: _owner, ...payout }) => payout),
+          data: mine.slice(0, limit).map((payout) => ({ ...payout, account: undefined })),
           has_more: mine.length > limit,
           url: "/v1/payouts",
         });

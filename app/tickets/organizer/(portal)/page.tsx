@@ -4,6 +4,7 @@ import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES, roleAllows } from "@/lib/auth/roles";
 import { listOrganizerEvents } from "@/lib/events/list-organizer-events";
 import { OrganizerLogoUpload } from "@/components/organizers/organizer-logo-upload";
+import { OrganizerDashboard } from "@/components/reports/organizer-dashboard";
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
 import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
@@ -32,6 +33,7 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
         </p>
       ) : null}
       <h1>{profile.name}</h1>
+      <OrganizerDashboard timeZone={profile.timezone} />
       <section className={cx(ui.card, ui.stack)}>
         <h2>Payments</h2>
         <StripeStatusBadges status={payments} />

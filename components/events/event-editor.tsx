@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { CoverImageUpload } from "@/components/events/cover-image-upload";
 import { EventExports } from "@/components/events/event-exports";
@@ -10,6 +10,7 @@ import { EventStatusActions } from "@/components/events/event-status-actions";
 import { DiscountManager } from "@/components/discounts/discount-manager";
 import { TierManager } from "@/components/tiers/tier-manager";
 import { CancelEventPanel } from "@/components/orders/cancel-event-panel";
+import { EventSales } from "@/components/reports/event-sales";
 import { apiFetch } from "@/components/ui/api-client";
 import { Tabs } from "@/components/ui/tabs";
 import type { OrganizerEvent } from "@/lib/events/organizer-event-view";
@@ -19,7 +20,8 @@ export const organizerEventKey = (id: string) => ["organizer", "event", id] as c
 
 /**
  * The organizer's page for one event: status and publishing on top, then its sections as tabs (details,
- * tickets, discount codes, the public page's image, CSV exports, cancellation), each saved on its own.
+ * tickets, discount codes, the public page's image, sales figures, CSV exports, cancellation), each saved
+ * on its own.
  */
 export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) {
   const queryClient = useQueryClient();
@@ -45,6 +47,8 @@ export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) 
     },
   });
   const frozen = event.status === "archived" || event.status === "cancelled";
+  // The tabs stay mounted; the sales figures poll only while their tab is open.
+  const salesOpen = useSearchParams().get("tab") === "sales";
 
   return (
     <div className={ui.stack}>
@@ -97,6 +101,7 @@ export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) 
               />
             ),
           },
+          { id: "sales", label: "Sales", content: <EventSales eventId={event.id} active={salesOpen} /> },
           { id: "exports", label: "Exports", content: <EventExports eventId={event.id} /> },
           ...(event.status === "published" || event.status === "cancelled"
             ? [{ id: "cancel", label: "Cancel event", content: <CancelEventPanel eventId={event.id} /> }]

@@ -110,6 +110,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
     note: "admins with an override note",
   },
   "GET /api/tickets/orders": { allow: MANAGE_OWN },
+  "GET /api/tickets/dashboard": { allow: MANAGE_OWN },
 
   // Events, tiers, discounts, devices (organizer A's)
   "GET /api/tickets/events": { allow: MANAGE_OWN },
@@ -127,6 +128,8 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "POST /api/tickets/events/[id]/devices": { allow: MANAGE },
   "GET /api/tickets/events/[id]/discounts": { allow: MANAGE },
   "GET /api/tickets/events/[id]/export.csv": { allow: MANAGE, note: "let in: 422 naming kind (none sent)" },
+  "GET /api/tickets/events/[id]/metrics": { allow: MANAGE },
+  "GET /api/tickets/events/[id]/summary": { allow: MANAGE },
   "POST /api/tickets/events/[id]/discounts": { allow: MANAGE },
   "GET /api/tickets/events/[id]/tiers": { allow: MANAGE },
   "POST /api/tickets/events/[id]/tiers": { allow: MANAGE },

@@ -64,7 +64,8 @@ export function decodeOrderListCursor(value: string): OrderListCursor | null {
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A day ("2026-12-12", read in the list's zone) or an instant with a zone ("2026-12-12T20:00:00-05:00"). */
+/** A day ("2026-12-12", read in the list's zone) or an instant with a zone ("2026-12-12T20:00:00-05:00"); also the
+ * metrics API's from/to (lib/reports/metrics-range.ts). */
 export type DateBound = { kind: "day"; day: LocalDateTime } | { kind: "instant"; instant: Date };
 
 function parseDateBound(value: string): DateBound | null {
@@ -76,7 +77,7 @@ function parseDateBound(value: string): DateBound | null {
   return instant ? { kind: "instant", instant } : null;
 }
 
-const dateBound = z.string().transform((value, ctx) => {
+export const dateBound = z.string().transform((value, ctx) => {
   const bound = parseDateBound(value);
   if (!bound) {
     ctx.addIssue({

@@ -63,6 +63,12 @@ export interface LedgerPayment {
 
 export class StandInLedger {
   readonly balances = new Map<string, number>();
+  /** Per account, per currency (what GET /v1/balance answers as available). */
+  readonly currencyBalances = new Map<string, Map<string, number>>();
+  /** Per account, per currency: money Stripe has not made available yet (tests set it; GET /v1/balance). */
+  readonly pendingBalances = new Map<string, Map<string, number>>();
+  /** Payouts to the accounts' banks, in the order made (GET /v1/payouts lists them newest first). */
+  readonly payouts = new Map<string, Json & { id: string; account: string }>();
   readonly paymentIntents = new Map<
     string,
     { id: string; account: string; charge: string; amount: number }
@@ -85,6 +91,9 @@ export class StandInLedger {
       this.refunds,
       this.reversals,
       this.feeRefunds,
+      this.currencyBalances,
+      this.pendingBalances,
+      this.payouts,
     ]) {
       map.clear();
     }
@@ -111,7 +120,7 @@ export class StandInLedger {
     const owner = input.account ?? PLATFORM;
     const paymentIntentId = this.id("pi");
     const chargeId = this.id("ch");
-    this.move(owner, input.amount);
+    this.move(owner, input.amount, input.currency);
     let transferId: string | null = null;
     if (input.destination && owner === PLATFORM) {
       transferId = this.id("tr");
@@ -123,8 +132,8 @@ export class StandInLedger {
         sourceTransaction: chargeId,
         currency: input.currency,
       });
-      this.move(PLATFORM, -input.amount);
-      this.move(input.destination, input.amount);
+      this.move(PLATFORM, -input.amount, input.currency);
+      this.move(input.destination, input.amount, input.currency);
     }
     const connected = input.destination ?? (owner === PLATFORM ? null : owner);
     let applicationFeeId: string | null = null;
@@ -138,8 +147,8 @@ export class StandInLedger {
         amountRefunded: 0,
         currency: input.currency,
       });
-      this.move(connected, -input.applicationFee);
-      this.move(PLATFORM, input.applicationFee);
+      this.move(connected, -input.applicationFee, input.currency);
+      this.move(PLATFORM, input.applicationFee, input.currency);
     }
     this.charges.set(chargeId, {
       id: chargeId,
@@ -186,7 +195,7 @@ export class StandInLedger {
     if (flag("reverse_transfer") && !charge.transfer) {
       throw new StandInError("This charge has no transfer to reverse.");
     }
-    this.move(charge.account, -amount);
+    this.move(charge.account, -amount, charge.currency);
     charge.amountRefunded += amount;
     let reversal: (Json & { id: string }) | null = null;
     if (flag("reverse_transfer") && charge.transfer) {
@@ -305,8 +314,8 @@ export class StandInLedger {
 
   private reverse(transfer: LedgerTransfer, amount: number, metadata: Record<string, string>) {
     transfer.amountReversed += amount;
-    this.move(transfer.destination, -amount);
-    this.move(PLATFORM, amount);
+    this.move(transfer.destination, -amount, transfer.currency);
+    this.move(PLATFORM, amount, transfer.currency);
     const reversal = {
       id: this.id("trr"),
       object: "transfer_reversal",
@@ -321,8 +330,8 @@ export class StandInLedger {
 
   private refundFee(fee: LedgerApplicationFee, amount: number, metadata: Record<string, string>) {
     fee.amountRefunded += amount;
-    this.move(PLATFORM, -amount);
-    this.move(fee.account, amount);
+    this.move(PLATFORM, -amount, fee.currency);
+    this.move(fee.account, amount, fee.currency);
     const refund = {
       id: this.id("fr"),
       object: "fee_refund",
@@ -335,8 +344,51 @@ export class StandInLedger {
     return refund;
   }
 
-  private move(account: string, amount: number): void {
+  /** A payout of `amount` from the account's available balance in `currency` to its bank. */
+  payout(account: string, amount: number, currency: string, status = "paid"): Json & { id: string } {
+    const available = this.currencyBalances.get(account)?.get(currency) ?? 0;
+    if (amount < 1 || amount > available) {
+      throw new StandInError(`Insufficient funds in ${currency}: ${available} available, ${amount} asked.`);
+    }
+    this.move(account, -amount, currency);
+    const created = Math.floor(Date.now() / 1000) + this.payouts.size;
+    const payout = {
+      id: this.id("po"),
+      object: "payout",
+      account,
+      amount,
+      currency,
+      status,
+      method: "standard",
+      type: "bank_account",
+      created,
+      arrival_date: created + 2 * 24 * 60 * 60,
+    };
+    this.payouts.set(payout.id, payout);
+    return payout;
+  }
+
+  /** GET /v1/balance as `account` sees it: available (and pending, when set) per currency. */
+  balanceJson(account: string): Json {
+    const amounts = (byCurrency: Map<string, number> | undefined) =>
+      [...(byCurrency ?? new Map<string, number>()).entries()].map(([currency, amount]) => ({
+        amount,
+        currency,
+        source_types: { card: amount },
+      }));
+    return {
+      object: "balance",
+      livemode: false,
+      available: amounts(this.currencyBalances.get(account)),
+      pending: amounts(this.pendingBalances.get(account)),
+    };
+  }
+
+  private move(account: string, amount: number, currency: string): void {
     this.balances.set(account, this.balance(account) + amount);
+    const byCurrency = this.currencyBalances.get(account) ?? new Map<string, number>();
+    byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + amount);
+    this.currencyBalances.set(account, byCurrency);
   }
 
   private id(prefix: string): string {

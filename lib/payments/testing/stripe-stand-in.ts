@@ -2,7 +2,8 @@
 // real socket and assert exactly what went over the wire (method, path, headers, form body). Money follows
 // Stripe's semantics (see stand-in-ledger.ts): paySession() pays a Checkout Session as Stripe would (payment
 // intent, charge, transfer, application fee, Stripe Tax on top when the session asked for it), refunds,
-// transfer reversals and application-fee refunds move money between a balance per account.
+// transfer reversals and application-fee refunds move money between a balance per account (and currency), which
+// GET /v1/balance reads; GET /v1/payouts lists the payouts a test made with ledger.payout().
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getMinimumChargeMinor } from "@/lib/money/currencies";
@@ -452,6 +453,19 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         return once(response, path, key, () =>
           ledger.createFeeRefund(decodeURIComponent(feeRefundPath[1] ?? ""), form, metadataOf(form)),
         );
+      }
+      if (method === "GET" && path === "/v1/balance") {
+        return send(response, 200, ledger.balanceJson(account));
+      }
+      if (method === "GET" && path === "/v1/payouts") {
+        const limit = Number(url.searchParams.get("limit") ?? 10);
+        const mine = [...ledger.payouts.values()].filter((p) => p.account === account).reverse();
+        return send(response, 200, {
+          object: "list",
+          data: mine.slice(0, limit).map((payout) => ({ ...payout, account: undefined })),
+          has_more: mine.length > limit,
+          url: "/v1/payouts",
+        });
       }
       const refundPath = /^\/v1\/(refunds|disputes)\/([^/]+)$/.exec(path);
       if (method === "GET" && refundPath?.[1] && refundPath[2]) {

@@ -5,6 +5,7 @@ import { ROLES, roleAllows } from "@/lib/auth/roles";
 import { listOrganizerEvents } from "@/lib/events/list-organizer-events";
 import { EmailSettings } from "@/components/organizers/email-settings";
 import { OrganizerLogoUpload } from "@/components/organizers/organizer-logo-upload";
+import { OrganizerDashboard } from "@/components/reports/organizer-dashboard";
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
 import { getOrganizerProfile } from "@/lib/organizers/get-organizer-profile";
 import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
@@ -33,6 +34,7 @@ export default async function OrganizerOverviewPage({ searchParams }: { searchPa
         </p>
       ) : null}
       <h1>{profile.name}</h1>
+      <OrganizerDashboard timeZone={profile.timezone} />
       <section className={cx(ui.card, ui.stack)}>
         <h2>Payments</h2>
         <StripeStatusBadges status={payments} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectStripeButton } from "@/components/payments/connect-stripe-button";
+import { PayoutOverviewPanel } from "@/components/payments/payout-overview";
 import { RecheckStripeButton } from "@/components/payments/recheck-stripe-button";
 import { RequirementList } from "@/components/payments/requirement-list";
 import { StripeStatusBadges } from "@/components/payments/stripe-status-badges";
@@ -10,6 +11,7 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getPaymentsStatus } from "@/lib/payments/get-payments-status";
+import { getPayoutOverview } from "@/lib/payments/get-payout-overview";
 import { refreshConnectedAccount } from "@/lib/payments/refresh-connected-account";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
 import { alertClass, badgeClass, cx, ui } from "@/components/ui/styles";
@@ -48,6 +50,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
   const payoutsOn = env.TICKETING_PAYOUTS;
   const serverTestMode = isStripeTestMode();
   const linkError = typeof params.link_error === "string";
+  // Balances and payouts are the owner's (ROLES.owner: payouts), read from Stripe as their account.
+  const payouts = isOwner && payoutsOn ? await getPayoutOverview(organizer.id) : null;
 
   return (
     <main className={ui.page}>
@@ -133,6 +137,15 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
           </p>
         )}
       </section>
+      {payouts ? (
+        <PayoutOverviewPanel overview={payouts} timeZone={organizer.timezone} />
+      ) : (
+        <p className={ui.hint}>
+          {payoutsOn
+            ? `Only an owner of ${organizer.name} sees the Stripe balance and payouts.`
+            : "Payouts are turned off on this platform right now."}
+        </p>
+      )}
     </main>
   );
 }

@@ -34,7 +34,14 @@ export type CapacityOverrideInput = z.input<typeof capacityOverrideSchema>;
 export async function overrideTierCapacity(
   tierId: string,
   input: unknown,
-  options: { actorUserId: string },
+  options: {
+    actorUserId: string;
+    /**
+     * TEST ONLY: the control case of app/api/tickets/admin/admin-overrides.test.ts, showing the oversell the
+     * inventory lock prevents. Never set it anywhere else.
+     */
+    unsafeSkipLocks?: boolean;
+  },
 ): Promise<TierSummary> {
   const { capacity, note } = parseInput(capacityOverrideSchema, input);
   return db.$transaction(async (tx) => {
@@ -45,7 +52,11 @@ export async function overrideTierCapacity(
     if (!owner) throw AppError.notFound("Tier not found.");
     const organizerId = owner.event.organizerId;
     const { event, tier } = await lockOrganizerTier(tx, organizerId, tierId);
-    await lockInventory(tx, { eventId: event.id, tierIds: [tier.id] });
+    await lockInventory(tx, {
+      eventId: event.id,
+      tierIds: [tier.id],
+      unsafeSkipLocks: options.unsafeSkipLocks,
+    });
     const inventory = (await getAvailability(tx, event.id)).tiers.find((t) => t.tierId === tier.id);
     const sold = inventory?.sold ?? 0;
     const held = inventory?.held ?? 0;

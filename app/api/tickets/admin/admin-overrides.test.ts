@@ -7,6 +7,7 @@ import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { db } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import { getAvailability } from "@/lib/inventory/get-availability";
+import { takeHolds } from "@/lib/inventory/take-holds";
 import { createCompOrder } from "@/lib/orders/create-comp-order";
 import { getOrderForBuyer } from "@/lib/orders/get-order-for-buyer";
 import { stubStripeEnv } from "@/lib/payments/testing/stub-stripe-env";
@@ -23,6 +24,7 @@ import {
   sellTickets,
 } from "@/lib/testing/factories";
 import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
+import { overrideTierCapacity } from "@/lib/tiers/override-tier-capacity";
 import { POST as comps } from "./events/[id]/comps/route";
 import { POST as adminRefund } from "./orders/[id]/refund/route";
 import { POST as capacity } from "./tiers/[id]/capacity/route";
@@ -125,6 +127,74 @@ describe("inventory override: POST /api/tickets/admin/tiers/:id/capacity", () =>
     expect(await db.auditLog.count({ where: { action: "tickets.tier.capacity_overridden" } })).toBe(0);
   });
 });
+
+describe.skipIf(onEmbeddedDatabase())(
+  "capacity override under concurrency (needs a PostgreSQL server)",
+  () => {
+    /** A checkout's transaction that has taken its holds and not yet committed; `commit()` lets it finish. */
+    async function holdOpen(eventId: string, tierId: string, quantity: number) {
+      let commit = () => {};
+      const gate = new Promise<void>((resolve) => (commit = resolve));
+      let held = () => {};
+      const taken = new Promise<void>((resolve) => (held = resolve));
+      const done = db.$transaction(
+        async (tx) => {
+          const order = await tx.order.create({
+            data: {
+              organizerId: (await tx.event.findUniqueOrThrow({ where: { id: eventId } })).organizerId,
+              eventId,
+              buyerEmail: "fan@example.test",
+              buyerName: "Fan",
+              currency: "cad",
+              subtotalMinor: 0,
+              totalMinor: 0,
+              accessTokenHash: `hash-${Math.random()}`,
+            },
+          });
+          await takeHolds(tx, {
+            eventId,
+            orderId: order.id,
+            lines: [{ tierId, quantity }],
+            payWithinMs: 600_000,
+          });
+          held();
+          await gate;
+        },
+        { timeout: 20_000 },
+      );
+      await taken;
+      return { commit, done };
+    }
+
+    it("lowering waits for a checkout holding the lock and then refuses; the control without the lock goes below what is taken", async () => {
+      const { event, tier } = await onSaleTier(10);
+      const checkout = await holdOpen(event.id, tier.id, 3);
+      const lowering = overrideTierCapacity(
+        tier.id,
+        { capacity: 1, note: "smaller room" },
+        { actorUserId: admin.userId },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      checkout.commit();
+      await checkout.done;
+      await expect(lowering).rejects.toMatchObject({ code: "validation" });
+      expect((await db.tier.findUniqueOrThrow({ where: { id: tier.id } })).capacity).toBe(10);
+
+      const control = await onSaleTier(10);
+      const open = await holdOpen(control.event.id, control.tier.id, 3);
+      await overrideTierCapacity(
+        control.tier.id,
+        { capacity: 1, note: "smaller room" },
+        { actorUserId: admin.userId, unsafeSkipLocks: true },
+      );
+      open.commit();
+      await open.done;
+      const after = (await getAvailability(db, control.event.id)).tiers[0];
+      expect(after?.capacity).toBe(1);
+      expect((after?.sold ?? 0) + (after?.held ?? 0)).toBe(3);
+    });
+  },
+);
 
 describe("comps: POST /api/tickets/admin/events/:id/comps", () => {
   it("issues a paid zero-amount comp order with tickets and the confirmation email, marked comp everywhere", async () => {

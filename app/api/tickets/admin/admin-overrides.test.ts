@@ -27,6 +27,7 @@ import { withWebhookBridge } from "@/lib/testing/webhook-bridge";
 import { overrideTierCapacity } from "@/lib/tiers/override-tier-capacity";
 import { POST as comps } from "./events/[id]/comps/route";
 import { POST as adminRefund } from "./orders/[id]/refund/route";
+import { GET as getAdminOrderRoute } from "./orders/[id]/route";
 import { POST as capacity } from "./tiers/[id]/capacity/route";
 
 const ADMIN = "admin@stagedoor.test";
@@ -398,8 +399,21 @@ describe("refund override past the deadline: POST /api/tickets/admin/orders/:id/
       where: { action: "refund.requested_with_admin_override", entityId: order.id },
     });
     expect(audit.data).toMatchObject({ adminOverrideNote: "Support ticket 442", source: "admin" });
-    // The organizer's order page shows the note.
+    // The organizer's order page shows the note; the admin's order view (GET) too, to admins only.
     const seen = await getOrganizerOrder(organizer.id, order.id);
     expect(seen.refunds[0]?.adminOverride).toBe("Support ticket 442");
+    const view = (cookie: string, id = order.id) =>
+      getAdminOrderRoute(apiRequest(`/api/tickets/admin/orders/${id}`, { cookie }), routeContext({ id }));
+    const asAdmin = await view(admin.cookie);
+    expect(asAdmin.status).toBe(200);
+    expect(await asAdmin.json()).toMatchObject({
+      id: order.id,
+      channel: "online",
+      status: "refunded",
+      refunds: [{ adminOverride: "Support ticket 442" }],
+    });
+    expect((await view(owner.cookie)).status).toBe(404);
+    expect((await view("")).status).toBe(404);
+    expect((await view(admin.cookie, "nope")).status).toBe(404);
   });
 });

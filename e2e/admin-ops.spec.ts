@@ -37,8 +37,8 @@ test("an admin replays a dead-lettered checkout.session.completed and the order 
   await admin.goto("/tickets/admin/webhooks?status=failed");
   const events = admin.getByRole("table", { name: "Webhook events" });
   const row = events.getByRole("row").filter({ hasText: eventId });
-  await expect(row.getByText("failed")).toBeVisible();
-  await expect(row.getByText("checkout.session.completed")).toBeVisible();
+  await expect(row.getByText("failed", { exact: true })).toBeVisible();
+  await expect(row.getByText("checkout.session.completed", { exact: true })).toBeVisible();
   await expectAccessible(admin, "admin-webhooks");
   await row.getByRole("link", { name: eventId }).click();
 
@@ -46,7 +46,6 @@ test("an admin replays a dead-lettered checkout.session.completed and the order 
   await expect(admin.getByTestId("webhook-payload")).toContainText(orderId);
   await admin.getByRole("button", { name: "Replay" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Replay" }).click();
-  await expect(admin.getByText(/Replay queued|already queued again/)).toBeVisible();
   await expect
     .poll(
       async () => {

@@ -48,7 +48,9 @@ export default async function AdminWebhookEventPage({ params }: { params: Promis
       </dl>
       {event.replayable ? <ReplayButton eventId={event.id} /> : null}
       {event.status === "pending" ? (
-        <p className={ui.hint}>Queued: the job worker processes it in a moment (reload to see the outcome).</p>
+        <p className={ui.hint}>
+          Queued: the job worker processes it in a moment (reload to see the outcome).
+        </p>
       ) : null}
       <h2>Payload</h2>
       <pre className={cx(ui.card, "overflow-x-auto text-xs")} data-testid="webhook-payload">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { CompBadge } from "@/components/orders/comp-badge";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
@@ -26,12 +27,25 @@ const REFUND_STATUS: Record<OrganizerOrderDetail["refunds"][number]["status"], {
     failed: { text: "Failed", tone: "bad" },
   };
 /** Tables scroll sideways inside their card on phones instead of widening the page. */
-/** The order's lines, tickets and refunds; polls every 2 s while a refund waits for Stripe. */
-export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDetail }) {
+/**
+ * The order's lines, tickets and refunds; polls every 2 s while a refund waits for Stripe. `admin`: a
+ * platform admin's view (admin API; refunds need an override note; no link rotation).
+ */
+export function OrderDetail({
+  initialOrder,
+  admin = false,
+}: {
+  initialOrder: OrganizerOrderDetail;
+  admin?: boolean;
+}) {
   const query = useQuery({
     queryKey: orderQueryKey(initialOrder.id),
     queryFn: () =>
-      apiFetch<OrganizerOrderDetail>(`/api/tickets/orders/${encodeURIComponent(initialOrder.id)}/refund`),
+      apiFetch<OrganizerOrderDetail>(
+        admin
+          ? `/api/tickets/admin/orders/${encodeURIComponent(initialOrder.id)}`
+          : `/api/tickets/orders/${encodeURIComponent(initialOrder.id)}/refund`,
+      ),
     initialData: initialOrder,
     refetchInterval: (q) => (q.state.data && hasPendingRefund(q.state.data) ? 2000 : false),
   });
@@ -46,6 +60,7 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
           <strong>{order.buyerName}</strong> · {order.buyerEmail} · {order.event.title}
         </span>
         <OrderStatusBadge status={order.status} testId="order-status" />
+        <CompBadge channel={order.channel} />
         {order.disputed ? <span className={badgeClass("bad")}>Disputed</span> : null}
       </p>
       <p className={ui.hint}>
@@ -133,7 +148,7 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
         </table>
       </TableFrame>
 
-      {order.status === "paid" || order.status === "partially_refunded" ? (
+      {!admin && (order.status === "paid" || order.status === "partially_refunded") ? (
         <section className={ui.stack}>
           <h2>Buyer&rsquo;s link</h2>
           <p className={ui.hint}>
@@ -204,7 +219,13 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
           </table>
         </TableFrame>
       )}
-      <RefundForm order={order} />
+      {order.channel === "comp" ? (
+        <Alert tone="info">
+          Comp order: nothing was paid, so there is nothing to refund. Its tickets cannot be voided here.
+        </Alert>
+      ) : (
+        <RefundForm order={order} admin={admin} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { orderListHref, type OrderListFormValues } from "@/components/orders/order-list-url";
+import { CompBadge } from "@/components/orders/comp-badge";
 import { ORDER_STATUS_LABELS, OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableFrame } from "@/components/ui/table-frame";
@@ -69,7 +70,7 @@ export function OrderList({
                 <td>{order.event.title}</td>
                 <td className="text-right tabular-nums">{formatMoney(order.totalMinor, order.currency)}</td>
                 <td>
-                  <OrderStatusBadge status={order.status} />
+                  <OrderStatusBadge status={order.status} /> <CompBadge channel={order.channel} />
                   {order.disputed ? <div className={ui.error}>Disputed</div> : null}
                 </td>
                 <td className="text-right tabular-nums">

@@ -19,15 +19,18 @@ export const orderQueryKey = (orderId: string) => ["orders", orderId, "refunds"]
 
 /**
  * "Refund whole order" / chosen tickets / "Amount", the message emailed to the buyer, an internal note kept
- * apart from it (only the team sees it), and the "Refund" button.
+ * apart from it (only the team sees it), and the "Refund" button. `admin`: a platform admin's refund (also
+ * past the deadline), which requires an override note, sent to the admin API.
  */
-export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
+export function RefundForm({ order, admin = false }: { order: OrganizerOrderDetail; admin?: boolean }) {
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>("whole");
   const [ticketIds, setTicketIds] = useState<string[]>([]);
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const [internalNote, setInternalNote] = useState("");
+  const [overrideNote, setOverrideNote] = useState("");
+  const overrideId = useId();
   const reasonId = useId();
   const noteId = useId();
   const amountId = useId();
@@ -36,12 +39,18 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
 
   const refund = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      apiFetch(`/api/tickets/orders/${encodeURIComponent(order.id)}/refund`, { body }),
+      apiFetch(
+        admin
+          ? `/api/tickets/admin/orders/${encodeURIComponent(order.id)}/refund`
+          : `/api/tickets/orders/${encodeURIComponent(order.id)}/refund`,
+        { body },
+      ),
     onSuccess: () => {
       setTicketIds([]);
       setAmount("");
       setReason("");
       setInternalNote("");
+      setOverrideNote("");
       void queryClient.invalidateQueries({ queryKey: orderQueryKey(order.id) });
     },
   });
@@ -50,7 +59,11 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setLocalError(null);
-    const body: Record<string, unknown> = { reason, ...(internalNote.trim() ? { internalNote } : {}) };
+    const body: Record<string, unknown> = {
+      reason,
+      ...(internalNote.trim() ? { internalNote } : {}),
+      ...(admin ? { adminOverrideNote: overrideNote } : {}),
+    };
     if (mode === "tickets") {
       if (ticketIds.length === 0) return setLocalError("Choose at least one ticket.");
       body.ticketIds = ticketIds;
@@ -157,6 +170,27 @@ export function RefundForm({ order }: { order: OrganizerOrderDetail }) {
           Only your team sees this, on this order. It is not sent to the buyer.
         </span>
       </div>
+      {admin ? (
+        <div className={ui.field}>
+          <label htmlFor={overrideId}>Override note (required)</label>
+          <textarea
+            id={overrideId}
+            maxLength={1000}
+            rows={2}
+            value={overrideNote}
+            onChange={(e) => setOverrideNote(e.target.value)}
+            aria-describedby={`${overrideId}-help`}
+            aria-invalid={serverError?.fieldErrors.adminOverrideNote ? true : undefined}
+          />
+          <span id={`${overrideId}-help`} className={ui.hint}>
+            Why a platform admin refunds this order (past the deadline too). Audited and shown to the
+            organizer.
+          </span>
+          {serverError?.fieldErrors.adminOverrideNote ? (
+            <span className={ui.fieldError}>{serverError.fieldErrors.adminOverrideNote}</span>
+          ) : null}
+        </div>
+      ) : null}
       {localError ? <Alert tone="error">{localError}</Alert> : null}
       {serverError ? <Alert tone="error">{serverError.problem.detail}</Alert> : null}
       <div>

@@ -1,3 +1,4 @@
+import { CompBadge } from "@/components/orders/comp-badge";
 import { passStyles as styles } from "@/components/passes/pass-styles";
 import { formatMoney } from "@/lib/money/format-money";
 import { orderReference, taxLineLabel, type OrderSummary } from "@/lib/orders/order-summary";
@@ -10,6 +11,11 @@ export function OrderSummaryCard({ summary }: { summary: OrderSummary }) {
   return (
     <section className={cx(ui.card, ui.stack)} aria-labelledby="order-summary-heading">
       <h2 id="order-summary-heading">Order summary</h2>
+      {summary.channel === "comp" ? (
+        <p className={ui.hint} data-testid="comp-notice">
+          <CompBadge channel={summary.channel} /> Complimentary tickets: nothing was charged.
+        </p>
+      ) : null}
       <table className={ui.table}>
         <tbody>
           {summary.lines.map((line) => (

@@ -7,11 +7,11 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { findOrderByAccessToken, orderPassesUrl } from "@/lib/orders/order-access-token";
+import { buildTestModeCheckoutEvent, type TestPaymentOutcome } from "@/lib/checkout/test-mode-checkout-event";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
-import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
 import { signTestModeWebhook } from "@/lib/payments/webhook-secrets";
 
-export type TestPaymentOutcome = "pay" | "cancel" | "fail";
+export type { TestPaymentOutcome };
 
 export function testModePaymentUrl(orderId: string, token: string): string {
   const url = new URL(`/tickets/dev/pay/${encodeURIComponent(orderId)}`, env.APP_URL);
@@ -85,45 +85,11 @@ export async function completeTestModePayment(input: {
   }
   if (!order.stripeCheckoutSessionId) throw AppError.conflict("This order has no payment session.");
 
-  const type =
-    input.outcome === "pay"
-      ? "checkout.session.completed"
-      : input.outcome === "cancel"
-        ? "checkout.session.expired"
-        : "checkout.session.async_payment_failed";
-  const now = Math.floor(Date.now() / 1000);
-  const session = {
-    id: order.stripeCheckoutSessionId,
-    object: "checkout.session",
-    mode: "payment",
-    livemode: false,
-    status: input.outcome === "pay" ? "complete" : input.outcome === "cancel" ? "expired" : "complete",
-    payment_status: input.outcome === "pay" ? "paid" : "unpaid",
-    amount_subtotal: order.totalMinor,
-    amount_total: order.totalMinor,
-    currency: order.currency,
-    client_reference_id: order.id,
-    customer_email: order.buyerEmail,
-    metadata: { order_id: order.id },
-    payment_intent: input.outcome === "cancel" ? null : testModeStripeId("pi"),
-    created: now,
-    expires_at: order.expiresAt ? Math.floor(order.expiresAt.getTime() / 1000) : now,
-  };
-  const direct = order.chargeType === "direct";
-  const event = {
-    id: testModeStripeId("evt"),
-    object: "event",
-    api_version: "2026-10-28.endive",
-    created: now,
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-    ...(direct && order.stripeAccountId ? { account: order.stripeAccountId } : {}),
-    data: { object: session },
-  };
-  const payload = JSON.stringify(event);
-  const endpoint = direct ? "connect" : "platform";
+  const { payload, endpoint } = buildTestModeCheckoutEvent(
+    { ...order, stripeCheckoutSessionId: order.stripeCheckoutSessionId },
+    input.outcome,
+  );
+  const direct = endpoint === "connect";
   const response = await fetch(
     new URL(direct ? "/api/tickets/webhooks/stripe-connect" : "/api/tickets/webhooks/stripe", input.origin),
     {

@@ -49,17 +49,20 @@ export const cancelEventRefundsJob = defineJob({
         currency: true,
         totalMinor: true,
         refundedMinor: true,
+        channel: true,
       },
     });
     const errors: string[] = [];
     for (const order of orders) {
+      // A comp order paid nothing: there is no refund to request, only the buyer to tell.
       try {
-        await requestRefund(
-          { userId, organizerId: event.organizerId, isAdmin: false },
-          order.id,
-          { reason: EVENT_CANCELLED_REASON },
-          { source: "event_cancelled", skipDeadline: true },
-        );
+        if (order.channel !== "comp")
+          await requestRefund(
+            { userId, organizerId: event.organizerId, isAdmin: false },
+            order.id,
+            { reason: EVENT_CANCELLED_REASON },
+            { source: "event_cancelled", skipDeadline: true },
+          );
       } catch (error) {
         // conflict: already refunded or a refund is pending — nothing to do for this order.
         if (!(isAppError(error) && error.code === "conflict")) {

@@ -33,7 +33,11 @@ export async function getPublicEvent(slug: string, now = new Date()) {
   // A slug that no event could have (NUL, too long, other characters) is simply not found.
   if (!slugSchema.safeParse(slug).success) return null;
   const event = await db.event.findFirst({
-    where: { slug, status: { in: ["published", "cancelled"] }, organizer: { status: "active" } },
+    where: {
+      slug,
+      status: { in: ["published", "cancelled"] },
+      organizer: { status: "active", selfTest: false },
+    },
     select: {
       ...eventDetailsSelect,
       stripeTaxEnabled: true,

@@ -166,6 +166,15 @@ async function buildWorld() {
     },
   });
   await getStorage().put("matrix/logo.png", PNG_1X1, "image/png");
+  const webhook = await db.webhookEvent.create({
+    data: {
+      id: "evt_matrix",
+      type: "checkout.session.completed",
+      payload: { id: "evt_matrix", object: "event" },
+      status: "failed",
+      attempts: 8,
+    },
+  });
   return {
     ids: {
       organizer: organizer.id,
@@ -178,6 +187,7 @@ async function buildWorld() {
       ticket: ticket?.id ?? "",
       member: leaving.id,
       mail: mail.id,
+      webhook: webhook.id,
     },
     roles: {
       anonymous: {},
@@ -212,6 +222,7 @@ function paramsFor(routePath: string, ids: World["ids"]): { url: string; params:
     if (before === "tickets") return ids.ticket;
     if (before === "members") return ids.member;
     if (before === "mailbox") return ids.mail;
+    if (before === "webhooks") return ids.webhook;
     if (before === "attachments") return "0";
     if (before === "e") return ids.slug;
     throw new Error(`no fixture for a parameter after /${before}/ in ${routePath}`);

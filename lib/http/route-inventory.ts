@@ -45,6 +45,18 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "GET /api/tickets/admin/settings/platform-fee": { allow: ["admin"] },
   "PUT /api/tickets/admin/settings/platform-fee": { allow: ["admin"] },
   "GET /api/tickets/admin/fraud-signals": { allow: ["admin"] },
+  "GET /api/tickets/admin/webhooks": { allow: ["admin"] },
+  "GET /api/tickets/admin/webhooks/[id]": { allow: ["admin"] },
+  "POST /api/tickets/admin/webhooks/[id]/replay": { allow: ["admin"] },
+  "POST /api/tickets/admin/webhooks/test-dead-letter": { allow: ["admin"], note: "Stripe test mode only" },
+  "POST /api/tickets/admin/tiers/[id]/capacity": { allow: ["admin"], note: "a note is required" },
+  "POST /api/tickets/admin/events/[id]/comps": { allow: ["admin"], note: "a note is required" },
+  "GET /api/tickets/admin/orders/[id]": { allow: ["admin"] },
+  "POST /api/tickets/admin/orders/[id]/refund": { allow: ["admin"], note: "an override note is required" },
+  "POST /api/tickets/admin/self-test": {
+    allow: ["admin"],
+    note: "built-in test mode only; one run at a time",
+  },
 
   // Sign-in (Auth.js and our rate-limited magic-link request)
   "GET /api/tickets/auth/[...nextauth]": { allow: EVERYONE },
@@ -190,4 +202,9 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "PAGE /tickets/organizer/orders/[id]": { allow: MANAGE },
   "PAGE /tickets/organizer/payments": { allow: MANAGE_OWN },
   "PAGE /tickets/organizer/team": { allow: MANAGE_OWN },
+  "PAGE /tickets/admin/webhooks": { allow: ["admin"] },
+  "PAGE /tickets/admin/webhooks/[id]": { allow: ["admin"] },
+  "PAGE /tickets/admin/events/[id]": { allow: ["admin"] },
+  "PAGE /tickets/admin/orders/[id]": { allow: ["admin"] },
+  "PAGE /tickets/admin/self-test": { allow: ["admin"] },
 };

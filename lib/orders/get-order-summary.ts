@@ -19,6 +19,7 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
     select: {
       id: true,
       status: true,
+      channel: true,
       currency: true,
       buyerName: true,
       createdAt: true,
@@ -59,6 +60,7 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
   return {
     id: order.id,
     status: order.status,
+    channel: order.channel,
     currency: order.currency,
     buyerName: order.buyerName,
     createdAt: order.createdAt.toISOString(),

@@ -56,6 +56,8 @@ export interface OrderSummaryEvent extends EventPlace {
 export interface OrderSummary {
   id: string;
   status: OrderSummaryStatus;
+  /** `comp`: complimentary tickets, nothing was paid. */
+  channel: "online" | "comp";
   currency: string;
   buyerName: string;
   createdAt: string;

@@ -147,6 +147,7 @@ async function loadRows(organizerId: string, keys: KeyRow[]): Promise<OrganizerO
       totalMinor: true,
       refundedMinor: true,
       status: true,
+      channel: true,
       disputed: true,
       createdAt: true,
       event: { select: { id: true, title: true, timezone: true } },

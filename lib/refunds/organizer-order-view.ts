@@ -3,6 +3,7 @@
 export type OrderStatusJson =
   "pending" | "paid" | "expired" | "cancelled" | "refunded" | "partially_refunded";
 export type RefundStatusJson = "pending" | "succeeded" | "failed";
+export type OrderChannelJson = "online" | "comp";
 
 export interface OrganizerOrderRow {
   id: string;
@@ -14,6 +15,8 @@ export interface OrganizerOrderRow {
   totalMinor: number;
   refundedMinor: number;
   status: OrderStatusJson;
+  /** `comp`: complimentary tickets issued without payment (shown with a "Comp" badge). */
+  channel: OrderChannelJson;
   disputed: boolean;
   createdAt: string;
 }

@@ -82,6 +82,7 @@ export async function requestRefund(
           id: true,
           organizerId: true,
           status: true,
+          channel: true,
           paidAt: true,
           currency: true,
           totalMinor: true,
@@ -95,6 +96,14 @@ export async function requestRefund(
           },
         },
       });
+      if (order.channel === "comp") {
+        // Nothing was paid; there is no void path for tickets outside a refund yet, so comps stay as issued.
+        throw new AppError(
+          "validation",
+          "This is a comp order: nothing was paid, so there is nothing to refund. Its tickets cannot be voided here.",
+          { fields: [{ field: "orderId", message: "is a comp order: nothing to refund" }] },
+        );
+      }
       if (order.status === "refunded") throw AppError.conflict("This order is already fully refunded.");
       // A cancelled order whose payment landed (it could not be honoured) may need its refund sent again.
       const paidButCancelled = order.status === "cancelled" && order.paidAt !== null;

@@ -400,6 +400,8 @@ describe("processing stored events", () => {
     expect(await runDueJobs(jobs)).toEqual(["succeeded"]);
     row = await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect(row).toMatchObject({ status: "processed", attempts: maxAttempts + 1, lastError: null });
-    expect(await db.auditLog.count({ where: { action: "webhook.replayed", entityId: event.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "tickets.webhook.replayed", entityId: event.id } }),
+    ).toBe(1);
   });
 });

@@ -165,6 +165,9 @@ async function buildWorld() {
     },
   });
   await getStorage().put("matrix/logo.png", PNG_1X1, "image/png");
+  const report = await db.eventReport.create({
+    data: { eventId: event.id, organizerId: organizer.id, category: "spam", details: "matrix report" },
+  });
   return {
     ids: {
       organizer: organizer.id,
@@ -177,6 +180,7 @@ async function buildWorld() {
       ticket: ticket?.id ?? "",
       member: leaving.id,
       mail: mail.id,
+      report: report.id,
     },
     roles: {
       anonymous: {},
@@ -213,6 +217,8 @@ function paramsFor(routePath: string, ids: World["ids"]): { url: string; params:
     if (before === "mailbox") return ids.mail;
     if (before === "attachments") return "0";
     if (before === "e") return ids.slug;
+    if (before === "organizers") return ids.organizer;
+    if (before === "reports") return ids.report;
     throw new Error(`no fixture for a parameter after /${before}/ in ${routePath}`);
   };
   const segments = routePath.split("/");
@@ -243,6 +249,10 @@ const VALID_BODIES: Record<string, (ids: World["ids"], role: AccessRole) => unkn
   "POST /api/tickets/events/[id]/discounts": () => ({ code: "MATRIX2", kind: "percent", percentBps: 1000 }),
   "PUT /api/tickets/events/[id]/tiers/order": (ids) => ({ tierIds: [ids.tier] }),
   "POST /api/tickets/orders/find": () => ({ email: "buyer@example.test" }),
+  "POST /api/tickets/events/[id]/reports": () => ({ category: "spam", details: "matrix check report" }),
+  "POST /api/tickets/admin/organizers/[id]/suspend": () => ({ reason: "matrix check" }),
+  "POST /api/tickets/admin/events/[id]/moderate": () => ({ reason: "matrix check" }),
+  "POST /api/tickets/events/[id]/appeal": () => ({ note: "matrix check" }),
   "POST /api/tickets/events/[id]/tiers": () => ({ name: "Balcony", priceMinor: 1000, capacity: 10 }),
   // A platform admin refunds with an override note (what the admin's form sends).
   "POST /api/tickets/orders/[id]/refund": (_ids, role) => ({

@@ -45,6 +45,14 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "GET /api/tickets/admin/settings/platform-fee": { allow: ["admin"] },
   "PUT /api/tickets/admin/settings/platform-fee": { allow: ["admin"] },
   "GET /api/tickets/admin/fraud-signals": { allow: ["admin"] },
+  "GET /api/tickets/admin/organizers": { allow: ["admin"] },
+  "POST /api/tickets/admin/organizers/[id]/suspend": { allow: ["admin"] },
+  "POST /api/tickets/admin/organizers/[id]/resume": { allow: ["admin"] },
+  "GET /api/tickets/admin/events": { allow: ["admin"] },
+  "POST /api/tickets/admin/events/[id]/moderate": { allow: ["admin"] },
+  "POST /api/tickets/admin/events/[id]/appeal-decision": { allow: ["admin"] },
+  "GET /api/tickets/admin/reports": { allow: ["admin"] },
+  "POST /api/tickets/admin/reports/[id]/dismiss": { allow: ["admin"] },
 
   // Sign-in (Auth.js and our rate-limited magic-link request)
   "GET /api/tickets/auth/[...nextauth]": { allow: EVERYONE },
@@ -102,6 +110,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
     note: "admins with an override note",
   },
   "GET /api/tickets/orders": { allow: MANAGE_OWN },
+  "GET /api/tickets/orders/[id]/timeline": { allow: MANAGE },
 
   // Events, tiers, discounts, devices (organizer A's)
   "GET /api/tickets/events": { allow: MANAGE_OWN },
@@ -111,6 +120,14 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "POST /api/tickets/events/[id]/publish": { allow: MANAGE },
   "POST /api/tickets/events/[id]/unpublish": { allow: MANAGE },
   "POST /api/tickets/events/[id]/archive": { allow: MANAGE },
+  "POST /api/tickets/events/[id]/appeal": {
+    allow: MANAGE,
+    note: "only while a platform admin has it unpublished",
+  },
+  "POST /api/tickets/events/[id]/reports": {
+    allow: EVERYONE,
+    note: "report this event: public, rate-limited per IP and per event",
+  },
   "GET /api/tickets/events/[id]/cancel": { allow: MANAGE },
   "POST /api/tickets/events/[id]/cancel": { allow: MANAGE },
   "POST /api/tickets/events/[id]/cancel/retry": { allow: MANAGE },
@@ -177,4 +194,10 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "PAGE /tickets/organizer/orders/[id]": { allow: MANAGE },
   "PAGE /tickets/organizer/payments": { allow: MANAGE_OWN },
   "PAGE /tickets/organizer/team": { allow: MANAGE_OWN },
+  // Platform admin pages: anyone else, signed in or not, gets the 404 page
+  "PAGE /tickets/admin": { allow: ["admin"] },
+  "PAGE /tickets/admin/organizers": { allow: ["admin"] },
+  "PAGE /tickets/admin/events": { allow: ["admin"] },
+  "PAGE /tickets/admin/reports": { allow: ["admin"] },
+  "PAGE /tickets/admin/audit": { allow: ["admin"] },
 };

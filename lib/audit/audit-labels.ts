@@ -52,6 +52,8 @@ export function auditActorLabel(actorType: string, email: string | null): string
       return "Buyer (order link)";
     case "system":
       return "Stagedoor";
+    case "device":
+      return "Door scanner";
     default:
       return "A team member";
   }

@@ -9,13 +9,21 @@ export interface PortalNavItem {
   label: string;
 }
 
-export function PortalNav({ items }: { items: PortalNavItem[] }) {
+/** A portal's tabs; `root` (the overview) is active on itself only, every other tab on its sub-pages too. */
+export function PortalNav({
+  items,
+  label = "Organizer",
+  root = "/tickets/organizer",
+}: {
+  items: PortalNavItem[];
+  label?: string;
+  root?: string;
+}) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Organizer" className="-mx-5 flex gap-1 overflow-x-auto px-5 text-sm sm:mx-0 sm:px-0">
+    <nav aria-label={label} className="-mx-5 flex gap-1 overflow-x-auto px-5 text-sm sm:mx-0 sm:px-0">
       {items.map((item) => {
-        const active =
-          item.href === "/tickets/organizer" ? pathname === item.href : pathname.startsWith(item.href);
+        const active = item.href === root ? pathname === item.href : pathname.startsWith(item.href);
         return (
           <Link
             key={item.href}

@@ -63,9 +63,9 @@ export async function requireOrganizerPage(
   return { user, ...access };
 }
 
-/** Platform admin pages: signed out → login; signed in but not an admin → 404. */
-export async function requireAdminPage(callbackUrl = "/tickets/admin"): Promise<SessionUser> {
-  const user = await requireUserPage(callbackUrl);
-  if (!user.isAdmin) notFound();
+/** Platform admin pages and their layout: anyone not in ADMIN_EMAILS, signed in or not, gets the 404 page. */
+export async function requireAdminPage(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user?.isAdmin) notFound();
   return user;
 }

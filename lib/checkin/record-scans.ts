@@ -269,8 +269,10 @@ export async function recordScans(
           });
         }
         if (inserts.length > 0) {
-          // One statement for the whole batch; a (device, nonce) inserted meanwhile is left as it is.
+          // One statement for the whole batch; a (device, nonce) inserted meanwhile is left as it is. Each
+          // admission it inserts is audited (tickets.ticket.checked_in) by the same statement.
           await tx.$executeRaw`
+            WITH inserted AS (
             INSERT INTO tickets_checkins
               (id, event_id, ticket_id, device_id, nonce, result, reason, forced, manual, scanned_at,
                received_at)
@@ -286,7 +288,18 @@ export async function recordScans(
               ${inserts.map((i) => i.manual)}::boolean[],
               ${inserts.map((i) => i.scannedAt.toISOString())}::timestamptz[]
             ) AS i(id, ticket_id, nonce, result, reason, forced, manual, scanned_at)
-            ON CONFLICT (device_id, nonce) DO NOTHING`;
+            ON CONFLICT (device_id, nonce) DO NOTHING
+            RETURNING id, ticket_id, result, forced, manual, scanned_at
+            )
+            INSERT INTO tickets_audit_log
+              (id, organizer_id, actor_type, action, entity_type, entity_id, data, created_at)
+            SELECT gen_random_uuid()::text, ${device.organizerId}, 'device', 'tickets.ticket.checked_in',
+                   'ticket', c.ticket_id,
+                   jsonb_build_object('checkinId', c.id, 'deviceId', ${device.id}::text,
+                     'deviceName', ${device.name}::text, 'forced', c.forced, 'manual', c.manual,
+                     'scannedAt', c.scanned_at),
+                   ${now}
+            FROM inserted c WHERE c.result = 'admitted' AND c.ticket_id IS NOT NULL`;
         }
         return scans.map((scan) => decided.get(scan.nonce) as ScanResult);
       },

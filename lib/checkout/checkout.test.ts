@@ -340,7 +340,9 @@ describe("webhook-driven fulfilment", () => {
     expect(email.text).toContain(reason);
     expect(await db.emailOutbox.count({ where: { orderId, template: "order-confirmation" } })).toBe(0);
     expect(
-      await db.auditLog.count({ where: { entityId: orderId, action: "order.late_payment_refunded" } }),
+      await db.auditLog.count({
+        where: { entityId: orderId, action: "tickets.order.late_payment_refunded" },
+      }),
     ).toBe(1);
     expect(await db.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } })).toBe(0);
   }

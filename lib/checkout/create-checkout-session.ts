@@ -23,6 +23,7 @@ import { priceOrder } from "@/lib/money/price-order";
 import { eventPricingTaxes } from "@/lib/money/schemas";
 import { orderAccessTokenFor, orderPassesUrl } from "@/lib/orders/order-access-token";
 import { pricedOrderColumns, pricedOrderItem } from "@/lib/orders/priced-order-rows";
+import { SUSPENDED_SALES_MESSAGE } from "@/lib/organizers/assert-organizer-active";
 import { assertCanSellPaid } from "@/lib/payments/assert-can-sell-paid";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
@@ -82,7 +83,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
   }
   const request = parseInput(checkoutRequestSchema, input);
   const event = await db.event.findFirst({
-    where: { id: request.eventId, status: "published", organizer: { status: "active" } },
+    where: { id: request.eventId, status: "published" },
     select: {
       id: true,
       slug: true,
@@ -93,7 +94,13 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       feeModel: true,
       stripeTaxEnabled: true,
       organizer: {
-        select: { id: true, stripeAccountId: true, stripeChargesEnabled: true, stripeTestMode: true },
+        select: {
+          id: true,
+          status: true,
+          stripeAccountId: true,
+          stripeChargesEnabled: true,
+          stripeTestMode: true,
+        },
       },
       tiers: {
         select: {
@@ -109,6 +116,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     },
   });
   if (!event) throw AppError.notFound("This event is not on sale.");
+  if (event.organizer.status !== "active") throw AppError.conflict(SUSPENDED_SALES_MESSAGE);
   if (event.endsAt <= now) throw AppError.conflict("This event has ended.");
 
   const quantities = mergeItems(request.items);
@@ -179,6 +187,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     payWithinMs: CHECKOUT_SESSION_MS,
     discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
   });
+  await undoIfSuspendedMeanwhile(event.organizer.id, orderId);
   const passesUrl = orderPassesUrl(orderId, accessToken.token);
   log.info(
     { event: "tickets.checkout.held", orderId, eventId: event.id, totalMinor: priced.totalMinor },
@@ -258,6 +267,25 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       },
     );
   }
+}
+
+/**
+ * A suspension committed while this checkout reserved: the check above read the organizer before it. Read
+ * again now that the reservation has committed; a suspension that committed first is seen, and the seats
+ * go back. So no reservation committed after a suspension survives it (one committed before it is a sale
+ * that came first).
+ */
+async function undoIfSuspendedMeanwhile(organizerId: string, orderId: string): Promise<void> {
+  const organizer = await db.organizer.findUnique({ where: { id: organizerId }, select: { status: true } });
+  if (organizer?.status === "active") return;
+  await db.$transaction(async (tx) => {
+    await releaseHolds(tx, orderId);
+    await tx.order.update({
+      where: { id: orderId, organizerId },
+      data: { status: "cancelled", cancelledAt: new Date() },
+    });
+  });
+  throw AppError.conflict(SUSPENDED_SALES_MESSAGE);
 }
 
 /** Stripe refuses card payments below its minimum for the currency: refuse them here, before any hold. */

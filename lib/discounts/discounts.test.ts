@@ -58,7 +58,7 @@ describe("createDiscount", () => {
       tierIds: [],
     });
     expect(
-      await db.auditLog.count({ where: { action: "discount.created", actorUserId: owner.userId } }),
+      await db.auditLog.count({ where: { action: "tickets.discount.created", actorUserId: owner.userId } }),
     ).toBe(1);
   });
 
@@ -139,9 +139,9 @@ describe("updateDiscount", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(actions.map((a) => a.action)).toEqual([
-      "discount.created",
-      "discount.deactivated",
-      "discount.activated",
+      "tickets.discount.created",
+      "tickets.discount.deactivated",
+      "tickets.discount.activated",
     ]);
 
     const cases: [Record<string, unknown>, number, string][] = [

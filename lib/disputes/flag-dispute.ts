@@ -2,7 +2,7 @@
 // send to box office"), the organizer is emailed, the audit log says so. `clearDispute` undoes the flags
 // when the dispute is won. Both idempotent under the order lock.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { auditAction, recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
@@ -34,7 +34,7 @@ export async function flagDispute(fact: DisputeFact): Promise<boolean> {
       where: {
         entityType: "order",
         entityId: order.id,
-        action: "dispute.opened",
+        action: auditAction("dispute.opened"),
         data: { path: ["disputeId"], equals: fact.disputeId },
       },
     });

@@ -59,7 +59,7 @@ describe("createEvent", () => {
     expect(row.startsAt.toISOString()).toBe("2030-12-28T04:00:00.000Z");
     const audit = await db.auditLog.findMany({ where: { entityId: event.id } });
     expect(audit.map((a) => [a.action, a.actorUserId, a.organizerId])).toEqual([
-      ["event.created", actor.userId, actor.organizerId],
+      ["tickets.event.created", actor.userId, actor.organizerId],
     ]);
   });
 
@@ -186,7 +186,7 @@ describe("updateEvent", () => {
       allowRefundsUntil: event.allowRefundsUntil,
     });
     const audit = await db.auditLog.findFirstOrThrow({
-      where: { entityId: event.id, action: "event.updated" },
+      where: { entityId: event.id, action: "tickets.event.updated" },
     });
     expect((audit.data as { fields: string[] }).fields.sort()).toEqual(
       ["description", "endsAt", "startsAt", "summary", "timezone", "title"].sort(),
@@ -355,11 +355,11 @@ describe("publish, unpublish, archive", () => {
       select: { action: true, actorUserId: true },
     });
     expect(actions.map((a) => a.action).sort()).toEqual([
-      "event.archived",
-      "event.created",
-      "event.published",
-      "event.published",
-      "event.unpublished",
+      "tickets.event.archived",
+      "tickets.event.created",
+      "tickets.event.published",
+      "tickets.event.published",
+      "tickets.event.unpublished",
     ]);
     expect(new Set(actions.map((a) => a.actorUserId))).toEqual(new Set([actor.userId]));
   });

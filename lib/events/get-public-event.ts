@@ -28,21 +28,20 @@ export interface PublicTier {
   seatsBackInMinutes: number | null;
 }
 
-/** A published (or cancelled, to say so) event by slug with its public tiers and their availability. */
+/**
+ * A published (or cancelled, to say so) event by slug with its public tiers and their availability.
+ * `salesPaused`: a platform admin suspended its organizer; the page stays up and says tickets are unavailable.
+ */
 export async function getPublicEvent(slug: string, now = new Date()) {
   // A slug that no event could have (NUL, too long, other characters) is simply not found.
   if (!slugSchema.safeParse(slug).success) return null;
   const event = await db.event.findFirst({
-    where: {
-      slug,
-      status: { in: ["published", "cancelled"] },
-      organizer: { status: "active", selfTest: false },
-    },
+    where: { slug, status: { in: ["published", "cancelled"] }, organizer: { selfTest: false } },
     select: {
       ...eventDetailsSelect,
       stripeTaxEnabled: true,
       publishedAt: true,
-      organizer: { select: { name: true, slug: true, logoUrl: true } },
+      organizer: { select: { name: true, slug: true, logoUrl: true, status: true } },
       tiers: {
         where: { visibility: "public" },
         orderBy: { sortOrder: "asc" },
@@ -96,7 +95,7 @@ export async function getPublicEvent(slug: string, now = new Date()) {
             ),
     };
   });
-  return { ...event, taxes, tiers };
+  return { ...event, taxes, tiers, salesPaused: event.organizer.status !== "active" };
 }
 
 function minOf(values: (number | null)[]): number | null {

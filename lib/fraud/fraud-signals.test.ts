@@ -155,7 +155,7 @@ describe("fraud signals", () => {
     expect(keysOf(signals, "orders_card_fingerprint")).toEqual(["fp_shared_card"]);
   }, 120_000);
 
-  it("is for platform admins only", async () => {
+  it("is for platform admins only: 404 for anyone else", async () => {
     const organizer = await createUserWithSession("owner@example.test");
     const path = "/api/tickets/admin/fraud-signals";
     expect((await fraudSignalsRoute(apiRequest(path), routeContext())).status).toBe(404);

@@ -174,6 +174,8 @@ async function buildWorld() {
       status: "failed",
       attempts: 8,
     },
+  const report = await db.eventReport.create({
+    data: { eventId: event.id, organizerId: organizer.id, category: "spam", details: "matrix report" },
   });
   return {
     ids: {
@@ -188,6 +190,7 @@ async function buildWorld() {
       member: leaving.id,
       mail: mail.id,
       webhook: webhook.id,
+      report: report.id,
     },
     roles: {
       anonymous: {},
@@ -225,6 +228,8 @@ function paramsFor(routePath: string, ids: World["ids"]): { url: string; params:
     if (before === "webhooks") return ids.webhook;
     if (before === "attachments") return "0";
     if (before === "e") return ids.slug;
+    if (before === "organizers") return ids.organizer;
+    if (before === "reports") return ids.report;
     throw new Error(`no fixture for a parameter after /${before}/ in ${routePath}`);
   };
   const segments = routePath.split("/");
@@ -255,6 +260,10 @@ const VALID_BODIES: Record<string, (ids: World["ids"], role: AccessRole) => unkn
   "POST /api/tickets/events/[id]/discounts": () => ({ code: "MATRIX2", kind: "percent", percentBps: 1000 }),
   "PUT /api/tickets/events/[id]/tiers/order": (ids) => ({ tierIds: [ids.tier] }),
   "POST /api/tickets/orders/find": () => ({ email: "buyer@example.test" }),
+  "POST /api/tickets/events/[id]/reports": () => ({ category: "spam", details: "matrix check report" }),
+  "POST /api/tickets/admin/organizers/[id]/suspend": () => ({ reason: "matrix check" }),
+  "POST /api/tickets/admin/events/[id]/moderate": () => ({ reason: "matrix check" }),
+  "POST /api/tickets/events/[id]/appeal": () => ({ note: "matrix check" }),
   "POST /api/tickets/events/[id]/tiers": () => ({ name: "Balcony", priceMinor: 1000, capacity: 10 }),
   // A platform admin refunds with an override note (what the admin's form sends).
   "POST /api/tickets/orders/[id]/refund": (_ids, role) => ({

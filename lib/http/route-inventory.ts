@@ -57,6 +57,14 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
     allow: ["admin"],
     note: "built-in test mode only; one run at a time",
   },
+  "GET /api/tickets/admin/organizers": { allow: ["admin"] },
+  "POST /api/tickets/admin/organizers/[id]/suspend": { allow: ["admin"] },
+  "POST /api/tickets/admin/organizers/[id]/resume": { allow: ["admin"] },
+  "GET /api/tickets/admin/events": { allow: ["admin"] },
+  "POST /api/tickets/admin/events/[id]/moderate": { allow: ["admin"] },
+  "POST /api/tickets/admin/events/[id]/appeal-decision": { allow: ["admin"] },
+  "GET /api/tickets/admin/reports": { allow: ["admin"] },
+  "POST /api/tickets/admin/reports/[id]/dismiss": { allow: ["admin"] },
 
   // Sign-in (Auth.js and our rate-limited magic-link request)
   "GET /api/tickets/auth/[...nextauth]": { allow: EVERYONE },
@@ -123,6 +131,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   },
   "GET /api/tickets/orders": { allow: MANAGE_OWN },
   "GET /api/tickets/dashboard": { allow: MANAGE_OWN },
+  "GET /api/tickets/orders/[id]/timeline": { allow: MANAGE },
 
   // Events, tiers, discounts, devices (organizer A's)
   "GET /api/tickets/events": { allow: MANAGE_OWN },
@@ -132,6 +141,14 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "POST /api/tickets/events/[id]/publish": { allow: MANAGE },
   "POST /api/tickets/events/[id]/unpublish": { allow: MANAGE },
   "POST /api/tickets/events/[id]/archive": { allow: MANAGE },
+  "POST /api/tickets/events/[id]/appeal": {
+    allow: MANAGE,
+    note: "only while a platform admin has it unpublished",
+  },
+  "POST /api/tickets/events/[id]/reports": {
+    allow: EVERYONE,
+    note: "report this event: public, rate-limited per IP and per event",
+  },
   "GET /api/tickets/events/[id]/cancel": { allow: MANAGE },
   "POST /api/tickets/events/[id]/cancel": { allow: MANAGE },
   "POST /api/tickets/events/[id]/cancel/retry": { allow: MANAGE },
@@ -207,4 +224,10 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "PAGE /tickets/admin/events/[id]": { allow: ["admin"] },
   "PAGE /tickets/admin/orders/[id]": { allow: ["admin"] },
   "PAGE /tickets/admin/self-test": { allow: ["admin"] },
+  // Platform admin pages: anyone else, signed in or not, gets the 404 page
+  "PAGE /tickets/admin": { allow: ["admin"] },
+  "PAGE /tickets/admin/organizers": { allow: ["admin"] },
+  "PAGE /tickets/admin/events": { allow: ["admin"] },
+  "PAGE /tickets/admin/reports": { allow: ["admin"] },
+  "PAGE /tickets/admin/audit": { allow: ["admin"] },
 };

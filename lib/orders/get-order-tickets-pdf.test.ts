@@ -152,7 +152,9 @@ describe("getOrderTicketsPdf", () => {
       { storage },
     );
     expect(
-      await db.auditLog.count({ where: { action: "order.tickets_pdf_downloaded", entityId: order.id } }),
+      await db.auditLog.count({
+        where: { action: "tickets.order.tickets_pdf_downloaded", entityId: order.id },
+      }),
     ).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/email";
 import { db } from "@/lib/db";
@@ -55,16 +56,14 @@ export async function createOrganizer(userId: string, input: unknown): Promise<C
       await tx.organizerMember.create({
         data: { organizerId: organizer.id, userId, email: user.email, role: "owner", acceptedAt: now },
       });
-      await tx.auditLog.create({
-        data: {
-          organizerId: organizer.id,
-          actorUserId: userId,
-          actorType: "user",
-          action: "organizer.created",
-          entityType: "organizer",
-          entityId: organizer.id,
-          data: { name: organizer.name, slug: organizer.slug },
-        },
+      await recordAudit(tx, {
+        organizerId: organizer.id,
+        actorUserId: userId,
+        actorType: "user",
+        action: "organizer.created",
+        entityType: "organizer",
+        entityId: organizer.id,
+        data: { name: organizer.name, slug: organizer.slug },
       });
       return organizer;
     });

@@ -1,6 +1,7 @@
 // Owners invite people by email. The invitation is a member row with that email and no user; the invitee's
 // next sign-in with that address claims it. The email is queued in the same transaction (outbox).
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/email";
 import { MEMBER_ROLES, type MemberRole } from "@/lib/auth/roles";
@@ -57,16 +58,14 @@ export async function inviteMember(
       update: { role, invitedById: actor.userId },
       select: { id: true, email: true, role: true },
     });
-    await tx.auditLog.create({
-      data: {
-        organizerId: actor.organizerId,
-        actorUserId: actor.userId,
-        actorType: "user",
-        action: "member.invited",
-        entityType: "organizer_member",
-        entityId: member.id,
-        data: { email, role },
-      },
+    await recordAudit(tx, {
+      organizerId: actor.organizerId,
+      actorUserId: actor.userId,
+      actorType: "user",
+      action: "member.invited",
+      entityType: "organizer_member",
+      entityId: member.id,
+      data: { email, role },
     });
     await queueEmail(
       {

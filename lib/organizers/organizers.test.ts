@@ -39,7 +39,7 @@ describe("createOrganizer", () => {
     expect(members[0]).toMatchObject({ userId, email: "owner@example.com", role: "owner" });
     expect(members[0]?.acceptedAt).not.toBeNull();
     const audit = await db.auditLog.findMany({ where: { organizerId: organizer.id } });
-    expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([["organizer.created", userId]]);
+    expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([["tickets.organizer.created", userId]]);
   });
 
   it("writes nothing when the membership cannot be written (one transaction)", async () => {
@@ -295,9 +295,9 @@ describe("organizer routes", () => {
     );
     expect(removed.status).toBe(204);
     expect((await me()).status).toBe(404);
-    expect(await db.auditLog.count({ where: { action: "member.removed", entityId: manager.memberId } })).toBe(
-      1,
-    );
+    expect(
+      await db.auditLog.count({ where: { action: "tickets.member.removed", entityId: manager.memberId } }),
+    ).toBe(1);
   });
 
   it("cannot remove the last owner (409), can once there is another", async () => {

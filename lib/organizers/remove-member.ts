@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -27,16 +28,14 @@ export async function removeMember(
       }
     }
     await tx.organizerMember.delete({ where: { id: member.id } });
-    await tx.auditLog.create({
-      data: {
-        organizerId: actor.organizerId,
-        actorUserId: actor.userId,
-        actorType: "user",
-        action: member.userId ? "member.removed" : "member.invitation_withdrawn",
-        entityType: "organizer_member",
-        entityId: member.id,
-        data: { email: member.email, role: member.role },
-      },
+    await recordAudit(tx, {
+      organizerId: actor.organizerId,
+      actorUserId: actor.userId,
+      actorType: "user",
+      action: member.userId ? "member.removed" : "member.invitation_withdrawn",
+      entityType: "organizer_member",
+      entityId: member.id,
+      data: { email: member.email, role: member.role },
     });
   });
 }

@@ -102,7 +102,7 @@ describe("Connect onboarding against the Stripe stand-in", () => {
       stripeDetailsSubmitted: false,
     });
     const audit = await db.auditLog.findMany({
-      where: { organizerId: organizer.id, action: "stripe.account_created" },
+      where: { organizerId: organizer.id, action: "tickets.stripe.account_created" },
     });
     expect(audit.map((a) => a.actorUserId)).toEqual([owner.userId]);
   });
@@ -192,7 +192,7 @@ describe("Connect onboarding against the Stripe stand-in", () => {
       detailsSubmitted: true,
     });
     const audit = await db.auditLog.findMany({
-      where: { organizerId: organizer.id, action: "stripe.account_updated" },
+      where: { organizerId: organizer.id, action: "tickets.stripe.account_updated" },
     });
     expect(audit).toHaveLength(1);
 
@@ -202,7 +202,7 @@ describe("Connect onboarding against the Stripe stand-in", () => {
       routeContext(),
     );
     expect(again.status).toBe(200);
-    expect(await db.auditLog.count({ where: { action: "stripe.account_updated" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "tickets.stripe.account_updated" } })).toBe(1);
   });
 
   it("the refresh URL mints a new link for the same account and redirects to it", async () => {

@@ -51,7 +51,7 @@ describe("a refund's message to the buyer and the team's internal note", () => {
     expect(email.html).not.toContain("Comped");
 
     const audit = await db.auditLog.findFirstOrThrow({
-      where: { action: "refund.requested", entityId: order.id },
+      where: { action: "tickets.refund.requested", entityId: order.id },
     });
     expect(audit.data).toMatchObject({ internalNote: "Comped: friend of the band" });
   });

@@ -114,7 +114,7 @@ describe("refunds move exactly the allocation between buyer, organizer and platf
       settlementError: null,
     });
     const audit = await db.auditLog.findFirstOrThrow({
-      where: { entityId: order.id, action: "refund.settled" },
+      where: { entityId: order.id, action: "tickets.refund.settled" },
     });
     expect(audit.data).toMatchObject({ buyerMinor: 1_127, organizerMinor: 1_000, platformMinor: 127 });
   });
@@ -168,7 +168,7 @@ describe("refunds move exactly the allocation between buyer, organizer and platf
       transferReversedMinor: 10_358,
     });
     expect(
-      await db.auditLog.count({ where: { entityId: order.id, action: "refund.settlement_failed" } }),
+      await db.auditLog.count({ where: { entityId: order.id, action: "tickets.refund.settlement_failed" } }),
     ).toBe(1);
     expect(await db.job.count({ where: { name: "refunds.settle", status: { not: "succeeded" } } })).toBe(0);
   });

@@ -162,7 +162,7 @@ describe("refunds in test mode (no Stripe keys): our button end to end through t
     const refund = await db.refund.findFirstOrThrow({ where: { orderId: other.id } });
     expect(refund.adminOverride).toBe("Ticket #442, approved by support");
     const audit = await db.auditLog.findFirstOrThrow({
-      where: { entityId: other.id, action: "refund.requested_with_admin_override" },
+      where: { entityId: other.id, action: "tickets.refund.requested_with_admin_override" },
     });
     expect(audit.actorType).toBe("admin");
     expect(audit.organizerId).toBe(organizer.id);
@@ -355,7 +355,9 @@ describe("refunds from other paths converge on the same state", () => {
     expect(flagged.disputed).toBe(true);
     expect(flagged.tickets.every((t) => t.disputed && t.status === "valid")).toBe(true);
     expect(await db.emailOutbox.count({ where: { orderId: order.id, template: "dispute-opened" } })).toBe(1);
-    expect(await db.auditLog.count({ where: { entityId: order.id, action: "dispute.opened" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { entityId: order.id, action: "tickets.dispute.opened" } })).toBe(
+      1,
+    );
 
     await deliverStripeEvent("charge.dispute.closed", dispute("won"));
     flagged = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { tickets: true } });

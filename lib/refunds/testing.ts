@@ -184,7 +184,7 @@ export async function expectRefundedState(
   const succeeded = order.refunds.filter((r) => r.status === "succeeded");
   expect(succeeded.reduce((sum, r) => sum + r.amountMinor, 0)).toBe(expected.amountMinor);
   const audits = await db.auditLog.findMany({
-    where: { entityType: "order", entityId: orderId, action: "refund.applied" },
+    where: { entityType: "order", entityId: orderId, action: "tickets.refund.applied" },
   });
   expect(audits).toHaveLength(succeeded.length);
   let audited = 0;

@@ -45,7 +45,7 @@ describe("createTier", () => {
     expect(second).toMatchObject({ sortOrder: 1, maxPerOrder: 4, description: null });
     const audit = await db.auditLog.findMany({ where: { entityId: second.id } });
     expect(audit.map((a) => [a.action, a.actorUserId, a.organizerId])).toEqual([
-      ["tier.created", owner.userId, organizer.id],
+      ["tickets.tier.created", owner.userId, organizer.id],
     ]);
   });
 
@@ -152,7 +152,7 @@ describe("updateTier", () => {
       where: { entityId: tier.id },
       orderBy: { createdAt: "asc" },
     });
-    expect(actions.map((a) => a.action)).toEqual(["tier.hidden", "tier.shown"]);
+    expect(actions.map((a) => a.action)).toEqual(["tickets.tier.hidden", "tickets.tier.shown"]);
   });
 
   it("checks rules on the values after the change", async () => {
@@ -222,7 +222,9 @@ describe("deleteTier", () => {
 
     await deleteTier(organizer.id, unsold.id, { actorUserId: owner.userId });
     expect(await db.tier.count({ where: { id: unsold.id } })).toBe(0);
-    expect(await db.auditLog.count({ where: { action: "tier.deleted", entityId: unsold.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "tickets.tier.deleted", entityId: unsold.id } })).toBe(
+      1,
+    );
   });
 
   it("keeps discount scopes from widening to every tier", async () => {

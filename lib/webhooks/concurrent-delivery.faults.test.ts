@@ -52,7 +52,7 @@ describe("a payment's webhook delivered many times concurrently", () => {
     expect(await db.ticket.count({ where: { orderId } })).toBe(3);
     expect(await db.emailOutbox.count({ where: { orderId } })).toBe(1);
     expect(await db.job.count({ where: { name: "email.send" } })).toBe(1);
-    expect(await db.auditLog.count({ where: { action: "order.paid", entityId: orderId } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "tickets.order.paid", entityId: orderId } })).toBe(1);
     expect(await db.hold.count({ where: { orderId, releasedAt: null, convertedAt: null } })).toBe(0);
   });
 });

@@ -294,8 +294,8 @@ describe("processing stored events", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(audit.map((a) => [a.action, a.actorType])).toEqual([
-      ["stripe.account_updated", "stripe"],
-      ["webhook.processed", "stripe"],
+      ["tickets.stripe.account_updated", "stripe"],
+      ["tickets.webhook.processed", "stripe"],
     ]);
   });
 
@@ -361,7 +361,7 @@ describe("processing stored events", () => {
     ]);
     expect(standIn.requests).toHaveLength(0);
     expect(await db.organizer.count()).toBe(0);
-    const audit = await db.auditLog.findMany({ where: { action: "webhook.ignored" } });
+    const audit = await db.auditLog.findMany({ where: { action: "tickets.webhook.ignored" } });
     expect(audit).toHaveLength(3);
   });
 
@@ -392,7 +392,9 @@ describe("processing stored events", () => {
     expect(row).toMatchObject({ status: "failed", attempts: maxAttempts });
     expect(row.lastError).toContain(`call ${maxAttempts}`);
     expect(calls).toBe(maxAttempts);
-    expect(await db.auditLog.count({ where: { action: "webhook.failed", entityId: event.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "tickets.webhook.failed", entityId: event.id } })).toBe(
+      1,
+    );
 
     broken = false;
     expect(await replayWebhookEvent(event.id)).toEqual({ eventId: event.id, queued: true });

@@ -67,7 +67,9 @@ describe("POST /api/tickets/uploads", () => {
     expect(url.startsWith(prefix)).toBe(true);
     expect(url).toMatch(/\/[0-9a-f]{32}\.png$/);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).coverImageUrl).toBe(url);
-    expect(await db.auditLog.count({ where: { entityId: event.id, action: "event.cover_updated" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { entityId: event.id, action: "tickets.event.cover_updated" } }),
+    ).toBe(1);
 
     const key = url.slice("http://localhost:3000/api/tickets/uploads/".length).split("/");
     expect(new Uint8Array(await readFile(path.join(DATA_DIR, "uploads", ...key)))).toEqual(PNG);

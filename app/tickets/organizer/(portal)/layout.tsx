@@ -1,7 +1,8 @@
 import { PortalNav, type PortalNavItem } from "@/components/organizers/portal-nav";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLE_LABELS, ROLES, roleAllows, type MemberRole } from "@/lib/auth/roles";
-import { ui } from "@/components/ui/styles";
+import { getOrganizerSuspension } from "@/lib/organizers/get-organizer-suspension";
+import { alertClass, cx, ui } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
  * each API route). /tickets/organizer/new lives outside this group so the "no organizer" redirect can't loop. */
 export default async function OrganizerPortalLayout({ children }: { children: React.ReactNode }) {
   const { user, organizer, role } = await requireOrganizerPage(ROLES.any);
+  const suspension = await getOrganizerSuspension(organizer.id);
   const items: (PortalNavItem & { roles: readonly MemberRole[] })[] = [
     { href: "/tickets/organizer", label: "Overview", roles: ROLES.any },
     { href: "/tickets/organizer/events", label: "Events", roles: ROLES.manage },
@@ -31,6 +33,15 @@ export default async function OrganizerPortalLayout({ children }: { children: Re
           />
         </div>
       </div>
+      {suspension ? (
+        <div className="mx-auto w-full max-w-5xl px-5 pt-4">
+          <div className={cx(alertClass("error"), ui.stack)} role="alert" data-testid="suspension-banner">
+            <strong>{organizer.name} is suspended by the platform.</strong>
+            <p>Ticket sales are paused and events cannot be published until the suspension is lifted.</p>
+            {suspension.reason ? <p>Reason: {suspension.reason}</p> : null}
+          </div>
+        </div>
+      ) : null}
       {children}
     </div>
   );

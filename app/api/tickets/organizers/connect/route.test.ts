@@ -115,7 +115,9 @@ describe("test-mode onboarding (no Stripe keys)", () => {
     // Doing it again keeps the same test account.
     await completeTestOnboarding(a.owner.cookie, a.organizer.id);
     expect((await stripeColumns(a.organizer.id)).stripeAccountId).toBe(connected.stripeAccountId);
-    expect(await db.auditLog.count({ where: { action: "stripe.test_onboarding_completed" } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: "tickets.stripe.test_onboarding_completed" } })).toBe(
+      2,
+    );
   });
 
   it("with an Idempotency-Key (as the page sends) it answers at once and once: this route nests withOrganizer's apiRoute", async () => {
@@ -129,7 +131,9 @@ describe("test-mode onboarding (no Stripe keys)", () => {
     const again = await completeTestOnboarding(a.owner.cookie, a.organizer.id, headers);
     expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(await db.auditLog.count({ where: { action: "stripe.test_onboarding_completed" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "tickets.stripe.test_onboarding_completed" } })).toBe(
+      1,
+    );
   });
 
   it("only an owner can complete it: manager and scanner get 403, signed out 401", async () => {

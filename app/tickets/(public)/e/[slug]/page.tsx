@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TicketPicker } from "@/components/checkout/ticket-picker";
+import { ReportEventDialog } from "@/components/moderation/report-event-dialog";
 import { env } from "@/lib/env";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { instantToZonedIso } from "@/lib/events/zoned-time";
@@ -85,7 +86,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       url,
     })),
   };
-  const onSale = event.status === "published";
+  const onSale = event.status === "published" && !event.salesPaused;
   return (
     <main className={cx(ui.page, "pb-32 sm:pb-6")}>
       <script
@@ -107,6 +108,11 @@ export default async function EventPage({ params, searchParams }: Props) {
       <h1>{event.title}</h1>
       {event.status === "cancelled" ? (
         <p className={alertClass("error")}>This event has been cancelled.</p>
+      ) : null}
+      {event.salesPaused && event.status === "published" ? (
+        <p className={alertClass("warn")} role="status">
+          Tickets for this event are unavailable right now.
+        </p>
       ) : null}
       {checkout === "cancelled" || checkout === "failed" ? (
         <p className={alertClass()} role="status">
@@ -179,6 +185,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           <p className="whitespace-pre-line">{event.description}</p>
         </section>
       ) : null}
+      <ReportEventDialog eventId={event.id} />
     </main>
   );
 }

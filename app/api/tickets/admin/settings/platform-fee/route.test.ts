@@ -28,7 +28,7 @@ describe("platform fee setting (admin)", () => {
     );
     expect(response.status).toBe(200);
     expect(await getPlatformFee("cad")).toEqual(fee);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "platform.fee_updated" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tickets.platform.fee_updated" } });
     expect(audit.actorUserId).toBe(admin.userId);
   });
 

@@ -76,7 +76,7 @@ describe("POST /api/tickets/orders/:id/access-link", () => {
     expect(await openOrder(order.id, fresh)).toBe(200);
     expect(
       await db.auditLog.findMany({
-        where: { action: "order.access_link_rotated" },
+        where: { action: "tickets.order.access_link_rotated" },
         select: { entityId: true, actorType: true, actorUserId: true },
       }),
     ).toEqual([{ entityId: order.id, actorType: "buyer", actorUserId: null }]);
@@ -98,7 +98,7 @@ describe("POST /api/tickets/orders/:id/access-link", () => {
     expect(await openOrder(order.id, await deliveredLinkToken(order.id))).toBe(200);
     expect(
       await db.auditLog.findMany({
-        where: { action: "order.access_link_rotated" },
+        where: { action: "tickets.order.access_link_rotated" },
         orderBy: { createdAt: "asc" },
         select: { organizerId: true, actorType: true, actorUserId: true },
       }),
@@ -129,7 +129,7 @@ describe("POST /api/tickets/orders/:id/access-link", () => {
       await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { accessTokenHash: true } }),
     ).toEqual(before);
     expect(await db.emailOutbox.count()).toBe(0);
-    expect(await db.auditLog.count({ where: { action: "order.access_link_rotated" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "tickets.order.access_link_rotated" } })).toBe(0);
     expect(await openOrder(order.id, token)).toBe(200);
   });
 
@@ -141,6 +141,6 @@ describe("POST /api/tickets/orders/:id/access-link", () => {
     expect(response.status).toBe(409);
     expect(await openOrder(order.id, token)).toBe(200);
     expect(await db.emailOutbox.count()).toBe(0);
-    expect(await db.auditLog.count({ where: { action: "order.access_link_rotated" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "tickets.order.access_link_rotated" } })).toBe(0);
   });
 });

@@ -62,7 +62,7 @@ describe("POST /api/tickets/orders/:id/resend", () => {
     expect(opened.status).toBe(200);
     expect(
       await db.auditLog.findMany({
-        where: { action: "order.confirmation_resent" },
+        where: { action: "tickets.order.confirmation_resent" },
         select: { entityId: true, actorType: true },
       }),
     ).toEqual([{ entityId: order.id, actorType: "buyer" }]);
@@ -101,7 +101,7 @@ describe("POST /api/tickets/orders/:id/resend", () => {
     expect((await resend(order.id, { cookie: manager.cookie })).status).toBe(200);
     expect(
       await db.auditLog.findMany({
-        where: { action: "order.confirmation_resent" },
+        where: { action: "tickets.order.confirmation_resent" },
         select: { actorType: true, actorUserId: true },
       }),
     ).toEqual([{ actorType: "user", actorUserId: manager.userId }]);

@@ -83,7 +83,7 @@ describe("GET /api/tickets/tickets/:id/qrcode", () => {
     const { organizer, tickets } = await paidOrderWithTickets();
     const scanner = await addMember(organizer.id, "door@blue-room.example", "scanner");
     expect((await get(tickets[0]?.id ?? "", "", scanner.cookie)).status).toBe(404);
-    expect(await db.auditLog.count({ where: { action: "ticket.qr_code_viewed" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "tickets.ticket.qr_code_viewed" } })).toBe(0);
   });
 
   it("audits every fetch by an owner or manager (who, which ticket, which order); the buyer's link is not", async () => {
@@ -92,13 +92,13 @@ describe("GET /api/tickets/tickets/:id/qrcode", () => {
     const ticket = tickets[0];
     if (!ticket) throw new Error("ticket missing");
     expect((await get(ticket.id, `?token=${token}`)).status).toBe(200);
-    expect(await db.auditLog.count({ where: { action: "ticket.qr_code_viewed" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "tickets.ticket.qr_code_viewed" } })).toBe(0);
 
     expect((await get(ticket.id, "", owner.cookie)).status).toBe(200);
     expect((await get(ticket.id, "?format=svg", owner.cookie)).status).toBe(200);
     expect((await get(ticket.id, "", manager.cookie)).status).toBe(200);
     const rows = await db.auditLog.findMany({
-      where: { action: "ticket.qr_code_viewed" },
+      where: { action: "tickets.ticket.qr_code_viewed" },
       orderBy: { createdAt: "asc" },
       select: {
         organizerId: true,

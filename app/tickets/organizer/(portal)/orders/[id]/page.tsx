@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/orders/order-detail";
+import { OrderTimeline } from "@/components/orders/order-timeline";
 import { ui } from "@/components/ui/styles";
 import { requireOrganizerPage } from "@/lib/auth/require-page";
 import { ROLES } from "@/lib/auth/roles";
+import { getOrderTimeline } from "@/lib/audit/get-order-timeline";
 import { isAppError } from "@/lib/errors";
 import { orderReference } from "@/lib/orders/order-summary";
 import { getOrganizerOrder } from "@/lib/refunds/get-organizer-order";
@@ -33,6 +35,11 @@ export default async function OrganizerOrderPage({ params }: { params: Promise<{
         </span>
       </h1>
       <OrderDetail initialOrder={order} />
+      <OrderTimeline
+        orderId={order.id}
+        timeZone={organizer.timezone}
+        initialEntries={await getOrderTimeline(organizer.id, order.id)}
+      />
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createUserWithSession } from "@/lib/auth/testing";
 import { loadEnv } from "@/lib/env";
 import { resetDatabase } from "@/lib/testing/db";
-import { requireAdminPage } from "./require-admin-page";
+import { requireAdminPage } from "./require-page";
 
 const request = vi.hoisted(() => ({ cookie: "" }));
 

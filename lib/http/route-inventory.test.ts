@@ -174,6 +174,7 @@ async function buildWorld() {
       status: "failed",
       attempts: 8,
     },
+  });
   const report = await db.eventReport.create({
     data: { eventId: event.id, organizerId: organizer.id, category: "spam", details: "matrix report" },
   });

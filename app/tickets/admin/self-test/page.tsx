@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SelfTestRunner } from "@/components/admin/self-test-runner";
 import { Alert } from "@/components/ui/alert";
 import { ui } from "@/components/ui/styles";
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireAdminPage } from "@/lib/auth/require-page";
 import { getPaymentsMode } from "@/lib/payments/payments-mode";
 import { SELF_TEST_STEPS } from "@/lib/self-test/self-test-view";
 

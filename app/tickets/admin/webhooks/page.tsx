@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TableFrame } from "@/components/ui/table-frame";
 import { WebhookStatusBadge } from "@/components/admin/webhook-status-badge";
 import { buttonClass, cx, ui } from "@/components/ui/styles";
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireAdminPage } from "@/lib/auth/require-page";
 import { isAppError } from "@/lib/errors";
 import { listWebhookEvents } from "@/lib/webhooks/list-webhook-events";
 import { WEBHOOK_STATUSES, type WebhookEventPage } from "@/lib/webhooks/webhook-event-view";

@@ -20,7 +20,7 @@ describe("PATCH /api/tickets/organizers/me", () => {
     expect(await response.json()).toEqual({ attachTicketsPdf: true });
     const stored = await db.organizer.findUniqueOrThrow({ where: { id: organizer.id } });
     expect(stored.attachTicketsPdf).toBe(true);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "organizer.settings_updated" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tickets.organizer.settings_updated" } });
     expect(audit).toMatchObject({
       organizerId: organizer.id,
       actorUserId: owner.userId,
@@ -39,6 +39,6 @@ describe("PATCH /api/tickets/organizers/me", () => {
     expect((await patch(manager.cookie, { attachTicketsPdf: true })).status).toBe(403);
     const stored = await db.organizer.findUniqueOrThrow({ where: { id: organizer.id } });
     expect(stored).toMatchObject({ attachTicketsPdf: false, logoUrl: null });
-    expect(await db.auditLog.count({ where: { action: "organizer.settings_updated" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "tickets.organizer.settings_updated" } })).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TableFrame } from "@/components/ui/table-frame";
 import { badgeClass, cx, ui } from "@/components/ui/styles";
 import { ADMIN_EVENT_ORDERS, getAdminEvent } from "@/lib/admin/get-admin-event";
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireAdminPage } from "@/lib/auth/require-page";
 import { isAppError } from "@/lib/errors";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { formatMoney } from "@/lib/money/format-money";

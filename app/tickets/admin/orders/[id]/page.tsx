@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/orders/order-detail";
 import { ui } from "@/components/ui/styles";
 import { getAdminOrder } from "@/lib/admin/get-admin-order";
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireAdminPage } from "@/lib/auth/require-page";
 import { isAppError } from "@/lib/errors";
 import { orderReference } from "@/lib/orders/order-summary";
 

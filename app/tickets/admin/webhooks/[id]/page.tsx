@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ReplayButton } from "@/components/admin/replay-button";
 import { WebhookStatusBadge } from "@/components/admin/webhook-status-badge";
 import { cx, ui } from "@/components/ui/styles";
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireAdminPage } from "@/lib/auth/require-page";
 import { isAppError } from "@/lib/errors";
 import { getWebhookEvent } from "@/lib/webhooks/get-webhook-event";
 

@@ -29,12 +29,6 @@ export function platformRefundPart(refund: string): Prisma.Sql {
   return Prisma.sql`coalesce(${r}.application_fee_refunded_minor, ${r}.application_fee_minor, 0)`;
 }
 
-/** Tickets the order row aliased `order` bought (its lines' quantities). */
-export function orderTicketCount(order: string): Prisma.Sql {
-  const o = Prisma.raw(order);
-  return Prisma.sql`(SELECT coalesce(sum(i.quantity), 0) FROM tickets_order_items i WHERE i.order_id = ${o}.id)`;
-}
-
 /**
  * The tax lines of the order row aliased `order` that parseStoredTaxLines would keep (an object with a text
  * name and a whole amountMinor), as rows `t(line)`: use in FROM … CROSS JOIN LATERAL.

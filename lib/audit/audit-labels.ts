@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   "tickets.order.access_link_rotated": "Buyer's link replaced",
   "tickets.order.tickets_pdf_downloaded": "Tickets PDF downloaded by the team",
   "tickets.order.late_payment_refunded": "Late payment refunded automatically",
+  "tickets.order.checkout_cancelled": "Checkout stopped before payment; seats released",
   "tickets.refund.requested": "Refund requested",
   "tickets.refund.requested_with_admin_override": "Refund requested by a platform admin (override)",
   "tickets.refund.applied": "Refund confirmed by Stripe",

@@ -1,6 +1,7 @@
 // A door phone exchanges its scanner link (provisioning token) once for a device token.
 import "server-only";
 import { PROVISIONING_LINK_GONE_MESSAGE, type ProvisionResponse } from "@/lib/checkin/contract";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { assertScanningEnabled } from "@/lib/checkin/assert-scanning-enabled";
 import { generateToken, hashToken } from "@/lib/checkin/device-token";
 import { db } from "@/lib/db";
@@ -18,19 +19,29 @@ export async function provisionDevice(
   });
   if (!device) throw gone();
   const { token, hash } = generateToken();
-  // One conditional update: of two concurrent exchanges of one link, exactly one matches.
-  const claimed = await db.scannerDevice.updateMany({
-    where: {
-      id: device.id,
+  // One conditional update: of two concurrent exchanges of one link, exactly one matches (and is audited).
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.scannerDevice.updateMany({
+      where: {
+        id: device.id,
+        organizerId: device.organizerId,
+        provisioningTokenHash: hashToken(provisioningToken),
+        provisioningExpiresAt: { gt: now },
+        revokedAt: null,
+        tokenHash: null,
+      },
+      data: { provisioningTokenHash: null, tokenHash: hash, provisionedAt: now, lastSeenAt: now },
+    });
+    if (claimed.count !== 1) throw gone();
+    await recordAudit(tx, {
       organizerId: device.organizerId,
-      provisioningTokenHash: hashToken(provisioningToken),
-      provisioningExpiresAt: { gt: now },
-      revokedAt: null,
-      tokenHash: null,
-    },
-    data: { provisioningTokenHash: null, tokenHash: hash, provisionedAt: now, lastSeenAt: now },
+      actorType: "device",
+      action: "checkin.device.provisioned",
+      entityType: "scanner_device",
+      entityId: device.id,
+      data: { name: device.name, eventId: device.event.id },
+    });
   });
-  if (claimed.count !== 1) throw gone();
   return {
     deviceToken: token,
     device: { id: device.id, name: device.name },

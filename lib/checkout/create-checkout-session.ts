@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { buildCheckoutSessionParams } from "@/lib/checkout/build-checkout-session-params";
 import { fulfillOrder } from "@/lib/checkout/fulfill-order";
 import { testModePaymentUrl } from "@/lib/checkout/test-mode-payment";
@@ -239,13 +240,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     return { orderId, url: session.url, free: false };
   } catch (error) {
     if (isAppError(error)) throw error;
-    await db.$transaction(async (tx) => {
-      await releaseHolds(tx, orderId);
-      await tx.order.update({
-        where: { id: orderId },
-        data: { status: "cancelled", cancelledAt: new Date() },
-      });
-    });
+    await cancelUnpaidOrder(event.organizer.id, orderId, "stripe_unavailable");
     log.error(
       {
         event: "tickets.checkout.stripe_failed",
@@ -278,14 +273,31 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
 async function undoIfSuspendedMeanwhile(organizerId: string, orderId: string): Promise<void> {
   const organizer = await db.organizer.findUnique({ where: { id: organizerId }, select: { status: true } });
   if (organizer?.status === "active") return;
+  await cancelUnpaidOrder(organizerId, orderId, "organizer_suspended");
+  throw AppError.conflict(SUSPENDED_SALES_MESSAGE);
+}
+
+/** The pending order goes and its seats come back, audited, when checkout cannot carry on. */
+async function cancelUnpaidOrder(
+  organizerId: string,
+  orderId: string,
+  reason: "stripe_unavailable" | "organizer_suspended",
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await releaseHolds(tx, orderId);
     await tx.order.update({
       where: { id: orderId, organizerId },
       data: { status: "cancelled", cancelledAt: new Date() },
     });
+    await recordAudit(tx, {
+      organizerId,
+      actorType: "system",
+      action: "order.checkout_cancelled",
+      entityType: "order",
+      entityId: orderId,
+      data: { reason },
+    });
   });
-  throw AppError.conflict(SUSPENDED_SALES_MESSAGE);
 }
 
 /** Stripe refuses card payments below its minimum for the currency: refuse them here, before any hold. */

@@ -194,5 +194,13 @@ describe("admin: suspend and resume an organizer", () => {
     expect(orders).toHaveLength(1);
     expect(orders[0]?.status).toBe("cancelled");
     expect(await db.hold.count({ where: { orderId: orders[0]?.id, releasedAt: null } })).toBe(0);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "order", entityId: orders[0]?.id ?? "" },
+      select: { action: true, data: true },
+    });
+    expect(audit).toEqual({
+      action: "tickets.order.checkout_cancelled",
+      data: { reason: "organizer_suspended" },
+    });
   });
 });

@@ -396,7 +396,7 @@ describe("refund override past the deadline: POST /api/tickets/admin/orders/:id/
       status: "refunded",
     });
     const audit = await db.auditLog.findFirstOrThrow({
-      where: { action: "refund.requested_with_admin_override", entityId: order.id },
+      where: { action: "tickets.refund.requested_with_admin_override", entityId: order.id },
     });
     expect(audit.data).toMatchObject({ adminOverrideNote: "Support ticket 442", source: "admin" });
     // The organizer's order page shows the note; the admin's order view (GET) too, to admins only.

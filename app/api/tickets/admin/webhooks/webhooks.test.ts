@@ -37,7 +37,7 @@ async function expectPaidOnce(orderId: string, quantity: number) {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { tickets: true } });
   expect(order.status).toBe("paid");
   expect(order.tickets).toHaveLength(quantity);
-  expect(await db.auditLog.count({ where: { action: "order.paid", entityId: orderId } })).toBe(1);
+  expect(await db.auditLog.count({ where: { action: "tickets.order.paid", entityId: orderId } })).toBe(1);
   expect(await db.emailOutbox.count({ where: { orderId, template: "order-confirmation" } })).toBe(1);
 }
 

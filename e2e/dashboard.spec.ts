@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { buyTickets, expectAccessible, signIn, uniqueEmail, whenHydrated } from "./support";
 
@@ -37,7 +38,8 @@ test("a test-mode sale shows up on the open dashboard without a reload", async (
 
   const buyer = await browser.newContext();
   const buyerPage = await buyer.newPage();
-  await buyTickets(buyerPage, { quantity: 1, email: uniqueEmail("dashboard-buyer") });
+  const buyerEmail = uniqueEmail("dashboard-buyer");
+  await buyTickets(buyerPage, { quantity: 1, email: buyerEmail });
   await buyer.close();
 
   await expect(ticketsCell).toHaveText(String(ticketsBefore + 1), { timeout: 20_000 });
@@ -54,4 +56,22 @@ test("a test-mode sale shows up on the open dashboard without a reload", async (
   await expect(page.getByRole("table", { name: "Tickets sold" })).toBeAttached();
   await expect(page.getByRole("region", { name: "Tickets by tier" })).toContainText("General Admission");
   await expectAccessible(page, "event-sales");
+
+  // The Exports tab: the attendees CSV downloads with the sale's ticket in it, the header first.
+  await page.getByRole("tab", { name: "Exports" }).click();
+  const link = page.getByRole("link", { name: "Attendees CSV" });
+  await whenHydrated(link);
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe("demo-night-attendees.csv");
+  const csv = readFileSync((await download.path()) ?? "", "utf8");
+  const [header, ...rows] = csv.trimEnd().split("\r\n");
+  expect(header?.split(",")).toEqual(
+    expect.arrayContaining(["holder name", "tier", "ticket status", "buyer email"]),
+  );
+  const mine = rows.filter((row) => row.includes(buyerEmail));
+  expect(mine).toHaveLength(1);
+  expect(mine[0]).toContain("General Admission");
+  expect(mine[0]).toContain("valid");
+  // The demo's refunded order is in the file too, marked refunded.
+  expect(rows.some((row) => row.includes(",refunded,"))).toBe(true);
 });

@@ -18,6 +18,7 @@ const TICKET_STATUS: Record<OrganizerOrderDetail["tickets"][number]["status"], {
     valid: { text: "Valid", tone: "ok" },
     refunded: { text: "Refunded", tone: "neutral" },
     void: { text: "Void", tone: "bad" },
+    transferred: { text: "Transferred", tone: "neutral" },
   };
 const REFUND_STATUS: Record<OrganizerOrderDetail["refunds"][number]["status"], { text: string; tone: Tone }> =
   {

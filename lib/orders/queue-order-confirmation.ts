@@ -16,6 +16,7 @@ import { ticketShortCode } from "@/lib/orders/order-summary";
 import { readInlineImage, type InlineImage } from "@/lib/orders/read-inline-image";
 import { formatEventTime } from "@/lib/events/format-event-time";
 import type { Storage } from "@/lib/storage/storage";
+import { heldByOrder } from "@/lib/tickets/held-by-order";
 import { renderTicketQrPng } from "@/lib/tickets/render-ticket-qr";
 
 export const ORDER_CONFIRMATION_TEMPLATE = "order-confirmation";
@@ -104,7 +105,7 @@ export async function queueOrderConfirmation(
     select: { coverImageUrl: true },
   });
   const tickets = await tx.ticket.findMany({
-    where: { orderId: order.id, organizerId: order.organizerId, status: "valid" },
+    where: { orderId: order.id, organizerId: order.organizerId, status: "valid", ...heldByOrder },
     orderBy: [
       { orderItem: { createdAt: "asc" } },
       { orderItemId: "asc" },

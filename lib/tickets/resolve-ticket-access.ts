@@ -8,9 +8,7 @@ import { resolveOrderAccess, type OrderAccessRequest } from "@/lib/orders/resolv
 import { heldByOrder } from "@/lib/tickets/held-by-order";
 
 export type TicketAccess = { orderId: string; organizerId: string; ticketId: string } & (
-  | { via: "token" }
-  | { via: "transfer"; transferId: string }
-  | { via: "organizer"; userId: string }
+  { via: "token" } | { via: "transfer"; transferId: string } | { via: "organizer"; userId: string }
 );
 
 export interface TicketAccessRequest extends OrderAccessRequest {
@@ -27,7 +25,8 @@ export async function resolveTicketAccess(
 ): Promise<TicketAccess | null> {
   const client = options.db ?? defaultDb;
   const { ticketId, orderId, token } = request;
-  if (ticketId.length === 0 || ticketId.length > 64 || orderId.length === 0 || orderId.length > 64) return null;
+  if (ticketId.length === 0 || ticketId.length > 64 || orderId.length === 0 || orderId.length > 64)
+    return null;
 
   // A transfer's link first: it is not the order's token, and it never opens more than its one ticket.
   if (token && TOKEN_PATTERN.test(token)) {
@@ -60,6 +59,12 @@ export async function resolveTicketAccess(
   });
   if (!ticket) return null;
   return order.via === "organizer"
-    ? { via: "organizer", userId: order.userId, orderId: order.orderId, organizerId: order.organizerId, ticketId }
+    ? {
+        via: "organizer",
+        userId: order.userId,
+        orderId: order.orderId,
+        organizerId: order.organizerId,
+        ticketId,
+      }
     : { via: "token", orderId: order.orderId, organizerId: order.organizerId, ticketId };
 }

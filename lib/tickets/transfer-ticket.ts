@@ -34,7 +34,11 @@ export async function transferTicket(
   now = new Date(),
 ): Promise<Omit<AppliedTransfer, "recipient"> & { recipientName: string }> {
   // Only the holder's links: an organizer's team has no business sending a buyer's ticket away.
-  const first = await resolveTicketAccess({ orderId: request.orderId, ticketId: request.ticketId, token: request.token });
+  const first = await resolveTicketAccess({
+    orderId: request.orderId,
+    ticketId: request.ticketId,
+    token: request.token,
+  });
   if (!first) throw AppError.notFound("Ticket not found.");
   const recipient = parseInput(transferTicketSchema, request.body);
   const limit = await consumeRateLimit(`ticket-transfer:${first.orderId}`, TRANSFER_LIMIT);

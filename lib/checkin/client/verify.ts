@@ -6,14 +6,7 @@ import type { CheckinTicket } from "@/lib/checkin/contract";
 import { bytesEqual, decodeTicketCode, fromBase64Url, toBase64Url } from "@/lib/tickets/ticket-code";
 
 export type ScanOutcome =
-  | "valid"
-  | "already_used"
-  | "refunded"
-  | "void"
-  | "transferred"
-  | "disputed"
-  | "wrong_event"
-  | "invalid";
+  "valid" | "already_used" | "refunded" | "void" | "transferred" | "disputed" | "wrong_event" | "invalid";
 
 export type LocalTicket = CheckinTicket;
 
@@ -160,7 +153,11 @@ export async function verifyTicket(
   };
   if (ticket?.status === "refunded") return { ...base, outcome: "refunded", message: "Do not admit" };
   if (ticket?.status === "transferred" || revocation?.reason === "transferred") {
-    return { ...base, outcome: "transferred", message: "Do not admit — sent to someone else with a new code" };
+    return {
+      ...base,
+      outcome: "transferred",
+      message: "Do not admit — sent to someone else with a new code",
+    };
   }
   if (ticket && ticket.status !== "valid") return { ...base, outcome: "void", message: "Do not admit" };
   if (revocation) {

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { PassCard } from "@/components/passes/pass-card";
 import { ResendTicketsButton } from "@/components/passes/resend-tickets-button";
+import { TicketActions } from "@/components/passes/ticket-actions";
 import { passStyles as styles } from "@/components/passes/pass-styles";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
@@ -132,6 +133,9 @@ export function OrderPasses({
   }
 
   const count = order.tickets.length;
+  // Shown until the event starts; the server decides each request (and says why not).
+  const beforeStart = Date.now() < Date.parse(order.event.startsAt);
+  const changeable = beforeStart && (order.status === "paid" || order.status === "partially_refunded");
   return (
     <section className={ui.stack} aria-labelledby="passes-heading">
       <h2 id="passes-heading">{count === 1 ? "Your pass" : `Your ${count} passes`}</h2>
@@ -152,7 +156,19 @@ export function OrderPasses({
             index={index}
             count={count}
             eventTime={order.event.startsAtLocal}
-          />
+          >
+            {changeable && ticket.status === "valid" ? (
+              <TicketActions
+                orderId={order.id}
+                ticketId={ticket.id}
+                holderName={ticket.holderName}
+                token={token}
+                canRename
+                canTransfer={order.event.transfersEnabled && !ticket.disputed}
+                onChanged={() => void query.refetch()}
+              />
+            ) : null}
+          </PassCard>
         ))}
       </div>
       <div className={ui.row}>

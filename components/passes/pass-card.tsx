@@ -4,7 +4,8 @@ import { cx, ui } from "@/components/ui/styles";
 
 /**
  * One pass: the QR code (from the qrcode route, with the buyer's token), tier, holder, event time and the
- * short code the box office can look up. Refunded/void and disputed tickets show no QR code.
+ * short code the box office can look up. Refunded, void, transferred and disputed tickets show no QR code;
+ * a transferred one says who has it now. `children`: the actions under a pass (rename, transfer).
  */
 export function PassCard({
   ticket,
@@ -12,12 +13,14 @@ export function PassCard({
   index,
   count,
   eventTime,
+  children,
 }: {
   ticket: OrderSummaryTicket;
   token: string;
   index: number;
   count: number;
   eventTime: string;
+  children?: React.ReactNode;
 }) {
   const invalid = ticket.status !== "valid";
   const review = !invalid && ticket.disputed;
@@ -26,7 +29,11 @@ export function PassCard({
     <article className={className} aria-label={`Ticket ${index + 1} of ${count}`} data-testid="pass">
       {invalid ? (
         <div className={styles.qrPlaceholder} data-qr-placeholder role="status">
-          Refunded — not valid
+          {ticket.status === "transferred"
+            ? `Transferred to ${ticket.transferredTo ?? "someone else"}`
+            : ticket.status === "void"
+              ? "Void — not valid"
+              : "Refunded — not valid"}
         </div>
       ) : review ? (
         <div className={styles.qrPlaceholder} data-qr-placeholder role="status">
@@ -50,6 +57,7 @@ export function PassCard({
         Ticket {index + 1} of {count} · box office code{" "}
         <span className={styles.code}>{ticket.shortCode}</span>
       </span>
+      {children}
     </article>
   );
 }

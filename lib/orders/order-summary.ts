@@ -53,6 +53,8 @@ export interface OrderSummaryEvent extends EventPlace {
   startsAtLocal: string;
   endsAtLocal: string;
   coverImageUrl: string | null;
+  /** The organizer lets buyers send tickets on (until the start). */
+  transfersEnabled: boolean;
 }
 
 export interface OrderSummary {

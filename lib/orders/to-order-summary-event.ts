@@ -9,6 +9,7 @@ export const orderSummaryEventSelect = {
   id: true,
   ...eventDisplaySelect,
   coverImageUrl: true,
+  transfersEnabled: true,
   organizer: { select: { name: true } },
 } as const satisfies Prisma.EventSelect;
 
@@ -31,5 +32,6 @@ export function toOrderSummaryEvent(
     startsAtLocal: formatEventTime(event.startsAt, event.timezone),
     endsAtLocal: formatEventTime(event.endsAt, event.timezone),
     coverImageUrl: event.coverImageUrl,
+    transfersEnabled: event.transfersEnabled,
   };
 }

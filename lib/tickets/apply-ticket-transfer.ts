@@ -35,9 +35,10 @@ export interface AppliedTransfer {
   recipient: TransferRecipient;
 }
 
-/** The recipient's page: their one ticket, opened by the transfer's token. */
-export function transferPassUrl(transferId: string, token: string): string {
-  const url = new URL(`/tickets/pass/${encodeURIComponent(transferId)}`, env.APP_URL);
+/** The recipient's page: their one ticket, opened by the transfer's token (lib/tickets/get-ticket-pass.ts). */
+export function ticketPassUrl(orderId: string, ticketId: string, token: string): string {
+  const path = `/tickets/order/${encodeURIComponent(orderId)}/tickets/${encodeURIComponent(ticketId)}`;
+  const url = new URL(path, env.APP_URL);
   url.searchParams.set("token", token);
   return url.toString();
 }
@@ -149,7 +150,7 @@ export async function applyTicketTransfer(
         startsAt: formatEventTime(ticket.event.startsAt, ticket.event.timezone),
         venueName: ticket.event.venueName,
         tierName: ticket.orderItem.tierName,
-        passUrl: transferPassUrl(transfer.id, link.token),
+        passUrl: ticketPassUrl(access.orderId, issued.id, link.token),
       },
       organizerId: access.organizerId,
       orderId: access.orderId,

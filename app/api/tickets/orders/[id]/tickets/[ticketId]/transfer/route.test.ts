@@ -13,7 +13,7 @@ import { problem } from "@/lib/testing/errors";
 import { resetDatabase } from "@/lib/testing/db";
 import { createOrganizerWithOwner } from "@/lib/testing/factories";
 import { TICKET_TRANSFERRED_TEMPLATE } from "@/lib/tickets/apply-ticket-transfer";
-import { getTransferredPass } from "@/lib/tickets/get-transferred-pass";
+import { getTicketPass } from "@/lib/tickets/get-ticket-pass";
 import { issueTicketsForOrder } from "@/lib/tickets/issue-tickets-for-order";
 import { verifyTicketCode } from "@/lib/tickets/signing";
 import { GET as orderGet } from "../../../route";
@@ -75,16 +75,16 @@ async function sync(deviceToken: string, cursor?: string): Promise<SyncResponse>
   return (await response.json()) as SyncResponse;
 }
 
-/** The recipient's link from their email in the outbox: `{ transferId, token }`. */
+/** The recipient's link from their email in the outbox: `{ orderId, ticketId, token }`. */
 async function recipientLink(to: string) {
   const mail = await db.emailOutbox.findFirstOrThrow({
     where: { toAddress: to, template: TICKET_TRANSFERRED_TEMPLATE },
     orderBy: { createdAt: "desc" },
     select: { text: true },
   });
-  const match = /\/tickets\/pass\/([^?\s]+)\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
-  if (!match?.[1] || !match[2]) throw new Error(`no pass link in ${mail.text}`);
-  return { transferId: match[1], token: match[2] };
+  const match = /\/tickets\/order\/([^/\s]+)\/tickets\/([^?\s]+)\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
+  if (!match?.[1] || !match[2] || !match[3]) throw new Error(`no pass link in ${mail.text}`);
+  return { orderId: match[1], ticketId: match[2], token: match[3] };
 }
 
 describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
@@ -167,17 +167,22 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
 
     // The recipient's link (from their email) opens their one ticket and nothing else.
     const link = await recipientLink("bo@example.com");
-    expect(link.transferId).toBe(body.transferId);
-    const pass = await getTransferredPass(link.transferId, link.token);
+    expect(link).toMatchObject({ orderId: order.id, ticketId: issued.id });
+    const pass = await getTicketPass(order.id, issued.id, link.token);
     expect(pass).toMatchObject({
-      orderId: order.id,
+      via: "transfer",
       ticket: { id: issued.id, holderName: "Bo Chen", status: "valid" },
     });
     expect(pass?.transferRefusal).toBeNull();
     expect(await qrStatus(issued.id, link.token)).toBe(200);
     expect(await qrStatus(kept.id, link.token)).toBe(404);
     expect((await openOrder(order.id, link.token)).status).toBe(404);
-    expect(await getTransferredPass(link.transferId, token)).toBeNull();
+    expect(await getTicketPass(order.id, issued.id, token)).toBeNull();
+    expect(await getTicketPass(order.id, kept.id, link.token)).toBeNull();
+    expect(await getTicketPass(order.id, kept.id, token)).toMatchObject({
+      via: "token",
+      ticket: { id: kept.id },
+    });
   });
 
   it("lets the recipient send it on with their link; the sender's link then opens neither new ticket", async () => {
@@ -198,7 +203,7 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
     const second = (await again.json()) as { toTicketId: string };
     const cy = await recipientLink("cy@example.com");
 
-    expect((await getTransferredPass(bo.transferId, bo.token))?.ticket).toMatchObject({
+    expect((await getTicketPass(order.id, bo.ticketId, bo.token))?.ticket).toMatchObject({
       status: "transferred",
       transferredTo: "Cy Dee",
     });

@@ -1,15 +1,17 @@
-// A transfer recipient's page: the one ticket their link opens (never the sender's order: no other tickets,
-// no prices, no buyer), the event, and whether they may still send it on or rename it.
+// One ticket's page (/tickets/order/:orderId/tickets/:ticketId?token=): for a transfer's recipient, the one
+// ticket their link opens (never the sender's order: no other tickets, no prices, no buyer); the order's link
+// opens the tickets the order holds the same way. With whether it may still be sent on or renamed.
 import "server-only";
 import { db } from "@/lib/db";
-import { hashOrderAccessToken } from "@/lib/orders/order-access-token";
 import { ticketShortCode, type OrderSummaryEvent, type OrderSummaryTicket } from "@/lib/orders/order-summary";
 import { orderSummaryEventSelect, toOrderSummaryEvent } from "@/lib/orders/to-order-summary-event";
+import { resolveTicketAccess } from "@/lib/tickets/resolve-ticket-access";
 import { ticketChangeRefusal } from "@/lib/tickets/ticket-change-refusal";
 
-export interface TransferredPass {
-  transferId: string;
+export interface TicketPass {
   orderId: string;
+  /** How the link opened it: the order's, or a transfer's (the recipient's). */
+  via: "token" | "transfer";
   ticket: OrderSummaryTicket;
   event: OrderSummaryEvent;
   /** Why the ticket can no longer be sent on, or null when it can. */
@@ -18,37 +20,30 @@ export interface TransferredPass {
   renameRefusal: string | null;
 }
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
-
-/** null when the token is not this transfer's link (the page shows "not found" either way). */
-export async function getTransferredPass(
-  transferId: string,
+/** null when `token` does not open the ticket (the page shows "not found" either way). */
+export async function getTicketPass(
+  orderId: string,
+  ticketId: string,
   token: string | null | undefined,
   now = new Date(),
-): Promise<TransferredPass | null> {
-  if (!token || !TOKEN_PATTERN.test(token) || transferId.length === 0 || transferId.length > 64) return null;
-  const transfer = await db.ticketTransfer.findUnique({
-    where: { accessTokenHash: hashOrderAccessToken(token) },
+): Promise<TicketPass | null> {
+  if (!token) return null;
+  const access = await resolveTicketAccess({ orderId, ticketId, token });
+  if (!access || access.via === "organizer") return null;
+  const ticket = await db.ticket.findFirst({
+    where: { id: access.ticketId, orderId: access.orderId, organizerId: access.organizerId },
     select: {
       id: true,
-      orderId: true,
-      organizerId: true,
-      toTicket: {
-        select: {
-          id: true,
-          holderName: true,
-          status: true,
-          disputed: true,
-          orderItem: { select: { tierName: true } },
-          transferredTo: { select: { recipientName: true } },
-          event: { select: { ...orderSummaryEventSelect, status: true, transfersEnabled: true } },
-          _count: { select: { checkins: { where: { result: "admitted" } } } },
-        },
-      },
+      holderName: true,
+      status: true,
+      disputed: true,
+      orderItem: { select: { tierName: true } },
+      transferredTo: { select: { recipientName: true } },
+      event: { select: { ...orderSummaryEventSelect, status: true } },
+      _count: { select: { checkins: { where: { result: "admitted" } } } },
     },
   });
-  if (!transfer || transfer.id !== transferId) return null;
-  const ticket = transfer.toTicket;
+  if (!ticket) return null;
   const state = {
     status: ticket.status,
     disputed: ticket.disputed,
@@ -58,8 +53,8 @@ export async function getTransferredPass(
     transfersEnabled: ticket.event.transfersEnabled,
   };
   return {
-    transferId: transfer.id,
-    orderId: transfer.orderId,
+    orderId: access.orderId,
+    via: access.via,
     ticket: {
       id: ticket.id,
       shortCode: ticketShortCode(ticket.id),

@@ -46,6 +46,7 @@ export function OrderPasses({
   links: OrderPassesLinks;
 }) {
   const [timedOut, setTimedOut] = useState(false);
+  const [openedAt] = useState(() => Date.now());
   const query = useQuery({
     queryKey: ["tickets", "order", initial.id, "passes"],
     queryFn: () => apiFetch<OrderSummary>(links.order),
@@ -134,7 +135,7 @@ export function OrderPasses({
 
   const count = order.tickets.length;
   // Shown until the event starts; the server decides each request (and says why not).
-  const beforeStart = Date.now() < Date.parse(order.event.startsAt);
+  const beforeStart = openedAt < Date.parse(order.event.startsAt);
   const changeable = beforeStart && (order.status === "paid" || order.status === "partially_refunded");
   return (
     <section className={ui.stack} aria-labelledby="passes-heading">

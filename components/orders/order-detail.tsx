@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { ResendTicketsButton } from "@/components/passes/resend-tickets-button";
 import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { Alert } from "@/components/ui/alert";
@@ -146,6 +147,11 @@ export function OrderDetail({ initialOrder }: { initialOrder: OrganizerOrderDeta
             label="Send the buyer a new link"
             confirmText="The buyer's current link will stop working."
             doneText={`A new link was emailed to ${order.buyerEmail}; the old one no longer opens the order.`}
+          />
+          <ResendTicketsButton
+            orderId={order.id}
+            label="Resend tickets"
+            doneText={`The tickets were emailed again to ${order.buyerEmail}.`}
           />
         </section>
       ) : null}

@@ -14,6 +14,7 @@ export const organizerEventSelect = {
   cancelledAt: true,
   allowRefundsUntil: true,
   stripeTaxEnabled: true,
+  transfersEnabled: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.EventSelect;
@@ -39,6 +40,8 @@ export interface OrganizerEvent extends EventPlace {
   feeModel: FeeModel;
   taxes: TaxLinesSetting;
   stripeTaxEnabled: boolean;
+  /** Buyers may send tickets on until the start. */
+  transfersEnabled: boolean;
   createdAt: string;
   updatedAt: string;
   tierCount: number;
@@ -87,6 +90,7 @@ export async function toOrganizerEvent(client: Db, row: EventRow): Promise<Organ
     feeModel: row.feeModel,
     taxes: parseStoredTaxes(row.taxes),
     stripeTaxEnabled: row.stripeTaxEnabled,
+    transfersEnabled: row.transfersEnabled,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     tierCount,

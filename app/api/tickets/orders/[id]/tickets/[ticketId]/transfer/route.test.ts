@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as syncGet } from "@/app/api/tickets/checkin/sync/route";
+import { PATCH as patchEvent } from "@/app/api/tickets/events/[id]/route";
 import { GET as qrGet } from "@/app/api/tickets/tickets/[id]/qrcode/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
@@ -255,8 +256,7 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
   });
 
   it("refuses with 409 and a clear message: used, refunded, void, disputed, already transferred, started, transfers off", async () => {
-    const { event, general, device } = await world();
-    void device;
+    const { event, general, owner } = await world();
     const body = { name: "Bo", email: "bo@example.com" };
     const cases: [string, (ticketId: string) => Promise<unknown>, RegExp][] = [
       [
@@ -291,7 +291,20 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
     expect(twice.status).toBe(409);
     expect((await problem(twice)).detail).toMatch(/already transferred/);
 
-    await db.event.update({ where: { id: event.id }, data: { transfersEnabled: false } });
+    // The organizer turns transfers off in the event editor (PATCH the event).
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      transfersEnabled: true,
+    });
+    const patched = await patchEvent(
+      apiRequest(`/api/tickets/events/${event.id}`, {
+        method: "PATCH",
+        cookie: owner.cookie,
+        body: { transfersEnabled: false },
+      }),
+      routeContext({ id: event.id }),
+    );
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ transfersEnabled: false });
     const off = await transfer(order.id, tickets[1]!.id, token, body);
     expect(off.status).toBe(409);
     expect((await problem(off)).detail).toMatch(/does not allow ticket transfers/);

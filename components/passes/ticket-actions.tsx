@@ -75,6 +75,7 @@ function RenameHolder(props: TicketActionsProps) {
     >
       <form
         className={ui.stack}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           rename.mutate();
@@ -136,6 +137,7 @@ function TransferTicket(props: TicketActionsProps & { onTransferred: (name: stri
     >
       <form
         className={ui.stack}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           transfer.mutate();

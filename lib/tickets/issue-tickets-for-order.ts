@@ -85,7 +85,7 @@ export async function issueTicketsForOrder(tx: Db, orderId: string): Promise<Iss
         secretHash: code.secretHash,
         keyId: code.keyId,
         // The name given for this seat at checkout, else the buyer's.
-        holderName: item.holderNames[seat] ?? order.buyerName,
+        holderName: item.holderNames[seat] || order.buyerName,
         holderEmail: order.buyerEmail,
       };
     }),

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as syncGet } from "@/app/api/tickets/checkin/sync/route";
 import { PATCH as patchEvent } from "@/app/api/tickets/events/[id]/route";
+import { GET as pdfGet } from "@/app/api/tickets/orders/[id]/tickets.pdf/route";
 import { GET as qrGet } from "@/app/api/tickets/tickets/[id]/qrcode/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
@@ -165,6 +166,16 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
     ]);
     expect(await qrStatus(issued.id, token)).toBe(404);
     expect(await qrStatus(sent.id, token)).toBe(410);
+    const pdf = (ticket?: string) =>
+      pdfGet(
+        apiRequest(
+          `/api/tickets/orders/${order.id}/tickets.pdf?token=${encodeURIComponent(token)}${ticket ? `&ticket=${ticket}` : ""}`,
+        ),
+        routeContext({ id: order.id }),
+      );
+    expect((await pdf(issued.id)).status).toBe(404);
+    expect((await pdf(sent.id)).status).toBe(410);
+    expect((await pdf()).status).toBe(200);
 
     // The recipient's link (from their email) opens their one ticket and nothing else.
     const link = await recipientLink("bo@example.com");

@@ -80,12 +80,17 @@ export async function applyTicketTransfer(
     },
   });
   if (!ticket) throw AppError.notFound("Ticket not found.");
+  // A refund requested for this ticket voids it when Stripe confirms: the seat must not move meanwhile.
+  const pendingRefunds = await tx.refund.count({
+    where: { orderId: access.orderId, status: "pending", ticketIds: { has: ticket.id } },
+  });
   const refusal = ticketChangeRefusal(
     "transfer",
     {
       status: ticket.status,
       disputed: ticket.disputed,
       checkedIn: ticket._count.checkins > 0,
+      refundPending: pendingRefunds > 0,
       eventStatus: ticket.event.status,
       eventStartsAt: ticket.event.startsAt,
       transfersEnabled: ticket.event.transfersEnabled,

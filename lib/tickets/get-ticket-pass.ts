@@ -44,10 +44,14 @@ export async function getTicketPass(
     },
   });
   if (!ticket) return null;
+  const pendingRefunds = await db.refund.count({
+    where: { orderId: access.orderId, status: "pending", ticketIds: { has: ticket.id } },
+  });
   const state = {
     status: ticket.status,
     disputed: ticket.disputed,
     checkedIn: ticket._count.checkins > 0,
+    refundPending: pendingRefunds > 0,
     eventStatus: ticket.event.status,
     eventStartsAt: ticket.event.startsAt,
     transfersEnabled: ticket.event.transfersEnabled,

@@ -50,6 +50,7 @@ export async function renameTicketHolder(
         status: ticket.status,
         disputed: ticket.disputed,
         checkedIn: false,
+        refundPending: false,
         eventStatus: ticket.event.status,
         eventStartsAt: ticket.event.startsAt,
         transfersEnabled: ticket.event.transfersEnabled,

@@ -7,6 +7,7 @@ const valid: TicketChangeState = {
   status: "valid",
   disputed: false,
   checkedIn: false,
+  refundPending: false,
   eventStatus: "published",
   eventStartsAt: startsAt,
   transfersEnabled: true,
@@ -36,6 +37,7 @@ describe("ticketChangeRefusal", () => {
   it("refuses a transfer of a used or disputed ticket, or when the organizer turned transfers off; a rename is still fine", () => {
     const cases: [Partial<TicketChangeState>, RegExp][] = [
       [{ checkedIn: true }, /used at the door/],
+      [{ refundPending: true }, /refund of this ticket is in progress/],
       [{ disputed: true }, /under review/],
       [{ transfersEnabled: false }, /does not allow ticket transfers/],
     ];

@@ -6,6 +6,8 @@ export interface TicketChangeState {
   disputed: boolean;
   /** Admitted at the door at least once. */
   checkedIn: boolean;
+  /** A refund of this ticket was requested and Stripe has not confirmed it yet. */
+  refundPending: boolean;
   eventStatus: "draft" | "published" | "cancelled" | "archived";
   eventStartsAt: Date;
   transfersEnabled: boolean;
@@ -33,6 +35,7 @@ export function ticketChangeRefusal(
   }
   if (change === "transfer") {
     if (ticket.checkedIn) return "This ticket was already used at the door.";
+    if (ticket.refundPending) return "A refund of this ticket is in progress: it cannot be transferred.";
     if (ticket.disputed) return "This ticket's payment is under review: it cannot be transferred for now.";
     if (!ticket.transfersEnabled) return "The organizer does not allow ticket transfers for this event.";
   }

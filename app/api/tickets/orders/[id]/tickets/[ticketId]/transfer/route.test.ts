@@ -287,6 +287,16 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
       ["refunded", (id) => db.ticket.update({ where: { id }, data: { status: "refunded" } }), /refunded/],
       ["void", (id) => db.ticket.update({ where: { id }, data: { status: "void" } }), /void/],
       ["disputed", (id) => db.ticket.update({ where: { id }, data: { disputed: true } }), /under review/],
+      [
+        "refund pending",
+        async (id) => {
+          const { orderId, organizerId } = await db.ticket.findUniqueOrThrow({ where: { id } });
+          return db.refund.create({
+            data: { organizerId, orderId, amountMinor: 100, status: "pending", ticketIds: [id] },
+          });
+        },
+        /refund of this ticket is in progress/,
+      ],
     ];
     for (const [name, setUp, message] of cases) {
       const { order, token, tickets } = await paidOrder(event, general);

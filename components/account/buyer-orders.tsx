@@ -14,6 +14,7 @@ const TICKET_STATUS: Record<BuyerTicketView["status"], string> = {
   valid: "",
   refunded: " (refunded)",
   void: " (void)",
+  transferred: " (transferred)",
 };
 
 /** "2 × General Admission, 1 × VIP Balcony (refunded)": the tickets of one order, by tier and status. */

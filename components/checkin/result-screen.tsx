@@ -9,6 +9,7 @@ const LOOK: Record<ScanOutcome, { title: string; tone: "ok" | "bad" | "warn" }> 
   already_used: { title: "ALREADY USED", tone: "bad" },
   refunded: { title: "REFUNDED", tone: "bad" },
   void: { title: "VOID", tone: "bad" },
+  transferred: { title: "TRANSFERRED", tone: "bad" },
   disputed: { title: "DISPUTED", tone: "warn" },
   wrong_event: { title: "WRONG EVENT", tone: "bad" },
   invalid: { title: "INVALID", tone: "bad" },

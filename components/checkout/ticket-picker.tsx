@@ -11,6 +11,7 @@ import { describeUnitPrice } from "@/lib/events/describe-unit-price";
 import type { UnitPrice } from "@/lib/events/unit-price";
 import type { TierSaleState } from "@/lib/inventory/tier-sale-state";
 import { formatMoney } from "@/lib/money/format-money";
+import { HOLDER_NAME_MAX } from "@/lib/tickets/holder-name";
 import { alertClass, buttonClass, cx, ui } from "@/components/ui/styles";
 
 export interface PickableTier {
@@ -49,19 +50,25 @@ export function TicketPicker({
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [discountCode, setDiscountCode] = useState("");
+  /** Optional name per seat, by tier (index = seat); blank seats get the buyer's name. */
+  const [holderNames, setHolderNames] = useState<Record<string, string[]>>({});
   const quote = useMutation<DiscountQuote, ApiError, string>({
     mutationFn: (code) =>
       apiFetch(`/api/tickets/checkout/quote?${new URLSearchParams({ eventId, code }).toString()}`),
   });
   const applied = quote.data && quote.data.code === discountCode.trim().toUpperCase() ? quote.data : null;
+  const items = Object.entries(quantities)
+    .filter(([, quantity]) => quantity > 0)
+    .map(([tierId, quantity]) => {
+      const names = (holderNames[tierId] ?? []).slice(0, quantity).map((n) => n.trim());
+      return { tierId, quantity, ...(names.some(Boolean) ? { holderNames: names } : {}) };
+    });
   const checkout = useMutation<CheckoutResponse, ApiError>({
     mutationFn: () =>
       apiFetch("/api/tickets/checkout/session", {
         body: {
           eventId,
-          items: Object.entries(quantities)
-            .filter(([, quantity]) => quantity > 0)
-            .map(([tierId, quantity]) => ({ tierId, quantity })),
+          items,
           buyer: { name, email },
           ...(discountCode.trim() ? { discountCode: discountCode.trim() } : {}),
         },
@@ -167,6 +174,37 @@ export function TicketPicker({
               },
             }}
           />
+          {count > 0 ? (
+            <details className={ui.stack}>
+              <summary>Names on the tickets (optional)</summary>
+              <p className={ui.hint}>
+                Door staff see the name when they scan. Leave a seat blank for your own name; you can change
+                names on your passes page until the event starts.
+              </p>
+              {items.flatMap((item, line) => {
+                const tier = tiers.find((t) => t.id === item.tierId);
+                return Array.from({ length: item.quantity }, (_, seat) => (
+                  <Field
+                    key={`${item.tierId}-${seat}`}
+                    label={`${tier?.name ?? "Ticket"} ${seat + 1}`}
+                    id={`holder-${item.tierId}-${seat}`}
+                    error={errors[`items.${line}.holderNames.${seat}`]}
+                    input={{
+                      autoComplete: "off",
+                      maxLength: HOLDER_NAME_MAX,
+                      value: holderNames[item.tierId]?.[seat] ?? "",
+                      onChange: (e) => {
+                        const names = [...(holderNames[item.tierId] ?? [])];
+                        names[seat] = e.target.value;
+                        setHolderNames({ ...holderNames, [item.tierId]: Array.from(names, (n) => n ?? "") });
+                        if (checkout.isError) checkout.reset();
+                      },
+                    }}
+                  />
+                ));
+              })}
+            </details>
+          ) : null}
           <div className={cx(ui.row, "items-end [&>div:first-child]:flex-1")}>
             <Field
               label="Discount code"
@@ -194,7 +232,8 @@ export function TicketPicker({
           </div>
           {checkout.isError &&
           !checkout.error.problem.errors?.some(
-            (e) => e.field.startsWith("buyer") || e.field === "discountCode",
+            (e) =>
+              e.field.startsWith("buyer") || e.field === "discountCode" || e.field.includes("holderNames."),
           ) ? (
             <p className={alertClass("error")} role="alert">
               {checkout.error.message}

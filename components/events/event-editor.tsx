@@ -7,6 +7,7 @@ import { CoverImageUpload } from "@/components/events/cover-image-upload";
 import { EventExports } from "@/components/events/event-exports";
 import { EventForm, eventValues } from "@/components/events/event-form";
 import { EventStatusActions } from "@/components/events/event-status-actions";
+import { TransfersToggle } from "@/components/events/transfers-toggle";
 import { DiscountManager } from "@/components/discounts/discount-manager";
 import { TierManager } from "@/components/tiers/tier-manager";
 import { CancelEventPanel } from "@/components/orders/cancel-event-panel";
@@ -78,7 +79,12 @@ export function EventEditor({ initialEvent }: { initialEvent: OrganizerEvent }) 
           {
             id: "tickets",
             label: "Tickets",
-            content: <TierManager eventId={event.id} currency={event.currency} />,
+            content: (
+              <div className={ui.stack}>
+                <TransfersToggle event={event} queryKey={queryKey} disabled={frozen} />
+                <TierManager eventId={event.id} currency={event.currency} />
+              </div>
+            ),
           },
           {
             id: "discounts",

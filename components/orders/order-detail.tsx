@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CompBadge } from "@/components/orders/comp-badge";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { ResendTicketsButton } from "@/components/passes/resend-tickets-button";
 import { orderQueryKey, RefundForm } from "@/components/orders/refund-form";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
 import { Alert } from "@/components/ui/alert";
@@ -19,6 +20,7 @@ const TICKET_STATUS: Record<OrganizerOrderDetail["tickets"][number]["status"], {
     valid: { text: "Valid", tone: "ok" },
     refunded: { text: "Refunded", tone: "neutral" },
     void: { text: "Void", tone: "bad" },
+    transferred: { text: "Transferred", tone: "neutral" },
   };
 const REFUND_STATUS: Record<OrganizerOrderDetail["refunds"][number]["status"], { text: string; tone: Tone }> =
   {
@@ -160,6 +162,11 @@ export function OrderDetail({
             label="Send the buyer a new link"
             confirmText="The buyer's current link will stop working."
             doneText={`A new link was emailed to ${order.buyerEmail}; the old one no longer opens the order.`}
+          />
+          <ResendTicketsButton
+            orderId={order.id}
+            label="Resend tickets"
+            doneText={`The tickets were emailed again to ${order.buyerEmail}.`}
           />
         </section>
       ) : null}

@@ -4,8 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { RotateLinkButton } from "@/components/orders/rotate-link-button";
-import { PassCard, type PassWallets } from "@/components/passes/pass-card";
+import { PassCard, TicketDownloads, type PassWallets } from "@/components/passes/pass-card";
 import { ResendTicketsButton } from "@/components/passes/resend-tickets-button";
+import { TicketActions } from "@/components/passes/ticket-actions";
 import { passStyles as styles } from "@/components/passes/pass-styles";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { HOLD_GRACE_MS } from "@/lib/inventory/hold-grace";
@@ -47,6 +48,7 @@ export function OrderPasses({
   wallet: PassWallets;
 }) {
   const [timedOut, setTimedOut] = useState(false);
+  const [openedAt] = useState(() => Date.now());
   const query = useQuery({
     queryKey: ["tickets", "order", initial.id, "passes"],
     queryFn: () => apiFetch<OrderSummary>(links.order),
@@ -134,6 +136,9 @@ export function OrderPasses({
   }
 
   const count = order.tickets.length;
+  // Shown until the event starts; the server decides each request (and says why not).
+  const beforeStart = openedAt < Date.parse(order.event.startsAt);
+  const changeable = beforeStart && (order.status === "paid" || order.status === "partially_refunded");
   return (
     <section className={ui.stack} aria-labelledby="passes-heading">
       <h2 id="passes-heading">{count === 1 ? "Your pass" : `Your ${count} passes`}</h2>
@@ -149,14 +154,27 @@ export function OrderPasses({
         {order.tickets.map((ticket, index) => (
           <PassCard
             key={ticket.id}
-            orderId={order.id}
             ticket={ticket}
             token={token}
-            wallet={wallet}
             index={index}
             count={count}
             eventTime={order.event.startsAtLocal}
-          />
+          >
+            {ticket.status === "valid" && !ticket.disputed ? (
+              <TicketDownloads orderId={order.id} ticket={ticket} token={token} wallet={wallet} />
+            ) : null}
+            {changeable && ticket.status === "valid" ? (
+              <TicketActions
+                orderId={order.id}
+                ticketId={ticket.id}
+                holderName={ticket.holderName}
+                token={token}
+                canRename
+                canTransfer={order.event.transfersEnabled && !ticket.disputed}
+                onChanged={() => void query.refetch()}
+              />
+            ) : null}
+          </PassCard>
         ))}
       </div>
       <div className={ui.row}>

@@ -10,24 +10,23 @@ export interface PassWallets {
 
 /**
  * One pass: the QR code (from the qrcode route, with the buyer's token), tier, holder, event time and the
- * short code the box office can look up. Refunded/void and disputed tickets show no QR code.
+ * short code the box office can look up. Refunded, void, transferred and disputed tickets show no QR code;
+ * a transferred one says who has it now. `children`: the actions under a pass (rename, transfer).
  */
 export function PassCard({
-  orderId,
   ticket,
   token,
-  wallet,
   index,
   count,
   eventTime,
+  children,
 }: {
-  orderId: string;
   ticket: OrderSummaryTicket;
   token: string;
-  wallet: PassWallets;
   index: number;
   count: number;
   eventTime: string;
+  children?: React.ReactNode;
 }) {
   const invalid = ticket.status !== "valid";
   const review = !invalid && ticket.disputed;
@@ -36,7 +35,11 @@ export function PassCard({
     <article className={className} aria-label={`Ticket ${index + 1} of ${count}`} data-testid="pass">
       {invalid ? (
         <div className={styles.qrPlaceholder} data-qr-placeholder role="status">
-          Refunded — not valid
+          {ticket.status === "transferred"
+            ? `Transferred to ${ticket.transferredTo ?? "someone else"}`
+            : ticket.status === "void"
+              ? "Void — not valid"
+              : "Refunded — not valid"}
         </div>
       ) : review ? (
         <div className={styles.qrPlaceholder} data-qr-placeholder role="status">
@@ -60,14 +63,13 @@ export function PassCard({
         Ticket {index + 1} of {count} · box office code{" "}
         <span className={styles.code}>{ticket.shortCode}</span>
       </span>
-      {invalid || review ? null : (
-        <TicketDownloads orderId={orderId} ticket={ticket} token={token} wallet={wallet} />
-      )}
+      {children}
     </article>
   );
 }
 
-function TicketDownloads({
+/** One valid pass's downloads on the order's passes page: its PDF page and, where configured, its wallet passes. */
+export function TicketDownloads({
   orderId,
   ticket,
   token,

@@ -27,6 +27,7 @@ export const checkinReasonSchema = z.enum([
   "already_redeemed",
   "refunded",
   "void",
+  "transferred",
   "disputed",
   "unknown",
   "wrong_event",
@@ -108,7 +109,8 @@ export const syncQuerySchema = z.object({
 });
 export type SyncQuery = z.input<typeof syncQuerySchema>;
 
-export const ticketStatusSchema = z.enum(["valid", "refunded", "void"]);
+/** transferred: sent on to someone else (a new ticket with a new code took its place; this code is revoked). */
+export const ticketStatusSchema = z.enum(["valid", "refunded", "void", "transferred"]);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
 /**
@@ -182,7 +184,7 @@ export function fromSyncTicket(row: SyncTicket, tierIds: readonly string[]): Che
 export const revocationSchema = z.object({
   /** sha256 of the dead code's bytes, base64url (as a ticket's codeHash). */
   codeHash: z.string(),
-  /** Why the code is dead: refunded, void, reissued, … */
+  /** Why the code is dead: refunded, dispute_lost, event_cancelled, transferred, … */
   reason: z.string(),
 });
 export type Revocation = z.infer<typeof revocationSchema>;
@@ -306,7 +308,7 @@ export const validateResponseSchema = scanResultSchema.extend({
       tierId: z.string(),
       tierName: z.string(),
       holderName: z.string().nullable(),
-      status: z.enum(["valid", "refunded", "void"]),
+      status: ticketStatusSchema,
       disputed: z.boolean(),
     })
     .nullable(),

@@ -12,6 +12,7 @@ import {
   type Revocation,
   type SyncResponse,
   type SyncTicket,
+  type TicketStatus,
 } from "@/lib/checkin/contract";
 import {
   CURSOR_VERSION,
@@ -32,7 +33,7 @@ interface TicketRow {
   tier_id: string;
   holder_name: string | null;
   holder_email: string | null;
-  status: "valid" | "refunded" | "void";
+  status: TicketStatus;
   disputed: boolean;
   secret_hash: string;
   admitted_at: Date | null;

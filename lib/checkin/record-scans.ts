@@ -51,7 +51,7 @@ type Resolved = { ok: true; ticketId: string | null } | { ok: false; reason: "in
 
 interface LockedTicket {
   id: string;
-  status: "valid" | "refunded" | "void";
+  status: "valid" | "refunded" | "void" | "transferred";
   disputed: boolean;
 }
 

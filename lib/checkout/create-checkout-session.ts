@@ -29,6 +29,7 @@ import { assertCanSellPaid } from "@/lib/payments/assert-can-sell-paid";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { testModeStripeId } from "@/lib/payments/test-mode-stripe-id";
 import { getPlatformFee } from "@/lib/platform/get-platform-fee";
+import { optionalHolderNameSchema } from "@/lib/tickets/holder-name";
 
 /**
  * How long a buyer has to pay: the order's expiresAt and its Checkout Session's expires_at, from the
@@ -38,6 +39,7 @@ import { getPlatformFee } from "@/lib/platform/get-platform-fee";
  */
 export const CHECKOUT_SESSION_MS = 30 * 60 * 1000 + 60 * 1000;
 const MAX_LINES = 20;
+const MAX_HOLDER_NAMES = 100;
 
 export const checkoutRequestSchema = z.object({
   eventId: z.string().trim().min(1).max(64),
@@ -46,6 +48,8 @@ export const checkoutRequestSchema = z.object({
       z.object({
         tierId: z.string().trim().min(1).max(64),
         quantity: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }),
+        /** Optional name per seat (blank: the buyer's); the tickets' holder names when issued. */
+        holderNames: z.array(optionalHolderNameSchema).max(MAX_HOLDER_NAMES).optional(),
       }),
     )
     .min(1, { error: "choose at least one ticket" })
@@ -121,6 +125,7 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
   if (event.endsAt <= now) throw AppError.conflict("This event has ended.");
 
   const quantities = mergeItems(request.items);
+  const holderNames = mergeHolderNames(request.items);
   const tierIds = [...quantities.keys()];
   const discount = request.discountCode
     ? (await findApplicableDiscount(db, { eventId: event.id, code: request.discountCode, tierIds, now }))
@@ -139,6 +144,12 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
     if (quantity < 1) {
       throw new AppError("validation", `Choose at least 1 ${tier.name} ticket.`, {
         fields: [{ field: `items.${index}.quantity`, message: "must be at least 1" }],
+      });
+    }
+    const names = holderNames.get(tierId) ?? [];
+    if (names.length > quantity) {
+      throw new AppError("validation", `More names than ${tier.name} tickets.`, {
+        fields: [{ field: `items.${index}.holderNames`, message: `must list at most ${quantity} names` }],
       });
     }
     if (quantity > tier.maxPerOrder) {
@@ -183,7 +194,11 @@ export async function createCheckoutSession(input: unknown, now = new Date()): P
       chargeType: env.STRIPE_CHARGE_TYPE,
       stripeAccountId: event.organizer.stripeAccountId,
     },
-    items: priced.lines.map(pricedOrderItem),
+    items: priced.lines.map((line) => ({
+      ...pricedOrderItem(line),
+      // A blank keeps its seat's place: that ticket gets the buyer's name.
+      holderNames: (holderNames.get(line.tierId) ?? []).map((name) => name ?? ""),
+    })),
     lines: priced.lines.map((l) => ({ tierId: l.tierId, quantity: l.quantity })),
     payWithinMs: CHECKOUT_SESSION_MS,
     discount: discount ? { id: discount.id, maxUses: discount.maxUses } : null,
@@ -311,6 +326,15 @@ function assertAboveMinimumCharge(totalMinor: number, currency: string): void {
 function belowMinimumError(minimum: string): AppError {
   const message = `The total is below ${minimum}. Add tickets to reach it.`;
   return new AppError("validation", message, { fields: [{ field: "items", message }] });
+}
+
+/** The names given per seat, by tier, in the order the lines listed them. */
+function mergeHolderNames(items: CheckoutRequest["items"]): Map<string, (string | undefined)[]> {
+  const merged = new Map<string, (string | undefined)[]>();
+  for (const item of items) {
+    merged.set(item.tierId, [...(merged.get(item.tierId) ?? []), ...(item.holderNames ?? [])]);
+  }
+  return merged;
 }
 
 function mergeItems(items: CheckoutRequest["items"]): Map<string, number> {

@@ -74,6 +74,7 @@ export async function createEvent(actor: EventActor, input: unknown): Promise<Or
           feeModel: data.feeModel,
           taxes: data.taxes,
           stripeTaxEnabled: data.stripeTaxEnabled,
+          transfersEnabled: data.transfersEnabled,
         },
         select: organizerEventSelect,
       });

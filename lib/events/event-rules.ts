@@ -136,6 +136,7 @@ const fields = {
   feeModel: z.enum(FEE_MODELS, { error: "must be buyer_pays or organizer_absorbs" }),
   taxes: taxLinesSchema,
   stripeTaxEnabled: z.boolean({ error: "must be true or false" }),
+  transfersEnabled: z.boolean({ error: "must be true or false" }),
 };
 
 /** POST body: slug, time zone and currency may be left out (suggested from the title / the organizer's). */
@@ -156,6 +157,7 @@ export const createEventSchema = z.object({
   feeModel: fields.feeModel.default("buyer_pays"),
   taxes: fields.taxes.default([]),
   stripeTaxEnabled: fields.stripeTaxEnabled.default(false),
+  transfersEnabled: fields.transfersEnabled.default(true),
 });
 
 /** PATCH body: any subset of the fields; null clears an optional one. */

@@ -16,6 +16,7 @@ export const organizerEventSelect = {
   stripeTaxEnabled: true,
   venueLatitude: true,
   venueLongitude: true,
+  transfersEnabled: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.EventSelect;
@@ -43,6 +44,8 @@ export interface OrganizerEvent extends EventPlace {
   stripeTaxEnabled: boolean;
   venueLatitude: number | null;
   venueLongitude: number | null;
+  /** Buyers may send tickets on until the start. */
+  transfersEnabled: boolean;
   createdAt: string;
   updatedAt: string;
   tierCount: number;
@@ -93,6 +96,7 @@ export async function toOrganizerEvent(client: Db, row: EventRow): Promise<Organ
     feeModel: row.feeModel,
     taxes: parseStoredTaxes(row.taxes),
     stripeTaxEnabled: row.stripeTaxEnabled,
+    transfersEnabled: row.transfersEnabled,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     tierCount,

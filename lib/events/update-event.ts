@@ -66,6 +66,7 @@ export async function updateEvent(
         "coverImageUrl",
         "feeModel",
         "stripeTaxEnabled",
+        "transfersEnabled",
       ] as const) {
         if (data[key] !== undefined && data[key] !== event[key]) set(key, data[key]);
       }

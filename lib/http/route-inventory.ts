@@ -119,6 +119,14 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   },
   "POST /api/tickets/orders/[id]/access-link": { allow: ORDER_VIEWERS },
   "POST /api/tickets/orders/[id]/resend": { allow: ORDER_VIEWERS, note: "rate-limited per order" },
+  "POST /api/tickets/orders/[id]/tickets/[ticketId]/transfer": {
+    allow: ["buyer"],
+    note: "the order's link, or the link a transfer gave for that one ticket; rate-limited per IP and order",
+  },
+  "PATCH /api/tickets/orders/[id]/tickets/[ticketId]": {
+    allow: ["buyer"],
+    note: "the holder name: the order's link, or the link a transfer gave for that one ticket",
+  },
   "POST /api/tickets/orders/find": {
     allow: EVERYONE,
     note: "find my tickets: the same answer for any address, links emailed; rate-limited per IP and address",
@@ -193,6 +201,10 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "PAGE /tickets/e/[slug]": { allow: EVERYONE },
   "GET /tickets/e/[slug]/share-card": { allow: EVERYONE, note: "the event's og:image when it has no cover" },
   "PAGE /tickets/order/[orderId]": { allow: ["buyer"], note: "the link only: team members use the portal" },
+  "PAGE /tickets/order/[orderId]/tickets/[ticketId]": {
+    allow: ["buyer"],
+    note: "one ticket: the order's link, or a transfer recipient's link (theirs only)",
+  },
   "PAGE /tickets/find": { allow: EVERYONE },
   "PAGE /tickets/login": { allow: EVERYONE },
   "PAGE /tickets/login/check-email": { allow: EVERYONE },

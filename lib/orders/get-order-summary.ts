@@ -1,16 +1,18 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatEventTime } from "@/lib/events/format-event-time";
 import type { OrderAccess } from "@/lib/orders/resolve-order-access";
 import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
 import { ticketShortCode, type OrderSummary } from "@/lib/orders/order-summary";
 import { orderLinesSelect, orderTotalsSelect, toOrderLine, toOrderTotals } from "@/lib/orders/order-select";
-import { eventDisplaySelect } from "@/lib/events/event-display";
+import { orderSummaryEventSelect, toOrderSummaryEvent } from "@/lib/orders/to-order-summary-event";
+import { heldByOrder } from "@/lib/tickets/held-by-order";
 
 /**
  * The order summary for a caller whose access was checked (resolveOrderAccess). Selects no ticket secret,
- * whoever asks: codes are only ever served as QR images.
+ * whoever asks: codes are only ever served as QR images. The buyer's link lists the tickets the order holds
+ * (a ticket sent on shows as transferred, with the recipient's name; the recipient's new ticket is theirs
+ * alone); the organizer's team sees every ticket.
  */
 export async function getOrderSummary(access: OrderAccess, options: { db?: Db } = {}): Promise<OrderSummary> {
   const client = options.db ?? defaultDb;
@@ -28,16 +30,10 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
       ...orderTotalsSelect,
       refundedMinor: true,
       taxLines: true,
-      event: {
-        select: {
-          id: true,
-          ...eventDisplaySelect,
-          coverImageUrl: true,
-          organizer: { select: { name: true } },
-        },
-      },
+      event: { select: orderSummaryEventSelect },
       items: orderLinesSelect,
       tickets: {
+        where: access.via === "organizer" ? {} : heldByOrder,
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
@@ -46,12 +42,12 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
           disputed: true,
           orderItemId: true,
           orderItem: { select: { tierName: true } },
+          transferredTo: { select: { recipientName: true } },
         },
       },
     },
   });
   if (!order) throw AppError.notFound("Order not found.");
-  const { event } = order;
   // Tickets in the order of their lines, so a two-tier order lists each tier's passes together.
   const lineIndex = new Map(order.items.map((item, index) => [item.id, index]));
   const tickets = [...order.tickets].sort(
@@ -66,23 +62,7 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     expiresAt: order.expiresAt?.toISOString() ?? null,
-    event: {
-      id: event.id,
-      slug: event.slug,
-      title: event.title,
-      organizerName: event.organizer.name,
-      venueName: event.venueName,
-      venueAddress: event.venueAddress,
-      city: event.city,
-      region: event.region,
-      country: event.country,
-      timezone: event.timezone,
-      startsAt: event.startsAt.toISOString(),
-      endsAt: event.endsAt.toISOString(),
-      startsAtLocal: formatEventTime(event.startsAt, event.timezone),
-      endsAtLocal: formatEventTime(event.endsAt, event.timezone),
-      coverImageUrl: event.coverImageUrl,
-    },
+    event: toOrderSummaryEvent(order.event),
     lines: order.items.map(toOrderLine),
     taxLines: parseStoredTaxLines(order.taxLines),
     totals: { ...toOrderTotals(order), refundedMinor: order.refundedMinor },
@@ -93,6 +73,7 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
       holderName: ticket.holderName,
       status: ticket.status,
       disputed: ticket.disputed,
+      transferredTo: ticket.transferredTo?.recipientName ?? null,
     })),
   };
 }

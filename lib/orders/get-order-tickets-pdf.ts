@@ -14,6 +14,7 @@ import { readInlineImage } from "@/lib/orders/read-inline-image";
 import type { Storage } from "@/lib/storage/storage";
 import { renderTicketQrPng } from "@/lib/tickets/render-ticket-qr";
 import { renderTicketsPdf, type TicketsPdfLogo } from "@/lib/tickets/render-tickets-pdf";
+import { heldByOrder } from "@/lib/tickets/held-by-order";
 import { TicketGoneError } from "@/lib/tickets/ticket-gone";
 
 export interface TicketsPdfFile {
@@ -37,7 +38,11 @@ export async function getOrderTicketsPdf(
   if (!order) throw AppError.notFound("Order not found.");
   // In the order of their lines, as on the passes page and in the confirmation.
   const tickets = await client.ticket.findMany({
-    where: { orderId: order.id, organizerId: access.organizerId },
+    where: {
+      orderId: order.id,
+      organizerId: access.organizerId,
+      ...(access.via === "organizer" ? {} : heldByOrder),
+    },
     orderBy: [
       { orderItem: { createdAt: "asc" } },
       { orderItemId: "asc" },

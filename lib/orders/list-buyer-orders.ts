@@ -6,6 +6,7 @@ import { db as defaultDb, type Db, type OrderStatus } from "@/lib/db";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { orderAccessTokenFor, orderAccessTokenMatches } from "@/lib/orders/order-access-token";
 import { orderReference, ticketShortCode, type PassStatus } from "@/lib/orders/order-summary";
+import { heldByOrder } from "@/lib/tickets/held-by-order";
 
 /** Orders that hold (or held) tickets; pending and expired checkouts are not the buyer's orders. */
 export const BUYER_ORDER_STATUSES = [
@@ -98,6 +99,7 @@ export async function listBuyerOrders(
         },
       },
       tickets: {
+        where: heldByOrder,
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,

@@ -6,7 +6,7 @@ import type { EventPlace } from "@/lib/events/event-display";
 export type OrderSummaryStatus =
   "pending" | "paid" | "expired" | "cancelled" | "refunded" | "partially_refunded";
 
-export type PassStatus = "valid" | "refunded" | "void";
+export type PassStatus = "valid" | "refunded" | "void" | "transferred";
 
 export interface OrderSummaryTaxLine {
   name: string;
@@ -37,6 +37,8 @@ export interface OrderSummaryTicket {
   holderName: string | null;
   status: PassStatus;
   disputed: boolean;
+  /** For a transferred ticket: the name of the person it was sent to. */
+  transferredTo: string | null;
 }
 
 export interface OrderSummaryEvent extends EventPlace {
@@ -51,6 +53,8 @@ export interface OrderSummaryEvent extends EventPlace {
   startsAtLocal: string;
   endsAtLocal: string;
   coverImageUrl: string | null;
+  /** The organizer lets buyers send tickets on (until the start). */
+  transfersEnabled: boolean;
 }
 
 export interface OrderSummary {

@@ -17,6 +17,7 @@ import { readInlineImage, type InlineImage } from "@/lib/orders/read-inline-imag
 import { formatEventTime } from "@/lib/events/format-event-time";
 import { getOrderTicketsPdf } from "@/lib/orders/get-order-tickets-pdf";
 import type { Storage } from "@/lib/storage/storage";
+import { heldByOrder } from "@/lib/tickets/held-by-order";
 import { renderTicketQrPng } from "@/lib/tickets/render-ticket-qr";
 
 export const ORDER_CONFIRMATION_TEMPLATE = "order-confirmation";
@@ -105,7 +106,7 @@ export async function queueOrderConfirmation(
     select: { coverImageUrl: true },
   });
   const tickets = await tx.ticket.findMany({
-    where: { orderId: order.id, organizerId: order.organizerId, status: "valid" },
+    where: { orderId: order.id, organizerId: order.organizerId, status: "valid", ...heldByOrder },
     orderBy: [
       { orderItem: { createdAt: "asc" } },
       { orderItemId: "asc" },

@@ -37,7 +37,7 @@ export interface OrganizerOrderTicket {
   id: string;
   shortCode: string;
   tierName: string;
-  status: "valid" | "refunded" | "void";
+  status: "valid" | "refunded" | "void" | "transferred";
   disputed: boolean;
   /** Reserved by a pending refund. */
   refundPending: boolean;

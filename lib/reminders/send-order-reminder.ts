@@ -10,6 +10,7 @@ import { formatEventTime } from "@/lib/events/format-event-time";
 import { lockOrder } from "@/lib/orders/lock-order";
 import { orderLinkForEmail } from "@/lib/orders/order-link-for-email";
 import { formatReminderWhen } from "@/lib/reminders/format-reminder-when";
+import { heldByOrder } from "@/lib/tickets/held-by-order";
 
 export const EVENT_REMINDER_TEMPLATE = "event-reminder";
 /** How long before the start the reminder goes out. */
@@ -51,7 +52,7 @@ export async function sendOrderReminder(tx: Db, orderId: string, now: Date): Pro
   const untilStart = event.startsAt.getTime() - now.getTime();
   if (untilStart <= 0 || untilStart > REMINDER_LEAD_MS) return null;
   const ticketCount = await tx.ticket.count({
-    where: { orderId, organizerId: order.organizerId, status: "valid" },
+    where: { orderId, organizerId: order.organizerId, status: "valid", ...heldByOrder },
   });
   if (ticketCount === 0) return null;
 

@@ -1,10 +1,12 @@
-// The QR image of one ticket: for the buyer's link, and for the organizer's owners and managers (resending,
-// support), each of whose fetches is audited. Scanners and anyone else: 404.
+// The QR image of one ticket: for the buyer's link (the tickets the order holds), a transfer recipient's link
+// (their one ticket), and the organizer's owners and managers (resending, support), each of whose fetches is
+// audited. Scanners and anyone else: 404.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { resolveOrderAccess, type OrderAccessRequest } from "@/lib/orders/resolve-order-access";
+import type { OrderAccessRequest } from "@/lib/orders/resolve-order-access";
+import { resolveTicketAccess } from "@/lib/tickets/resolve-ticket-access";
 import { TicketGoneError } from "@/lib/tickets/ticket-gone";
 import { renderTicketQrPng, renderTicketQrSvg, type QrFormat } from "@/lib/tickets/render-ticket-qr";
 
@@ -29,8 +31,8 @@ export async function getTicketQrCode(
     select: { orderId: true },
   });
   if (!located) throw AppError.notFound("Ticket not found.");
-  const access = await resolveOrderAccess(
-    { orderId: located.orderId, token: input.token, userId: input.userId },
+  const access = await resolveTicketAccess(
+    { orderId: located.orderId, ticketId: input.ticketId, token: input.token, userId: input.userId },
     { db: client },
   );
   if (!access) throw AppError.notFound("Ticket not found.");

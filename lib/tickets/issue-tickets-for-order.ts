@@ -1,7 +1,8 @@
-// Turns a paid order into tickets: one per seat of each line, each with a code signed by the event's key.
+// Turns a paid order into tickets: one per seat of each line, each with a code signed by the event's key and
+// the holder name the buyer gave for that seat at checkout (else the buyer's name).
 // Called by the Stripe webhook inside the transaction that marks the order paid.
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { Db, TicketStatus } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getOrCreateEventKey, signTicketCode } from "@/lib/tickets/signing";
 
@@ -14,7 +15,7 @@ export interface IssuedTicket {
   keyId: number;
   holderName: string | null;
   holderEmail: string | null;
-  status: "valid" | "refunded" | "void";
+  status: TicketStatus;
   disputed: boolean;
 }
 
@@ -53,7 +54,7 @@ export async function issueTicketsForOrder(tx: Db, orderId: string): Promise<Iss
       buyerEmail: true,
       items: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, tierId: true, quantity: true },
+        select: { id: true, tierId: true, quantity: true, holderNames: true },
       },
     },
   });
@@ -72,7 +73,7 @@ export async function issueTicketsForOrder(tx: Db, orderId: string): Promise<Iss
   const key = await getOrCreateEventKey(tx, event);
 
   const data = order.items.flatMap((item) =>
-    Array.from({ length: item.quantity }, () => {
+    Array.from({ length: item.quantity }, (_, seat) => {
       const code = signTicketCode(key, { eventId: event.id, tierId: item.tierId });
       return {
         organizerId: order.organizerId,
@@ -83,7 +84,8 @@ export async function issueTicketsForOrder(tx: Db, orderId: string): Promise<Iss
         secret: code.secret,
         secretHash: code.secretHash,
         keyId: code.keyId,
-        holderName: order.buyerName,
+        // The name given for this seat at checkout, else the buyer's.
+        holderName: item.holderNames[seat] || order.buyerName,
         holderEmail: order.buyerEmail,
       };
     }),

@@ -101,6 +101,20 @@ describe("verifyCode", () => {
     expect((await verifyCode(d, ctx)).outcome).toBe("refunded");
   });
 
+  it("says TRANSFERRED (not refunded or void) for a transferred ticket or a code revoked by a transfer", async () => {
+    const [listed, revokedOnly, voided] = [makeTestCode(), makeTestCode(), makeTestCode()];
+    const [hl, hr, hv] = await Promise.all([listed, revokedOnly, voided].map(hashOf));
+    const { ctx } = await context(
+      [ticket(listed, hl!, { status: "transferred" }), ticket(voided, hv!, { id: "t-void", status: "void" })],
+      { [hr!]: "transferred", [hv!]: "event_cancelled" },
+    );
+    const verdict = await verifyCode(listed, ctx);
+    expect(verdict).toMatchObject({ outcome: "transferred", holderName: "Robin Fan" });
+    expect(verdict.message).toMatch(/^Do not admit/);
+    expect((await verifyCode(revokedOnly, ctx)).outcome).toBe("transferred");
+    expect((await verifyCode(voided, ctx)).outcome).toBe("void");
+  });
+
   it("says INVALID for every other spelling of a valid, a used and a refunded code", async () => {
     const [valid, used, refunded, revoked] = [makeTestCode(), makeTestCode(), makeTestCode(), makeTestCode()];
     const [hValid, hUsed, hRefunded, hRevoked] = await Promise.all(

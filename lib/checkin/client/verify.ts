@@ -6,7 +6,7 @@ import type { CheckinTicket } from "@/lib/checkin/contract";
 import { bytesEqual, decodeTicketCode, fromBase64Url, toBase64Url } from "@/lib/tickets/ticket-code";
 
 export type ScanOutcome =
-  "valid" | "already_used" | "refunded" | "void" | "disputed" | "wrong_event" | "invalid";
+  "valid" | "already_used" | "refunded" | "void" | "transferred" | "disputed" | "wrong_event" | "invalid";
 
 export type LocalTicket = CheckinTicket;
 
@@ -152,6 +152,13 @@ export async function verifyTicket(
     holderName: ticket?.holderName ?? null,
   };
   if (ticket?.status === "refunded") return { ...base, outcome: "refunded", message: "Do not admit" };
+  if (ticket?.status === "transferred" || revocation?.reason === "transferred") {
+    return {
+      ...base,
+      outcome: "transferred",
+      message: "Do not admit — sent to someone else with a new code",
+    };
+  }
   if (ticket && ticket.status !== "valid") return { ...base, outcome: "void", message: "Do not admit" };
   if (revocation) {
     const refunded = /refund/i.test(revocation.reason);

@@ -40,6 +40,11 @@ import {
   eventReminderPropsSchema,
   eventReminderSubject,
 } from "@/lib/email/templates/event-reminder";
+import {
+  TicketTransferredEmail,
+  ticketTransferredPropsSchema,
+  ticketTransferredSubject,
+} from "@/lib/email/templates/ticket-transferred";
 
 export interface EmailTemplate<S extends z.ZodType> {
   /** Validates the props at queue time: they often carry user-entered text (names) and links. */
@@ -98,6 +103,11 @@ export const emailTemplates = {
     schema: eventReminderPropsSchema,
     subject: eventReminderSubject,
     component: EventReminderEmail,
+  }),
+  "ticket-transferred": defineEmailTemplate({
+    schema: ticketTransferredPropsSchema,
+    subject: ticketTransferredSubject,
+    component: TicketTransferredEmail,
   }),
 };
 

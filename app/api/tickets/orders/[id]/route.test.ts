@@ -77,6 +77,7 @@ describe("GET /api/tickets/orders/:id", () => {
       holderName: "Ana Lima",
       status: "valid",
       disputed: false,
+      transferredTo: null,
     });
   });
 

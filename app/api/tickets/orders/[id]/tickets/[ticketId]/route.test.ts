@@ -59,7 +59,7 @@ describe("PATCH /api/tickets/orders/:id/tickets/:ticketId", () => {
     const delta = await sync(device.token, before.cursor);
     expect(delta.full).toBe(false);
     expect(delta.tickets.map((t) => [t[0], t[2]])).toEqual([[ticket.id, "Rosa Díaz"]]);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "ticket.holder_renamed" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tickets.ticket.holder_renamed" } });
     expect(audit).toMatchObject({ entityId: ticket.id, actorType: "buyer" });
     expect(audit.data).toMatchObject({ from: "Ana Lima", to: "Rosa Díaz" });
   });
@@ -74,7 +74,7 @@ describe("PATCH /api/tickets/orders/:id/tickets/:ticketId", () => {
         JSON.stringify(holderName),
       ).toEqual(["holderName"]);
     }
-    expect(await db.auditLog.count({ where: { action: "ticket.holder_renamed" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "tickets.ticket.holder_renamed" } })).toBe(0);
   });
 
   it("answers 409 after the event started and for a ticket that is not valid; 404 for another order's link", async () => {

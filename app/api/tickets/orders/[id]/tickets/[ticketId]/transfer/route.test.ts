@@ -148,7 +148,7 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
     ]);
     expect(JSON.stringify(delta)).not.toContain(issued.secret);
 
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "ticket.transferred" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tickets.ticket.transferred" } });
     expect(audit).toMatchObject({ entityId: sent.id, actorType: "buyer" });
     expect(audit.data).toMatchObject({
       fromTicketId: sent.id,
@@ -339,6 +339,6 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
     expect((await problem(started)).detail).toMatch(/until the event starts/);
 
     expect(await db.ticketTransfer.count()).toBe(1);
-    expect(await db.auditLog.count({ where: { action: "ticket.transferred" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "tickets.ticket.transferred" } })).toBe(1);
   });
 });

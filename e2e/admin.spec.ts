@@ -1,5 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, sameOrigin, signIn, signInAsNewOrganizer, whenHydrated } from "./support";
+import {
+  expectAccessible,
+  publishedEvent,
+  sameOrigin,
+  signIn,
+  signInAsNewOrganizer,
+  whenHydrated,
+} from "./support";
 
 // The platform admin journey (issue 14 §5, §7): a non-admin gets the 404 page at /tickets/admin; an admin
 // (ADMIN_EMAILS in playwright.config.ts) suspends and resumes an organizer — the organizer sees the banner and
@@ -12,42 +19,6 @@ const ADMIN = "admin@stagedoor.test";
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
-}
-
-/** A published event with one free tier, created through the API as the signed-in organizer. */
-async function publishedEvent(page: Page, title: string): Promise<{ id: string; slug: string }> {
-  const created = await page.request.post("/api/tickets/events", {
-    ...sameOrigin(page),
-    data: {
-      title,
-      summary: "A show for the admin journey.",
-      description: "",
-      venueName: "The Loft",
-      venueAddress: "123 Granville St",
-      city: "Vancouver",
-      region: "BC",
-      country: "ca",
-      timezone: "America/Vancouver",
-      startsAt: "2030-12-27T20:00",
-      endsAt: "2030-12-27T23:30",
-      capacity: "",
-      currency: "CAD",
-      feeModel: "buyer_pays",
-      allowRefundsUntil: "",
-      stripeTaxEnabled: false,
-      taxes: [],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const event = (await created.json()) as { id: string; slug: string };
-  const tier = await page.request.post(`/api/tickets/events/${event.id}/tiers`, {
-    ...sameOrigin(page),
-    data: { name: "Free entry", priceMinor: 0, capacity: 50 },
-  });
-  expect(tier.status(), await tier.text()).toBe(201);
-  const published = await page.request.post(`/api/tickets/events/${event.id}/publish`, sameOrigin(page));
-  expect(published.status(), await published.text()).toBe(200);
-  return event;
 }
 
 test("an admin suspends and resumes an organizer and moderates an event; a non-admin gets 404", async ({

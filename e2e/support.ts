@@ -178,3 +178,46 @@ export function collectCspViolations(page: Page): string[] {
   });
   return violations;
 }
+
+/**
+ * A published event with one free tier, created through the API as the signed-in organizer (times: wall clock
+ * in Vancouver, or instants).
+ */
+export async function publishedEvent(
+  page: Page,
+  title: string,
+  times: { startsAt: string; endsAt: string } = { startsAt: "2030-12-27T20:00", endsAt: "2030-12-27T23:30" },
+): Promise<{ id: string; slug: string; tierId: string }> {
+  const created = await page.request.post("/api/tickets/events", {
+    ...sameOrigin(page),
+    data: {
+      title,
+      summary: "A show for the admin journey.",
+      description: "",
+      venueName: "The Loft",
+      venueAddress: "123 Granville St",
+      city: "Vancouver",
+      region: "BC",
+      country: "ca",
+      timezone: "America/Vancouver",
+      ...times,
+      capacity: "",
+      currency: "CAD",
+      feeModel: "buyer_pays",
+      allowRefundsUntil: "",
+      stripeTaxEnabled: false,
+      taxes: [],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const event = (await created.json()) as { id: string; slug: string };
+  const tier = await page.request.post(`/api/tickets/events/${event.id}/tiers`, {
+    ...sameOrigin(page),
+    data: { name: "Free entry", priceMinor: 0, capacity: 50 },
+  });
+  expect(tier.status(), await tier.text()).toBe(201);
+  const tierId = ((await tier.json()) as { id: string }).id;
+  const published = await page.request.post(`/api/tickets/events/${event.id}/publish`, sameOrigin(page));
+  expect(published.status(), await published.text()).toBe(200);
+  return { id: event.id, slug: event.slug, tierId };
+}

@@ -45,6 +45,7 @@ export const ROUTE_INVENTORY: Record<string, RouteAccess> = {
   "GET /api/tickets/admin/settings/platform-fee": { allow: ["admin"] },
   "PUT /api/tickets/admin/settings/platform-fee": { allow: ["admin"] },
   "GET /api/tickets/admin/fraud-signals": { allow: ["admin"] },
+  "POST /api/tickets/admin/reminders": { allow: ["admin"], note: "sends only reminders not sent before" },
   "GET /api/tickets/admin/webhooks": { allow: ["admin"] },
   "GET /api/tickets/admin/webhooks/[id]": { allow: ["admin"] },
   "POST /api/tickets/admin/webhooks/[id]/replay": { allow: ["admin"] },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RunRemindersButton } from "@/components/admin/run-reminders-button";
 import { cx, ui } from "@/components/ui/styles";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { requireAdminPage } from "@/lib/auth/require-page";
@@ -48,6 +49,14 @@ export default async function AdminOverviewPage() {
           </Link>
         ))}
       </div>
+      <section className={cx(ui.card, ui.stack)}>
+        <h2>Event reminders</h2>
+        <p className={ui.hint}>
+          Buyers get an email 24 hours before their event starts; the worker sends them every 5 minutes, once
+          per order.
+        </p>
+        <RunRemindersButton />
+      </section>
       <p className={ui.hint}>
         Every admin action is recorded in the <Link href="/tickets/admin/audit">audit log</Link> with its
         reason.

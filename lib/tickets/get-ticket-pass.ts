@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { OrderSummaryEvent, OrderSummaryTicket } from "@/lib/orders/order-summary";
 import { orderSummaryEventSelect, toOrderSummaryEvent } from "@/lib/orders/to-order-summary-event";
 import { orderSummaryTicketSelect, toOrderSummaryTicket } from "@/lib/orders/to-order-summary-ticket";
+import { readTicketChangeState } from "@/lib/tickets/read-ticket-change-state";
 import { resolveTicketAccess } from "@/lib/tickets/resolve-ticket-access";
 import { ticketChangeRefusal } from "@/lib/tickets/ticket-change-refusal";
 
@@ -40,18 +41,7 @@ export async function getTicketPass(
     },
   });
   if (!ticket) return null;
-  const pendingRefunds = await db.refund.count({
-    where: { orderId: access.orderId, status: "pending", ticketIds: { has: ticket.id } },
-  });
-  const state = {
-    status: ticket.status,
-    disputed: ticket.disputed,
-    checkedIn: ticket._count.checkins > 0,
-    refundPending: pendingRefunds > 0,
-    eventStatus: ticket.event.status,
-    eventStartsAt: ticket.event.startsAt,
-    transfersEnabled: ticket.event.transfersEnabled,
-  };
+  const state = await readTicketChangeState(db, access.orderId, ticket);
   return {
     orderId: access.orderId,
     via: access.via,

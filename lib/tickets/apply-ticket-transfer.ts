@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueEmail } from "@/lib/email/queue-email";
 import { formatEventTime } from "@/lib/events/format-event-time";
+import { orderAccessActor } from "@/lib/orders/order-access-actor";
 import { createOrderAccessToken } from "@/lib/orders/order-access-token";
 import { readTicketChangeState } from "@/lib/tickets/read-ticket-change-state";
 import type { TicketAccess } from "@/lib/tickets/resolve-ticket-access";
@@ -154,8 +155,7 @@ export async function applyTicketTransfer(
   );
   await recordAudit(tx, {
     organizerId: access.organizerId,
-    actorUserId: access.via === "organizer" ? access.userId : null,
-    actorType: access.via === "organizer" ? "user" : "buyer",
+    ...orderAccessActor(access),
     action: "ticket.transferred",
     entityType: "ticket",
     entityId: ticket.id,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch, problemText, serverFieldErrors } from "@/components/ui/api-client";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
@@ -62,48 +62,29 @@ function RenameHolder(props: TicketActionsProps) {
   });
   const error = serverFieldErrors(rename.error, { holderName: "holderName" }).holderName;
   return (
-    <Dialog
+    <TicketDialog
       title="Name on this ticket"
       description="The name door staff see when they scan it. You can change it until the event starts."
+      triggerLabel="Change name"
       open={open}
       onOpenChange={setOpen}
-      trigger={
-        <button type="button" className={buttonClass({ variant: "secondary", size: "sm" })}>
-          Change name
-        </button>
-      }
+      mutation={rename}
+      showError={!error}
+      errorFallback="Could not save the name. Please try again."
+      submitLabel="Save name"
+      pendingLabel="Saving…"
     >
-      <form
-        className={ui.stack}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          rename.mutate();
-        }}
-      >
-        <Field id={id} label="Holder name" error={error}>
-          <input
-            {...fieldAria(id, error)}
-            autoComplete="name"
-            maxLength={HOLDER_NAME_MAX}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-          />
-        </Field>
-        {rename.isError && !error ? (
-          <Alert tone="error">
-            {problemText(rename.error, "Could not save the name. Please try again.")}
-          </Alert>
-        ) : null}
-        <div className={ui.row}>
-          <button type="submit" className={buttonClass()} disabled={rename.isPending}>
-            {rename.isPending ? "Saving…" : "Save name"}
-          </button>
-          <DialogCancel />
-        </div>
-      </form>
-    </Dialog>
+      <Field id={id} label="Holder name" error={error}>
+        <input
+          {...fieldAria(id, error)}
+          autoComplete="name"
+          maxLength={HOLDER_NAME_MAX}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+      </Field>
+    </TicketDialog>
   );
 }
 
@@ -124,14 +105,69 @@ function TransferTicket(props: TicketActionsProps & { onTransferred: (name: stri
   const nameId = `transfer-name-${props.ticketId}`;
   const emailId = `transfer-email-${props.ticketId}`;
   return (
-    <Dialog
+    <TicketDialog
       title="Send this ticket to someone"
       description="They get their own pass by email with a new QR code. This ticket's code stops working at once, and you cannot undo it."
+      triggerLabel="Send to a friend"
       open={open}
       onOpenChange={setOpen}
+      mutation={transfer}
+      showError={!errors.name && !errors.email}
+      errorFallback="Could not send the ticket. Please try again."
+      submitLabel="Send ticket"
+      pendingLabel="Sending…"
+    >
+      <Field id={nameId} label="Their name" error={errors.name}>
+        <input
+          {...fieldAria(nameId, errors.name)}
+          maxLength={HOLDER_NAME_MAX}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+      </Field>
+      <Field id={emailId} label="Their email" error={errors.email}>
+        <input
+          {...fieldAria(emailId, errors.email)}
+          type="email"
+          inputMode="email"
+          maxLength={254}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
+      </Field>
+    </TicketDialog>
+  );
+}
+
+interface TicketDialogProps {
+  title: string;
+  description: string;
+  triggerLabel: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  mutation: { mutate: () => void; isPending: boolean; isError: boolean; error: unknown };
+  /** False when the server's error is already shown beside a field. */
+  showError: boolean;
+  errorFallback: string;
+  submitLabel: string;
+  pendingLabel: string;
+  children: ReactNode;
+}
+
+/** The dialog both actions open: their fields, the server's other error, submit and cancel. */
+function TicketDialog(props: TicketDialogProps) {
+  const { mutation } = props;
+  return (
+    <Dialog
+      title={props.title}
+      description={props.description}
+      open={props.open}
+      onOpenChange={props.onOpenChange}
       trigger={
         <button type="button" className={buttonClass({ variant: "secondary", size: "sm" })}>
-          Send to a friend
+          {props.triggerLabel}
         </button>
       }
     >
@@ -140,37 +176,16 @@ function TransferTicket(props: TicketActionsProps & { onTransferred: (name: stri
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          transfer.mutate();
+          mutation.mutate();
         }}
       >
-        <Field id={nameId} label="Their name" error={errors.name}>
-          <input
-            {...fieldAria(nameId, errors.name)}
-            maxLength={HOLDER_NAME_MAX}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-          />
-        </Field>
-        <Field id={emailId} label="Their email" error={errors.email}>
-          <input
-            {...fieldAria(emailId, errors.email)}
-            type="email"
-            inputMode="email"
-            maxLength={254}
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-        </Field>
-        {transfer.isError && !errors.name && !errors.email ? (
-          <Alert tone="error">
-            {problemText(transfer.error, "Could not send the ticket. Please try again.")}
-          </Alert>
+        {props.children}
+        {mutation.isError && props.showError ? (
+          <Alert tone="error">{problemText(mutation.error, props.errorFallback)}</Alert>
         ) : null}
         <div className={ui.row}>
-          <button type="submit" className={buttonClass()} disabled={transfer.isPending}>
-            {transfer.isPending ? "Sending…" : "Send ticket"}
+          <button type="submit" className={buttonClass()} disabled={mutation.isPending}>
+            {mutation.isPending ? props.pendingLabel : props.submitLabel}
           </button>
           <DialogCancel />
         </div>

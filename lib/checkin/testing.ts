@@ -2,7 +2,9 @@
 // issueTicketsForOrder), and provisioned scanner devices. Straight to the database, no checkout.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { apiRequest } from "@/lib/auth/testing";
+import { GET as syncGet } from "@/app/api/tickets/checkin/sync/route";
+import { apiRequest, routeContext } from "@/lib/auth/testing";
+import { SYNC_FORMAT, type SyncResponse } from "@/lib/checkin/contract";
 import { createDevice } from "@/lib/checkin/create-device";
 import { provisionDevice } from "@/lib/checkin/provision-device";
 import { db } from "@/lib/db";
@@ -84,6 +86,17 @@ export async function createTestDevice(organizerId: string, eventId: string, use
 /** A request from a scanner device. */
 export function deviceRequest(path: string, token: string, body?: unknown): Request {
   return apiRequest(path, { body, headers: { authorization: `Bearer ${token}` } });
+}
+
+/** A scanner's sync down through the route (full, or the delta since `cursor`); throws unless 200. */
+export async function syncDevice(deviceToken: string, cursor?: string): Promise<SyncResponse> {
+  const query = `format=${SYNC_FORMAT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+  const response = await syncGet(
+    deviceRequest(`/api/tickets/checkin/sync?${query}`, deviceToken),
+    routeContext(),
+  );
+  if (response.status !== 200) throw new Error(`sync answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as SyncResponse;
 }
 
 let nonceCounter = 0;

@@ -15,6 +15,18 @@ export interface TestModeCheckoutOrder {
   expiresAt: Date | null;
 }
 
+/** The order columns a TestModeCheckoutOrder is read from. */
+export const testModeCheckoutOrderSelect = {
+  id: true,
+  totalMinor: true,
+  currency: true,
+  buyerEmail: true,
+  chargeType: true,
+  stripeAccountId: true,
+  stripeCheckoutSessionId: true,
+  expiresAt: true,
+} as const;
+
 export interface TestModeCheckoutEvent {
   /** The JSON body to sign and post. */
   payload: string;

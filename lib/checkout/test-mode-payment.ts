@@ -7,7 +7,11 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { findOrderByAccessToken, orderPassesUrl } from "@/lib/orders/order-access-token";
-import { buildTestModeCheckoutEvent, type TestPaymentOutcome } from "@/lib/checkout/test-mode-checkout-event";
+import {
+  buildTestModeCheckoutEvent,
+  testModeCheckoutOrderSelect,
+  type TestPaymentOutcome,
+} from "@/lib/checkout/test-mode-checkout-event";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
 import { signTestModeWebhook } from "@/lib/payments/webhook-secrets";
 
@@ -65,18 +69,7 @@ export async function completeTestModePayment(input: {
   if (!access) throw AppError.notFound("Order not found.");
   const order = await db.order.findUniqueOrThrow({
     where: { id: access.id },
-    select: {
-      id: true,
-      status: true,
-      totalMinor: true,
-      currency: true,
-      buyerEmail: true,
-      chargeType: true,
-      stripeAccountId: true,
-      stripeCheckoutSessionId: true,
-      expiresAt: true,
-      event: { select: { slug: true } },
-    },
+    select: { ...testModeCheckoutOrderSelect, status: true, event: { select: { slug: true } } },
   });
   const passes = orderPassesUrl(order.id, input.token);
   if (order.status !== "pending") {

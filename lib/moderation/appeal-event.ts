@@ -4,7 +4,11 @@ import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import type { EventActor } from "@/lib/events/event-actor";
 import { lockOrganizerEvent } from "@/lib/events/lock-organizer-event";
-import { toEventModeration, type EventModeration } from "@/lib/moderation/event-moderation-view";
+import {
+  eventModerationSelect,
+  toEventModeration,
+  type EventModeration,
+} from "@/lib/moderation/event-moderation-view";
 import { appealSchema } from "@/lib/moderation/moderation-rules";
 
 /**
@@ -30,14 +34,7 @@ export async function appealEvent(
     const updated = await tx.event.update({
       where: { id: eventId, organizerId: actor.organizerId },
       data: { appealNote: note, appealedAt: now },
-      select: {
-        id: true,
-        status: true,
-        moderationReason: true,
-        moderatedAt: true,
-        appealNote: true,
-        appealedAt: true,
-      },
+      select: eventModerationSelect,
     });
     await recordAudit(tx, {
       organizerId: actor.organizerId,

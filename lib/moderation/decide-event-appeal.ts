@@ -7,17 +7,12 @@ import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertEventPublishable } from "@/lib/events/assert-event-publishable";
 import { lockAnyEvent } from "@/lib/moderation/lock-any-event";
-import { toEventModeration, type EventModeration } from "@/lib/moderation/event-moderation-view";
+import {
+  eventModerationSelect,
+  toEventModeration,
+  type EventModeration,
+} from "@/lib/moderation/event-moderation-view";
 import { appealDecisionSchema } from "@/lib/moderation/moderation-rules";
-
-const MODERATION_SELECT = {
-  id: true,
-  status: true,
-  moderationReason: true,
-  moderatedAt: true,
-  appealNote: true,
-  appealedAt: true,
-} as const;
 
 /** 422 on a bad decision or keep_down without a reason; 404 unknown event; 409 when it is not moderated. */
 export async function decideEventAppeal(
@@ -50,7 +45,7 @@ export async function decideEventAppeal(
           appealNote: null,
           appealedAt: null,
         },
-        select: MODERATION_SELECT,
+        select: eventModerationSelect,
       });
       await recordAudit(tx, {
         ...audit,
@@ -62,7 +57,7 @@ export async function decideEventAppeal(
     const updated = await tx.event.update({
       where: { id: event.id, organizerId: event.organizerId },
       data: { moderationReason: decision.reason, appealNote: null, appealedAt: null },
-      select: MODERATION_SELECT,
+      select: eventModerationSelect,
     });
     await recordAudit(tx, {
       ...audit,

@@ -8,6 +8,16 @@ export interface EventModeration {
   appealedAt: string | null;
 }
 
+/** The event columns toEventModeration reads. */
+export const eventModerationSelect = {
+  id: true,
+  status: true,
+  moderationReason: true,
+  moderatedAt: true,
+  appealNote: true,
+  appealedAt: true,
+} as const;
+
 export function toEventModeration(row: {
   id: string;
   status: EventModeration["status"];

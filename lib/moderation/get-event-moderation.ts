@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { toEventModeration, type EventModeration } from "@/lib/moderation/event-moderation-view";
+import {
+  eventModerationSelect,
+  toEventModeration,
+  type EventModeration,
+} from "@/lib/moderation/event-moderation-view";
 
 /** The organizer's view of their event's moderation (tenant-scoped); null when the event is not theirs. */
 export async function getEventModeration(
@@ -9,14 +13,7 @@ export async function getEventModeration(
 ): Promise<EventModeration | null> {
   const row = await db.event.findFirst({
     where: { id: eventId, organizerId },
-    select: {
-      id: true,
-      status: true,
-      moderationReason: true,
-      moderatedAt: true,
-      appealNote: true,
-      appealedAt: true,
-    },
+    select: eventModerationSelect,
   });
   return row ? toEventModeration(row) : null;
 }

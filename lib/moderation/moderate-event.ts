@@ -7,7 +7,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { lockAnyEvent } from "@/lib/moderation/lock-any-event";
-import { toEventModeration, type EventModeration } from "@/lib/moderation/event-moderation-view";
+import {
+  eventModerationSelect,
+  toEventModeration,
+  type EventModeration,
+} from "@/lib/moderation/event-moderation-view";
 import { adminReasonSchema } from "@/lib/moderation/moderation-rules";
 
 /** 422 without a reason; 404 unknown event; 409 when it is cancelled, archived or already moderated. */
@@ -34,14 +38,7 @@ export async function moderateEvent(
         appealNote: null,
         appealedAt: null,
       },
-      select: {
-        id: true,
-        status: true,
-        moderationReason: true,
-        moderatedAt: true,
-        appealNote: true,
-        appealedAt: true,
-      },
+      select: eventModerationSelect,
     });
     const reports = await tx.eventReport.updateMany({
       where: { eventId: event.id, status: "open" },

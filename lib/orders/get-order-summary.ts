@@ -3,9 +3,10 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { OrderAccess } from "@/lib/orders/resolve-order-access";
 import { parseStoredTaxLines } from "@/lib/orders/parse-stored-tax-lines";
-import { ticketShortCode, type OrderSummary } from "@/lib/orders/order-summary";
+import type { OrderSummary } from "@/lib/orders/order-summary";
 import { orderLinesSelect, orderTotalsSelect, toOrderLine, toOrderTotals } from "@/lib/orders/order-select";
 import { orderSummaryEventSelect, toOrderSummaryEvent } from "@/lib/orders/to-order-summary-event";
+import { orderSummaryTicketSelect, toOrderSummaryTicket } from "@/lib/orders/to-order-summary-ticket";
 import { heldByOrder } from "@/lib/tickets/held-by-order";
 
 /**
@@ -35,15 +36,7 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
       tickets: {
         where: access.via === "organizer" ? {} : heldByOrder,
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          holderName: true,
-          status: true,
-          disputed: true,
-          orderItemId: true,
-          orderItem: { select: { tierName: true } },
-          transferredTo: { select: { recipientName: true } },
-        },
+        select: { ...orderSummaryTicketSelect, orderItemId: true },
       },
     },
   });
@@ -66,14 +59,6 @@ export async function getOrderSummary(access: OrderAccess, options: { db?: Db } 
     lines: order.items.map(toOrderLine),
     taxLines: parseStoredTaxLines(order.taxLines),
     totals: { ...toOrderTotals(order), refundedMinor: order.refundedMinor },
-    tickets: tickets.map((ticket) => ({
-      id: ticket.id,
-      shortCode: ticketShortCode(ticket.id),
-      tierName: ticket.orderItem.tierName,
-      holderName: ticket.holderName,
-      status: ticket.status,
-      disputed: ticket.disputed,
-      transferredTo: ticket.transferredTo?.recipientName ?? null,
-    })),
+    tickets: tickets.map(toOrderSummaryTicket),
   };
 }

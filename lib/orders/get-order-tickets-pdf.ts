@@ -3,11 +3,11 @@
 // by id answers 410 like its QR code. A team member's download is audited like their QR fetches, since the
 // pages carry the codes.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { eventDisplaySelect } from "@/lib/events/event-display";
 import { formatEventTime } from "@/lib/events/format-event-time";
+import { auditTeamDownload } from "@/lib/orders/audit-team-download";
 import { orderReference, ticketShortCode } from "@/lib/orders/order-summary";
 import type { OrderAccess } from "@/lib/orders/resolve-order-access";
 import { readInlineImage } from "@/lib/orders/read-inline-image";
@@ -67,17 +67,12 @@ export async function getOrderTicketsPdf(
   }
   if (printed.length === 0) throw AppError.conflict("This order has no valid tickets to print.");
 
-  if (access.via === "organizer") {
-    await recordAudit(client, {
-      organizerId: access.organizerId,
-      actorUserId: access.userId,
-      actorType: "user",
-      action: "order.tickets_pdf_downloaded",
-      entityType: "order",
-      entityId: order.id,
-      data: { ticketIds: printed.map((ticket) => ticket.id) },
-    });
-  }
+  await auditTeamDownload(client, access, {
+    action: "order.tickets_pdf_downloaded",
+    entityType: "order",
+    entityId: order.id,
+    data: { ticketIds: printed.map((ticket) => ticket.id) },
+  });
 
   const { event } = order;
   const [qrPngs, logoImage] = await Promise.all([

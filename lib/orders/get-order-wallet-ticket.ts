@@ -1,12 +1,12 @@
 // One ticket of an order the caller may see, as a wallet pass carries it. Only a valid ticket makes a pass
 // (refunded or void answers 410, like its QR code); a team member's download is audited like their QR fetches.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { eventDisplaySelect } from "@/lib/events/event-display";
 import { formatEventTime } from "@/lib/events/format-event-time";
+import { auditTeamDownload } from "@/lib/orders/audit-team-download";
 import { orderPassesUrl } from "@/lib/orders/order-access-token";
 import { orderReference, ticketShortCode } from "@/lib/orders/order-summary";
 import type { OrderAccess } from "@/lib/orders/resolve-order-access";
@@ -42,17 +42,12 @@ export async function getOrderWalletTicket(
   if (!ticket) throw AppError.notFound("Ticket not found.");
   if (ticket.status !== "valid") throw new TicketGoneError();
 
-  if (access.via === "organizer") {
-    await recordAudit(client, {
-      organizerId: access.organizerId,
-      actorUserId: access.userId,
-      actorType: "user",
-      action: "order.wallet_pass_downloaded",
-      entityType: "ticket",
-      entityId: ticket.id,
-      data: { orderId: ticket.order.id, wallet: options.wallet },
-    });
-  }
+  await auditTeamDownload(client, access, {
+    action: "order.wallet_pass_downloaded",
+    entityType: "ticket",
+    entityId: ticket.id,
+    data: { orderId: ticket.order.id, wallet: options.wallet },
+  });
 
   const { event, order } = ticket;
   return {

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockOrder } from "@/lib/orders/lock-order";
+import { orderAccessActor } from "@/lib/orders/order-access-actor";
 import { queueOrderConfirmation } from "@/lib/orders/queue-order-confirmation";
 import { resolveOrderAccess, type OrderAccessRequest } from "@/lib/orders/resolve-order-access";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit/consume-rate-limit";
@@ -49,8 +50,7 @@ export async function resendOrderConfirmation(request: OrderAccessRequest): Prom
     });
     await recordAudit(tx, {
       organizerId: access.organizerId,
-      actorUserId: access.via === "organizer" ? access.userId : null,
-      actorType: access.via === "organizer" ? "user" : "buyer",
+      ...orderAccessActor(access),
       action: "order.confirmation_resent",
       entityType: "order",
       entityId: access.orderId,

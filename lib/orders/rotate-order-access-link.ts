@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockOrder } from "@/lib/orders/lock-order";
+import { orderAccessActor } from "@/lib/orders/order-access-actor";
 import { moveToNextLinkVersion } from "@/lib/orders/order-link-for-email";
 import { queueOrderConfirmation } from "@/lib/orders/queue-order-confirmation";
 import { resolveOrderAccess, type OrderAccessRequest } from "@/lib/orders/resolve-order-access";
@@ -33,8 +34,7 @@ export async function rotateOrderAccessLink(request: OrderAccessRequest): Promis
     await queueOrderConfirmation(tx, access.orderId, { accessToken: fresh.token, force: true });
     await recordAudit(tx, {
       organizerId: access.organizerId,
-      actorUserId: access.via === "organizer" ? access.userId : null,
-      actorType: access.via === "organizer" ? "user" : "buyer",
+      ...orderAccessActor(access),
       action: "order.access_link_rotated",
       entityType: "order",
       entityId: access.orderId,

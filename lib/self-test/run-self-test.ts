@@ -10,7 +10,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertScanningEnabled } from "@/lib/checkin/assert-scanning-enabled";
 import { validateScan } from "@/lib/checkin/validate-scan";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
-import { buildTestModeCheckoutEvent } from "@/lib/checkout/test-mode-checkout-event";
+import {
+  buildTestModeCheckoutEvent,
+  testModeCheckoutOrderSelect,
+} from "@/lib/checkout/test-mode-checkout-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ORDER_CONFIRMATION_TEMPLATE } from "@/lib/orders/queue-order-confirmation";
@@ -189,16 +192,7 @@ async function runSteps(
   await step("payment", async () => {
     const order = await db.order.findUniqueOrThrow({
       where: { id: orderId ?? "" },
-      select: {
-        id: true,
-        totalMinor: true,
-        currency: true,
-        buyerEmail: true,
-        chargeType: true,
-        stripeAccountId: true,
-        stripeCheckoutSessionId: true,
-        expiresAt: true,
-      },
+      select: testModeCheckoutOrderSelect,
     });
     if (!order.stripeCheckoutSessionId) throw new Error("the order has no test-mode checkout session");
     const worker = await db.workerHeartbeat.findFirst({

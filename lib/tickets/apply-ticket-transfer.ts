@@ -15,7 +15,9 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueEmail } from "@/lib/email/queue-email";
 import { formatEventTime } from "@/lib/events/format-event-time";
+import { orderAccessActor } from "@/lib/orders/order-access-actor";
 import { createOrderAccessToken } from "@/lib/orders/order-access-token";
+import { readTicketChangeState } from "@/lib/tickets/read-ticket-change-state";
 import type { TicketAccess } from "@/lib/tickets/resolve-ticket-access";
 import { getOrCreateEventKey, signTicketCode } from "@/lib/tickets/signing";
 import { ticketChangeRefusal } from "@/lib/tickets/ticket-change-refusal";
@@ -81,20 +83,9 @@ export async function applyTicketTransfer(
   });
   if (!ticket) throw AppError.notFound("Ticket not found.");
   // A refund requested for this ticket voids it when Stripe confirms: the seat must not move meanwhile.
-  const pendingRefunds = await tx.refund.count({
-    where: { orderId: access.orderId, status: "pending", ticketIds: { has: ticket.id } },
-  });
   const refusal = ticketChangeRefusal(
     "transfer",
-    {
-      status: ticket.status,
-      disputed: ticket.disputed,
-      checkedIn: ticket._count.checkins > 0,
-      refundPending: pendingRefunds > 0,
-      eventStatus: ticket.event.status,
-      eventStartsAt: ticket.event.startsAt,
-      transfersEnabled: ticket.event.transfersEnabled,
-    },
+    await readTicketChangeState(tx, access.orderId, ticket),
     now,
   );
   if (refusal) throw AppError.conflict(refusal);
@@ -164,8 +155,7 @@ export async function applyTicketTransfer(
   );
   await recordAudit(tx, {
     organizerId: access.organizerId,
-    actorUserId: access.via === "organizer" ? access.userId : null,
-    actorType: access.via === "organizer" ? "user" : "buyer",
+    ...orderAccessActor(access),
     action: "ticket.transferred",
     entityType: "ticket",
     entityId: ticket.id,

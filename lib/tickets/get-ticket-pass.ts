@@ -3,8 +3,10 @@
 // opens the tickets the order holds the same way. With whether it may still be sent on or renamed.
 import "server-only";
 import { db } from "@/lib/db";
-import { ticketShortCode, type OrderSummaryEvent, type OrderSummaryTicket } from "@/lib/orders/order-summary";
+import type { OrderSummaryEvent, OrderSummaryTicket } from "@/lib/orders/order-summary";
 import { orderSummaryEventSelect, toOrderSummaryEvent } from "@/lib/orders/to-order-summary-event";
+import { orderSummaryTicketSelect, toOrderSummaryTicket } from "@/lib/orders/to-order-summary-ticket";
+import { readTicketChangeState } from "@/lib/tickets/read-ticket-change-state";
 import { resolveTicketAccess } from "@/lib/tickets/resolve-ticket-access";
 import { ticketChangeRefusal } from "@/lib/tickets/ticket-change-refusal";
 
@@ -33,41 +35,17 @@ export async function getTicketPass(
   const ticket = await db.ticket.findFirst({
     where: { id: access.ticketId, orderId: access.orderId, organizerId: access.organizerId },
     select: {
-      id: true,
-      holderName: true,
-      status: true,
-      disputed: true,
-      orderItem: { select: { tierName: true } },
-      transferredTo: { select: { recipientName: true } },
+      ...orderSummaryTicketSelect,
       event: { select: { ...orderSummaryEventSelect, status: true } },
       _count: { select: { checkins: { where: { result: "admitted" } } } },
     },
   });
   if (!ticket) return null;
-  const pendingRefunds = await db.refund.count({
-    where: { orderId: access.orderId, status: "pending", ticketIds: { has: ticket.id } },
-  });
-  const state = {
-    status: ticket.status,
-    disputed: ticket.disputed,
-    checkedIn: ticket._count.checkins > 0,
-    refundPending: pendingRefunds > 0,
-    eventStatus: ticket.event.status,
-    eventStartsAt: ticket.event.startsAt,
-    transfersEnabled: ticket.event.transfersEnabled,
-  };
+  const state = await readTicketChangeState(db, access.orderId, ticket);
   return {
     orderId: access.orderId,
     via: access.via,
-    ticket: {
-      id: ticket.id,
-      shortCode: ticketShortCode(ticket.id),
-      tierName: ticket.orderItem.tierName,
-      holderName: ticket.holderName,
-      status: ticket.status,
-      disputed: ticket.disputed,
-      transferredTo: ticket.transferredTo?.recipientName ?? null,
-    },
+    ticket: toOrderSummaryTicket(ticket),
     event: toOrderSummaryEvent(ticket.event),
     transferRefusal: ticketChangeRefusal("transfer", state, now),
     renameRefusal: ticketChangeRefusal("rename", state, now),

@@ -2,9 +2,9 @@
 // (their one ticket), and the organizer's owners and managers (resending, support), each of whose fetches is
 // audited. Scanners and anyone else: 404.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { auditTeamDownload } from "@/lib/orders/audit-team-download";
 import type { OrderAccessRequest } from "@/lib/orders/resolve-order-access";
 import { resolveTicketAccess } from "@/lib/tickets/resolve-ticket-access";
 import { TicketGoneError } from "@/lib/tickets/ticket-gone";
@@ -42,17 +42,12 @@ export async function getTicketQrCode(
   });
   if (!ticket) throw AppError.notFound("Ticket not found.");
   if (ticket.status !== "valid") throw new TicketGoneError();
-  if (access.via === "organizer") {
-    await recordAudit(client, {
-      organizerId: access.organizerId,
-      actorUserId: access.userId,
-      actorType: "user",
-      action: "ticket.qr_code_viewed",
-      entityType: "ticket",
-      entityId: input.ticketId,
-      data: { orderId: access.orderId, format: input.format },
-    });
-  }
+  await auditTeamDownload(client, access, {
+    action: "ticket.qr_code_viewed",
+    entityType: "ticket",
+    entityId: input.ticketId,
+    data: { orderId: access.orderId, format: input.format },
+  });
   return input.format === "svg"
     ? { body: await renderTicketQrSvg(ticket.secret), contentType: "image/svg+xml" }
     : { body: new Uint8Array(await renderTicketQrPng(ticket.secret)), contentType: "image/png" };

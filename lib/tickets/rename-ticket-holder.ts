@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { lockOrder } from "@/lib/orders/lock-order";
+import { orderAccessActor } from "@/lib/orders/order-access-actor";
 import { holderNameSchema } from "@/lib/tickets/holder-name";
 import { resolveTicketAccess } from "@/lib/tickets/resolve-ticket-access";
 import { ticketChangeRefusal } from "@/lib/tickets/ticket-change-refusal";
@@ -62,8 +63,7 @@ export async function renameTicketHolder(
       await tx.ticket.update({ where: { id: ticket.id }, data: { holderName } });
       await recordAudit(tx, {
         organizerId: access.organizerId,
-        actorUserId: access.via === "organizer" ? access.userId : null,
-        actorType: access.via === "organizer" ? "user" : "buyer",
+        ...orderAccessActor(access),
         action: "ticket.holder_renamed",
         entityType: "ticket",
         entityId: ticket.id,

@@ -6,7 +6,10 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertTestModePayments } from "@/lib/checkout/test-mode-payment";
-import { buildTestModeCheckoutEvent } from "@/lib/checkout/test-mode-checkout-event";
+import {
+  buildTestModeCheckoutEvent,
+  testModeCheckoutOrderSelect,
+} from "@/lib/checkout/test-mode-checkout-event";
 import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { processStripeEventJob } from "@/lib/webhooks/process-stripe-event";
@@ -27,18 +30,7 @@ export async function createTestDeadLetter(
   return db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({
       where: { id: orderId },
-      select: {
-        id: true,
-        organizerId: true,
-        status: true,
-        totalMinor: true,
-        currency: true,
-        buyerEmail: true,
-        chargeType: true,
-        stripeAccountId: true,
-        stripeCheckoutSessionId: true,
-        expiresAt: true,
-      },
+      select: { ...testModeCheckoutOrderSelect, organizerId: true, status: true },
     });
     if (!order) throw AppError.notFound("Order not found.");
     if (order.status !== "pending" || !order.stripeCheckoutSessionId) {

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET as syncGet } from "@/app/api/tickets/checkin/sync/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
-import { SYNC_FORMAT, type SyncResponse } from "@/lib/checkin/contract";
-import { createTestDevice, deviceRequest } from "@/lib/checkin/testing";
+import { createTestDevice, syncDevice } from "@/lib/checkin/testing";
 import { db } from "@/lib/db";
 import { createPassesEvent, createPassesOrder } from "@/lib/orders/testing";
 import { problem } from "@/lib/testing/errors";
@@ -33,30 +31,20 @@ const rename = (orderId: string, ticketId: string, token: string | undefined, bo
     routeContext({ id: orderId, ticketId }),
   );
 
-async function sync(deviceToken: string, cursor?: string): Promise<SyncResponse> {
-  const query = `format=${SYNC_FORMAT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-  const response = await syncGet(
-    deviceRequest(`/api/tickets/checkin/sync?${query}`, deviceToken),
-    routeContext(),
-  );
-  expect(response.status).toBe(200);
-  return (await response.json()) as SyncResponse;
-}
-
 describe("PATCH /api/tickets/orders/:id/tickets/:ticketId", () => {
   it("renames the holder (audited) and the scanners' next delta sync carries the new name", async () => {
     const { order, token, tickets, device } = await world();
     const ticket = tickets[0]!;
     // Tickets sold long ago: a delta then carries only what changed since (not the overlap's re-sends).
     await db.$executeRaw`UPDATE tickets_tickets SET updated_at = now() - interval '10 minutes' WHERE order_id = ${order.id}`;
-    const before = await sync(device.token);
+    const before = await syncDevice(device.token);
     expect(before.tickets.find((t) => t[0] === ticket.id)?.[2]).toBe("Ana Lima");
 
     const response = await rename(order.id, ticket.id, token, { holderName: "  Rosa   Díaz " });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ticketId: ticket.id, holderName: "Rosa Díaz" });
 
-    const delta = await sync(device.token, before.cursor);
+    const delta = await syncDevice(device.token, before.cursor);
     expect(delta.full).toBe(false);
     expect(delta.tickets.map((t) => [t[0], t[2]])).toEqual([[ticket.id, "Rosa Díaz"]]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tickets.ticket.holder_renamed" } });

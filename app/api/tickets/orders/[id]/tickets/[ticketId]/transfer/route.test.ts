@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET as syncGet } from "@/app/api/tickets/checkin/sync/route";
 import { PATCH as patchEvent } from "@/app/api/tickets/events/[id]/route";
 import { GET as pdfGet } from "@/app/api/tickets/orders/[id]/tickets.pdf/route";
 import { GET as qrGet } from "@/app/api/tickets/tickets/[id]/qrcode/route";
 import { apiRequest, routeContext } from "@/lib/auth/testing";
 import { codeHashFromSecretHash } from "@/lib/checkin/code-hash";
-import { SYNC_FORMAT, type SyncResponse } from "@/lib/checkin/contract";
-import { createTestDevice, deviceRequest } from "@/lib/checkin/testing";
+import { createTestDevice, syncDevice } from "@/lib/checkin/testing";
 import { db } from "@/lib/db";
 import { countSeatsTaken } from "@/lib/events/count-seats-taken";
 import type { OrderSummary } from "@/lib/orders/order-summary";
@@ -67,16 +65,6 @@ const qrStatus = async (ticketId: string, token: string) =>
     )
   ).status;
 
-async function sync(deviceToken: string, cursor?: string): Promise<SyncResponse> {
-  const query = `format=${SYNC_FORMAT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-  const response = await syncGet(
-    deviceRequest(`/api/tickets/checkin/sync?${query}`, deviceToken),
-    routeContext(),
-  );
-  expect(response.status).toBe(200);
-  return (await response.json()) as SyncResponse;
-}
-
 /** The recipient's link from their email in the outbox: `{ orderId, ticketId, token }`. */
 async function recipientLink(to: string) {
   const mail = await db.emailOutbox.findFirstOrThrow({
@@ -96,7 +84,7 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
     const seatsBefore = await countSeatsTaken(db, event.id);
     // Tickets sold long ago: a delta then carries only what changed since (not the overlap's re-sends).
     await db.$executeRaw`UPDATE tickets_tickets SET updated_at = now() - interval '10 minutes' WHERE order_id = ${order.id}`;
-    const before = await sync(device.token);
+    const before = await syncDevice(device.token);
     expect(before.revocations).toEqual([]);
 
     const response = await transfer(order.id, sent.id, token, {
@@ -128,7 +116,7 @@ describe("POST /api/tickets/orders/:id/tickets/:ticketId/transfer", () => {
     expect(await countSeatsTaken(db, event.id)).toBe(seatsBefore);
 
     // Scanners: the next delta carries both tickets and the revocation of the old code, by its hash only.
-    const delta = await sync(device.token, before.cursor);
+    const delta = await syncDevice(device.token, before.cursor);
     expect(delta.revocations).toEqual([
       { codeHash: codeHashFromSecretHash(sent.secretHash), reason: "transferred" },
     ]);

@@ -77,18 +77,17 @@ export async function queryTicketSums(client: Db, scope: ReportScope): Promise<E
     WITH organizer_events AS (
       SELECT e.id FROM tickets_events e
       WHERE e.organizer_id = ${scope.organizerId} ${eventFilter("e.id", scope)}
-    ), valid AS (
-      -- Through the tiers, so the (tier_id, status) index answers without reading the tickets.
-      SELECT t.event_id, count(*)::int AS n
+    ), tickets AS (
+      -- One pass over the valid tickets, through the tiers (the (tier_id, status) index answers without other
+      -- events' tickets); admitted is a hashed set of the events' admitted check-ins, probed once per ticket.
+      SELECT t.event_id, count(*)::int AS valid,
+             count(*) FILTER (WHERE k.id IN (
+               SELECT c.ticket_id FROM tickets_checkins c
+               WHERE c.event_id IN (SELECT id FROM organizer_events) AND c.result = 'admitted'))::int AS admitted
       FROM tickets_tickets k JOIN tickets_tiers t ON t.id = k.tier_id
       WHERE t.event_id IN (SELECT id FROM organizer_events) AND k.status = 'valid'
+        AND k.organizer_id = ${scope.organizerId}
       GROUP BY t.event_id
-    ), admitted AS (
-      SELECT k.event_id, count(DISTINCT k.id)::int AS n
-      FROM tickets_checkins c JOIN tickets_tickets k ON k.id = c.ticket_id
-      WHERE c.event_id IN (SELECT id FROM organizer_events) AND k.organizer_id = ${scope.organizerId}
-        AND c.result = 'admitted' AND k.status = 'valid'
-      GROUP BY k.event_id
     ), comps AS (
       SELECT o.event_id, count(*)::int AS orders,
              sum((SELECT count(*) FROM tickets_tickets k WHERE k.order_id = o.id AND k.status = 'valid'))::int
@@ -97,11 +96,10 @@ export async function queryTicketSums(client: Db, scope: ReportScope): Promise<E
       WHERE o.organizer_id = ${scope.organizerId} ${eventFilter("o.event_id", scope)} AND ${compOrder("o")}
       GROUP BY o.event_id
     )
-    SELECT e.id AS "eventId", coalesce(v.n, 0) AS valid, coalesce(a.n, 0) AS "checkedIn",
+    SELECT e.id AS "eventId", coalesce(k.valid, 0) AS valid, coalesce(k.admitted, 0) AS "checkedIn",
            coalesce(c.orders, 0) AS "compOrders", coalesce(c.tickets, 0) AS "compTickets"
     FROM tickets_events e
-    LEFT JOIN valid v ON v.event_id = e.id
-    LEFT JOIN admitted a ON a.event_id = e.id
+    LEFT JOIN tickets k ON k.event_id = e.id
     LEFT JOIN comps c ON c.event_id = e.id
     WHERE e.organizer_id = ${scope.organizerId} ${eventFilter("e.id", scope)}`;
   return rows.map((r) => ({

@@ -1,7 +1,10 @@
 // One event's time series (sold, revenue, fees, tax, refunds) in hour or day buckets of the event's zone,
 // from stored rows: a charged order counts when it was paid, a succeeded refund when it was made. One
-// aggregate statement (sales, their tickets, refunds) grouped by date_trunc(unit, time, zone) in PostgreSQL;
-// empty buckets are filled here so a chart has every hour or day.
+// aggregate statement (sales, their tickets, refunds) summed per quarter hour in PostgreSQL; the quarter hours
+// are put in the zone's hours or days here, with the same time-zone data (Node's ICU) as every other time the
+// app shows: the database's tz data may differ (PGlite's keeps British Columbia on UTC−7 from November 2026,
+// ICU's does not), and the buckets must be the ones the chart labels. Empty buckets are filled so a chart has
+// every hour or day.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
@@ -44,7 +47,7 @@ export async function getEventMetrics(
     { from: first?.firstSale ?? event.publishedAt ?? event.createdAt, to: end },
     event.timezone,
   );
-  const rows = await queryBuckets(organizerId, event.id, event.timezone, range);
+  const rows = await queryQuarterHours(organizerId, event.id, range);
   const series = new Map<string, MetricsSeries>();
   const seriesFor = (currency: string) => {
     let found = series.get(currency);
@@ -85,19 +88,17 @@ function emptyPoint(start: Date): MetricsPoint {
 }
 
 /**
- * Rows are first summed per quarter hour of real time (a float epoch, cheap per row), then each quarter hour
- * is put in its hour or day of the zone: every zone's offset is a whole number of quarter hours, so a local
- * hour or day never starts inside one and both ways cut at the same instants. One scan of the charged orders
+ * Rows are summed per quarter hour of real time (a float epoch, cheap per row); the caller puts each quarter
+ * hour in its hour or day of the zone: every zone's offset is a whole number of quarter hours, so a local
+ * hour or day never starts inside one. One scan of the charged orders
  * feeds both the money sums and the item join (a hash join: the statistics on coalesce(paid_at, created_at)
  * keep the planner from expecting a handful of rows and probing the items one order at a time).
  */
-async function queryBuckets(
+async function queryQuarterHours(
   organizerId: string,
   eventId: string,
-  timeZone: string,
   range: MetricsRange,
 ): Promise<BucketRow[]> {
-  const unit = range.interval;
   return db.$queryRaw<BucketRow[]>`
     WITH charged AS MATERIALIZED (
       SELECT o.id, o.currency, o.total_minor, o.application_fee_minor, o.tax_minor,
@@ -120,7 +121,7 @@ async function queryBuckets(
         AND r.created_at >= ${range.from} AND r.created_at < ${range.to}
       GROUP BY 1, 2
     )
-    SELECT date_trunc(${unit}::text, to_timestamp(slot * 900), ${timeZone}::text) AS bucket, currency,
+    SELECT to_timestamp(slot * 900) AS bucket, currency,
            sum(sold)::float8 AS sold, sum(gross)::float8 AS "grossMinor",
            sum(fees)::float8 AS "platformFeesMinor", sum(tax)::float8 AS "taxMinor",
            sum(refunds)::float8 AS "refundsMinor"

@@ -169,7 +169,8 @@ describe("event metrics", () => {
 
   it("buckets sales and refunds by hour and day of the event's zone across the fall-back night", async () => {
     const { organizer, event, ga } = await world();
-    // Vancouver falls back at 2026-11-01 09:00Z (2:00 PDT → 1:00 PST): 1:30 happens twice.
+    // Vancouver falls back at 2025-11-02 09:00Z (2:00 PDT → 1:00 PST): 1:30 happens twice. (2025, not 2026:
+    // newer tz databases, PGlite's among them, keep British Columbia on UTC−7 from November 2026.)
     const at = (iso: string) => new Date(iso);
     const sell = (paidAt: string, quantity: number, totalMinor: number) =>
       createStoredOrder(event.id, {
@@ -179,22 +180,22 @@ describe("event metrics", () => {
         applicationFeeMinor: 100,
         paidAt: at(paidAt),
       });
-    await sell("2026-11-01T06:30:00Z", 1, 1_000); // Sat 31 Oct, 23:30 PDT
-    await sell("2026-11-01T08:30:00Z", 2, 2_000); // Sun 1 Nov, 1:30 PDT
-    const refunded = await sell("2026-11-01T09:30:00Z", 3, 3_000); // Sun 1 Nov, 1:30 PST
-    await sell("2026-11-02T07:30:00Z", 4, 4_000); // Sun 1 Nov, 23:30 PST (25 hours after midnight)
-    await createStoredRefund(refunded, { amountMinor: 500, createdAt: at("2026-11-02T08:15:00Z") }); // Mon 0:15
+    await sell("2025-11-02T06:30:00Z", 1, 1_000); // Sat 1 Nov, 23:30 PDT
+    await sell("2025-11-02T08:30:00Z", 2, 2_000); // Sun 2 Nov, 1:30 PDT
+    const refunded = await sell("2025-11-02T09:30:00Z", 3, 3_000); // Sun 2 Nov, 1:30 PST
+    await sell("2025-11-03T07:30:00Z", 4, 4_000); // Sun 2 Nov, 23:30 PST (25 hours after midnight)
+    await createStoredRefund(refunded, { amountMinor: 500, createdAt: at("2025-11-03T08:15:00Z") }); // Mon 0:15
 
     const days = await getEventMetrics(organizer.id, event.id, {
-      from: { kind: "instant", instant: at("2026-10-31T07:00:00Z") },
-      to: { kind: "instant", instant: at("2026-11-03T08:00:00Z") },
+      from: { kind: "instant", instant: at("2025-11-01T07:00:00Z") },
+      to: { kind: "instant", instant: at("2025-11-04T08:00:00Z") },
       interval: "day",
     });
     expect(days.interval).toBe("day");
     expect(days.series).toHaveLength(1);
     expect(days.series[0]?.points).toEqual([
       {
-        start: "2026-10-31T07:00:00.000Z",
+        start: "2025-11-01T07:00:00.000Z",
         sold: 1,
         grossMinor: 1_000,
         platformFeesMinor: 100,
@@ -202,7 +203,7 @@ describe("event metrics", () => {
         refundsMinor: 0,
       },
       {
-        start: "2026-11-01T07:00:00.000Z",
+        start: "2025-11-02T07:00:00.000Z",
         sold: 9,
         grossMinor: 9_000,
         platformFeesMinor: 300,
@@ -210,7 +211,7 @@ describe("event metrics", () => {
         refundsMinor: 0,
       },
       {
-        start: "2026-11-02T08:00:00.000Z",
+        start: "2025-11-03T08:00:00.000Z",
         sold: 0,
         grossMinor: 0,
         platformFeesMinor: 0,
@@ -220,15 +221,15 @@ describe("event metrics", () => {
     ]);
 
     const hours = await getEventMetrics(organizer.id, event.id, {
-      from: { kind: "instant", instant: at("2026-11-01T07:00:00Z") },
-      to: { kind: "instant", instant: at("2026-11-01T11:00:00Z") },
+      from: { kind: "instant", instant: at("2025-11-02T07:00:00Z") },
+      to: { kind: "instant", instant: at("2025-11-02T11:00:00Z") },
       interval: "hour",
     });
     expect(hours.series[0]?.points.map((p) => [p.start, p.sold])).toEqual([
-      ["2026-11-01T07:00:00.000Z", 0],
-      ["2026-11-01T08:00:00.000Z", 2],
-      ["2026-11-01T09:00:00.000Z", 3],
-      ["2026-11-01T10:00:00.000Z", 0],
+      ["2025-11-02T07:00:00.000Z", 0],
+      ["2025-11-02T08:00:00.000Z", 2],
+      ["2025-11-02T09:00:00.000Z", 3],
+      ["2025-11-02T10:00:00.000Z", 0],
     ]);
   });
 

@@ -2,7 +2,7 @@
 // range it means in the event's zone, and the start of every bucket in it. Buckets are hours or days of the
 // event's wall clock: a day is local midnight to local midnight (23 or 25 hours on a DST change), an hour is
 // an hour of real time that starts on a whole local hour (so the repeated 1 AM of a fall-back night is two
-// buckets). The SQL side groups with date_trunc(unit, t, zone), which cuts at the same instants.
+// buckets). The SQL side sums per quarter hour; bucketIndex puts each quarter hour in its bucket.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { instantToLocalInput, parseLocalDateTime, zonedTimeToInstant } from "@/lib/events/zoned-time";

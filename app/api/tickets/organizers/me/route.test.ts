@@ -20,7 +20,9 @@ describe("PATCH /api/tickets/organizers/me", () => {
     expect(await response.json()).toEqual({ attachTicketsPdf: true });
     const stored = await db.organizer.findUniqueOrThrow({ where: { id: organizer.id } });
     expect(stored.attachTicketsPdf).toBe(true);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tickets.organizer.settings_updated" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "tickets.organizer.settings_updated" },
+    });
     expect(audit).toMatchObject({
       organizerId: organizer.id,
       actorUserId: owner.userId,
